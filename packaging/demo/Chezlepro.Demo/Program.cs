@@ -1,0 +1,6 @@
+namespace Chezlepro.Demo;
+
+public static class Program
+{
+    public static int Main(string[] args) => 0;
+}

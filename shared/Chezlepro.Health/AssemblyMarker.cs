@@ -1,0 +1,6 @@
+namespace Chezlepro.Health;
+
+/// <summary>Marks the assembly.</summary>
+internal static class AssemblyMarker
+{
+}

@@ -1,0 +1,6 @@
+namespace Chezlepro.Modbus;
+
+/// <summary>Marks the assembly.</summary>
+internal static class AssemblyMarker
+{
+}

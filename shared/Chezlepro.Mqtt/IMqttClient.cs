@@ -1,0 +1,52 @@
+namespace Chezlepro.Mqtt;
+
+/// <summary>
+/// The narrow MQTT seam the agent and the collector use. One implementation keeps one logical
+/// connection alive: it connects, and after a loss reconnects with jittered exponential backoff until stopped.
+/// </summary>
+public interface IMqttClient : IAsyncDisposable
+{
+    /// <summary>True between an accepted CONNACK and the end of that connection.</summary>
+    bool IsConnected { get; }
+
+    /// <summary>
+    /// Called before every CONNECT to produce that connection's will (or null for none), so a will can
+    /// carry the session counter of the connection it belongs to. Set before <see cref="StartAsync"/>.
+    /// </summary>
+    Func<CancellationToken, ValueTask<MqttApplicationMessage?>>? WillFactory { get; set; }
+
+    /// <summary>Called after every accepted CONNACK (and after re-subscription); exceptions are logged, not fatal.</summary>
+    Func<MqttConnectedEventArgs, CancellationToken, Task>? ConnectedHandler { get; set; }
+
+    /// <summary>Called when a connection ends.</summary>
+    Func<MqttDisconnectedEventArgs, Task>? DisconnectedHandler { get; set; }
+
+    /// <summary>Called for each received PUBLISH, in order; a QoS 1 message is acknowledged after the handler returns.</summary>
+    Func<MqttApplicationMessage, CancellationToken, Task>? MessageHandler { get; set; }
+
+    /// <summary>
+    /// Starts the connection loop and returns once the first connection attempt has finished
+    /// (successfully or not). A refused CONNACK (bad credentials, not authorised) throws
+    /// <see cref="MqttConnectException"/> instead of looping silently.
+    /// </summary>
+    /// <param name="cancellationToken">Cancels the first attempt.</param>
+    Task StartAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Publishes one message. QoS 0 completes once written; QoS 1 completes on its PUBACK. Throws
+    /// <see cref="MqttNotConnectedException"/> when there is no connection, and
+    /// <see cref="MqttConnectionLostException"/> when the connection ends before the PUBACK.
+    /// </summary>
+    /// <param name="message">Message to send; topic validated before anything is written.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Subscribes now (when connected) and again after every reconnect.</summary>
+    /// <param name="filters">Filters to add.</param>
+    /// <param name="cancellationToken">Stops waiting for SUBACK.</param>
+    Task SubscribeAsync(IReadOnlyList<MqttTopicFilter> filters, CancellationToken cancellationToken);
+
+    /// <summary>Sends DISCONNECT (the broker then discards the will), closes, and stops reconnecting.</summary>
+    /// <param name="cancellationToken">Bounds the wait.</param>
+    Task StopAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,5 @@
+namespace Chezlepro.Simulators;
+
+internal static class AssemblyMarker
+{
+}
