@@ -1,0 +1,6 @@
+namespace Chezlepro.Collector.Bench;
+
+public static class Program
+{
+    public static int Main(string[] args) => 0;
+}

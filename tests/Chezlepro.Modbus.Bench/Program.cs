@@ -1,0 +1,6 @@
+namespace Chezlepro.Modbus.Bench;
+
+public static class Program
+{
+    public static int Main(string[] args) => 0;
+}

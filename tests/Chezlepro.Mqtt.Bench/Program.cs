@@ -1,0 +1,6 @@
+namespace Chezlepro.Mqtt.Bench;
+
+public static class Program
+{
+    public static int Main(string[] args) => 0;
+}
