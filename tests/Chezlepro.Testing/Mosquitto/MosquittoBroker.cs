@@ -62,9 +62,20 @@ public sealed class MosquittoBroker : IAsyncDisposable
         psi.ArgumentList.Add(Path.Combine(Directory, "mosquitto.conf"));
         _process = Process.Start(psi)!;
         var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _process.Exited += (_, _) => { lock (log) log.Dispose(); };
+        // Exited can fire before the last output lines are delivered: close the log only once both streams
+        // reached their end (Data == null), or a late line would throw ObjectDisposedException on a pool thread
+        // and crash the test host.
+        var openStreams = 2;
+        void OnLine(DataReceivedEventArgs e)
+        {
+            lock (log)
+            {
+                if (e.Data is not null) log.WriteLine(e.Data);
+                else if (--openStreams == 0) log.Dispose();
+            }
+        }
+        _process.OutputDataReceived += (_, e) => OnLine(e);
+        _process.ErrorDataReceived += (_, e) => OnLine(e);
         _process.EnableRaisingEvents = true;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
