@@ -62,7 +62,7 @@ internal static class Scenario
         return list;
     }
 
-    public static CatalogOptions Catalog(ContractDefinition contract, params ServiceDefinition[] services) => new()
+    public static CatalogOptions CatalogOf(ContractDefinition contract, params ServiceDefinition[] services) => new()
     {
         Services = services.Length == 0 ? [Service()] : [.. services],
         Contracts = [contract],
