@@ -113,6 +113,7 @@ public sealed partial class MqttClient : IMqttClient
         if (c is not null && !c.IsClosed)
         {
             var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            c.BeginDisconnect();
             // [MQTT-3.14.4-3]: DISCONNECT makes the broker discard the will.
             if (c.TrySend(Packets.DisconnectPacket.Encode(), written))
             {

@@ -17,6 +17,7 @@ internal sealed class MqttConnection
     private readonly TimeProvider _time;
     private long _lastSent;
     private long _pingDeadline;
+    private bool _disconnecting;
 
     public MqttConnection(IMqttTransport transport, TimeProvider time, int maxIncomingPacketSize)
     {
@@ -53,6 +54,9 @@ internal sealed class MqttConnection
 
     public Task? WriterTask { get; private set; }
 
+    /// <summary>Marks that DISCONNECT is on its way, so whatever ends the connection next counts as clean.</summary>
+    public void BeginDisconnect() => Volatile.Write(ref _disconnecting, true);
+
     public void StartWriter() => WriterTask = Task.Run(WriteLoopAsync);
 
     /// <summary>Queues a packet; false once the connection has ended.</summary>
@@ -62,6 +66,11 @@ internal sealed class MqttConnection
     /// <summary>Records the first reason the connection ended and stops its loops; later calls change nothing.</summary>
     public void Close(Exception? fault, bool clean, string reason)
     {
+        if (Volatile.Read(ref _disconnecting))
+        {
+            // After our DISCONNECT the broker closes the socket; that EOF is the clean end, not a loss.
+            (fault, clean, reason) = (null, true, "stopped by the application");
+        }
         if (!_closed.TrySetResult(new CloseReason(reason, fault, clean))) return;
         _writes.Writer.TryComplete();
         Incoming.Writer.TryComplete();
