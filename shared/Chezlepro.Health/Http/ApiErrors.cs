@@ -3,10 +3,10 @@ namespace Chezlepro.Health.Http;
 /// <summary>Turns an HTTP error status into an <see cref="ApiException"/> with a one-line message.</summary>
 internal static class ApiErrors
 {
-    public static ApiException FromStatus(int status, string? reasonPhrase, string where)
+    public static ApiException FromStatus(int status, string? reasonPhrase, string? bodyText, string where)
     {
-        // PVE puts its error text in the reason phrase (reference §1.1); keep it short and on one line.
-        var reason = Clean(reasonPhrase);
+        // PVE puts its error text in the reason phrase (reference §1.1), PBS in a plain-text body (§2.1).
+        var reason = Clean(string.IsNullOrWhiteSpace(bodyText) ? reasonPhrase : bodyText);
         return status switch
         {
             401 => new ApiException(ApiFailureKind.AuthenticationFailed,

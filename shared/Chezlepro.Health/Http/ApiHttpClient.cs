@@ -117,7 +117,7 @@ public sealed partial class ApiHttpClient : IDisposable
                 .ConfigureAwait(false);
             var status = (int)response.StatusCode;
             if (status != 200)
-                throw ApiErrors.FromStatus(status, response.ReasonPhrase, where);
+                throw ApiErrors.FromStatus(status, response.ReasonPhrase, await ReadErrorTextAsync(response, linked.Token).ConfigureAwait(false), where);
             var body = await ReadBodyAsync(response, where, linked.Token).ConfigureAwait(false);
             ApiEnvelope.RejectNonJson(body, response.Content.Headers.ContentType?.MediaType, where);
             var elapsedMs = _time.GetElapsedTime(started).TotalMilliseconds;
@@ -154,6 +154,26 @@ public sealed partial class ApiHttpClient : IDisposable
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    // PBS sends its error as plain text in the body (reference §2.1); PVE uses the reason phrase.
+    private static async Task<string?> ReadErrorTextAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
+            var buffer = new byte[512];
+            var total = 0;
+            int read;
+            while (total < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(total), ct).ConfigureAwait(false)) > 0)
+                total += read;
+            var text = System.Text.Encoding.UTF8.GetString(buffer, 0, total).Trim();
+            return text.Length == 0 || text[0] is '{' or '[' or '<' ? null : text;
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            return null;
+        }
     }
 
     private ApiException Translate(HttpRequestException ex, string where)

@@ -44,7 +44,7 @@ public sealed class PbsHealthReader : IDisposable
         if (usage.Error is { } fatal)
         {
             HealthLog.ReadFailed(_logger, _name, fatal.Message);
-            return PbsHealthMapper.Unknown(fatal.Message, _knownChecks);
+            return PbsHealthMapper.Unknown(fatal.Message, _knownChecks.Union(_options.Datastores.Select(PbsHealthMapper.DatastoreCheck)));
         }
         var stores = usage.Value!.Where(u => !string.IsNullOrEmpty(u.Store)
             && (_options.Datastores.Count == 0 || _options.Datastores.Contains(u.Store!))).ToList();

@@ -107,6 +107,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
         var query = pathAndQuery.Contains('?', StringComparison.Ordinal) ? pathAndQuery[(pathAndQuery.IndexOf('?', StringComparison.Ordinal) + 1)..] : "";
         Requests.Enqueue((path, Uri.UnescapeDataString(query), auth));
         var reply = _once.TryGetValue(path, out var queue) && queue.TryDequeue(out var next) ? next
+            : query.Length > 0 && _routes.TryGetValue(path + "?" + Uri.UnescapeDataString(query), out var exact) ? exact
             : _routes.TryGetValue(path, out var route) ? route
             : FakeReply.Error(404, "Not Found", "{\"data\":null}");
         if (reply.Silent)
