@@ -80,12 +80,13 @@ public sealed partial class MqttClient : IMqttClient
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (Interlocked.CompareExchange(ref _state, 1, 0) != 0) throw new InvalidOperationException("StartAsync may be called once per client");
+        if (_options.Tls is { Enabled: true, SkipCertificateValidation: true }) MqttLog.TlsVerificationDisabled(_logger, _options.Host, _options.Port);
         MqttConnection? first = null;
         try
         {
             first = await ConnectOnceAsync(cancellationToken);
         }
-        catch (MqttConnectRefusedException)
+        catch (Exception ex) when (ex is MqttConnectRefusedException || IsConfigurationFault(ex))
         {
             Interlocked.Exchange(ref _state, 2);
             throw;
@@ -151,6 +152,9 @@ public sealed partial class MqttClient : IMqttClient
         _lifetime.Dispose();
     }
 
+    /// <summary>A TLS verification failure or an unreadable key file will not mend itself by retrying.</summary>
+    private static bool IsConfigurationFault(Exception ex) => ex is TlsSetupException;
+
     /// <summary>
     /// Drops the current connection without DISCONNECT, as a power cut would (the broker publishes the will);
     /// the loop then reconnects. For tests and for an operator's "reconnect now".
@@ -158,5 +162,7 @@ public sealed partial class MqttClient : IMqttClient
     public void AbortConnection() =>
         Volatile.Read(ref _connection)?.Close(new MqttConnectionLostException("connection aborted by the application"), clean: false, "aborted by the application");
 
-    private IMqttTransport CreateDefaultTransport() => new TcpMqttTransport(_options.Host, _options.Port);
+    private IMqttTransport CreateDefaultTransport() => _options.Tls.Enabled
+        ? new TlsMqttTransport(_options.Host, _options.Port, _options.Tls, _logger)
+        : new TcpMqttTransport(_options.Host, _options.Port);
 }

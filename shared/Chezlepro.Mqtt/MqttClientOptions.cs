@@ -41,4 +41,7 @@ public sealed class MqttClientOptions
 
     /// <summary>How long to wait for PINGRESP before treating the connection as dead (§3.1.2.10 "a reasonable time").</summary>
     public TimeSpan PingResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>TLS settings; off by default.</summary>
+    public MqttTlsOptions Tls { get; set; } = new();
 }

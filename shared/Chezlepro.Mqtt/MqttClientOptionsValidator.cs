@@ -29,6 +29,13 @@ internal static class MqttClientOptionsValidator
         if (o.Password is not null && o.Username is null) errors.Add("Mqtt:Password is set but Mqtt:Username is not [MQTT-3.1.2-22]");
         if (o.Password is not null && System.Text.Encoding.UTF8.GetByteCount(o.Password) > MqttUtf8.MaxBytes)
             errors.Add("Mqtt:Password is longer than 65535 bytes (§3.1.3.5)");
+        if (o.Tls is { Enabled: true } tls)
+        {
+            if (tls.KeyFile is not null && tls.CertificateFile is null) errors.Add("Mqtt:Tls:KeyFile is set but Mqtt:Tls:CertificateFile is not");
+            if (tls.PinnedSha256 is { } pin && !Transport.TlsMqttTransport.TryParsePin(pin, out _))
+                errors.Add($"Mqtt:Tls:PinnedSha256 = '{pin}' is not 32 hex bytes");
+            if (tls.PinOnly && tls.PinnedSha256 is null) errors.Add("Mqtt:Tls:PinOnly needs Mqtt:Tls:PinnedSha256");
+        }
         return errors;
     }
 
