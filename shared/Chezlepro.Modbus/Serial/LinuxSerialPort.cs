@@ -1,18 +1,23 @@
 using System.Runtime.InteropServices;
 using System.Runtime.Versioning;
+using System.Threading.Channels;
 
 namespace Chezlepro.Modbus.Serial;
 
 /// <summary>
 /// Serial port on Linux through termios: raw mode, 8 data bits, parity as configured, one stop bit, no flow
 /// control, CLOCAL (ignore modem lines: USB-RS485 adapters and ptys have none). Reads wait with poll(2) in
-/// short slices so a per-request timeout (cancellation) is honoured promptly.
+/// short slices on a dedicated reader thread; reads await a channel, so a per-request timeout (cancellation) is immediate.
 /// </summary>
 [SupportedOSPlatform("linux")]
 public sealed class LinuxSerialPort : ISerialPort
 {
     private const int PollSliceMs = 20;
     private int _fd = -1;
+    private Channel<byte[]>? _incoming;
+    private byte[]? _pending;
+    private CancellationTokenSource? _stopReader;
+    private Thread? _reader;
 
     /// <summary>Creates the port. No I/O.</summary>
     /// <param name="settings">Line settings.</param>
@@ -50,6 +55,12 @@ public sealed class LinuxSerialPort : ISerialPort
             throw;
         }
         _fd = fd;
+        _incoming = Channel.CreateUnbounded<byte[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        _stopReader = new CancellationTokenSource();
+        var writer = _incoming.Writer;
+        var stop = _stopReader.Token;
+        _reader = new Thread(() => ReaderLoop(fd, writer, stop)) { IsBackground = true, Name = "serial " + Settings.Path };
+        _reader.Start();
         return ValueTask.CompletedTask;
     }
 
@@ -88,20 +99,48 @@ public sealed class LinuxSerialPort : ISerialPort
     /// <inheritdoc />
     public async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
     {
-        var fd = _fd >= 0 ? _fd : throw new InvalidOperationException("Port is not open.");
-        while (true)
+        var incoming = _incoming ?? throw new InvalidOperationException("Port is not open.");
+        if (_pending is null)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var ready = await Task.Run(() => WaitReady(fd, LinuxNative.PollIn), cancellationToken).ConfigureAwait(false);
-            if (!ready)
+            try
             {
-                continue;
+                _pending = await incoming.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
             }
-            var n = ReadNow(fd, buffer.Span);
-            if (n > 0)
+            catch (ChannelClosedException e)
             {
-                return n;
+                throw new IOException($"Serial port {Settings.Path} failed: {e.InnerException?.Message ?? "closed"}", e.InnerException);
             }
+        }
+        var n = Math.Min(_pending.Length, buffer.Length);
+        _pending.AsSpan(0, n).CopyTo(buffer.Span);
+        _pending = n < _pending.Length ? _pending[n..] : null;
+        return n;
+    }
+
+    // One dedicated thread per open port waits in poll(2): blocking thread-pool threads instead starves the
+    // pool on a 2-core machine (seen as spurious timeouts when several ports are polled at once).
+    private void ReaderLoop(int fd, ChannelWriter<byte[]> writer, CancellationToken stop)
+    {
+        var buffer = new byte[512];
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                if (!WaitReady(fd, LinuxNative.PollIn))
+                {
+                    continue;
+                }
+                var n = ReadNow(fd, buffer);
+                if (n > 0)
+                {
+                    writer.TryWrite(buffer[..n]);
+                }
+            }
+            writer.TryComplete();
+        }
+        catch (IOException e)
+        {
+            writer.TryComplete(e);
         }
     }
 
@@ -152,7 +191,9 @@ public sealed class LinuxSerialPort : ISerialPort
                 offset += n;
                 continue;
             }
-            _ = await Task.Run(() => WaitReady(fd, LinuxNative.PollOut), cancellationToken).ConfigureAwait(false);
+            // Output buffer full (rare with small frames): wait one poll slice on this thread.
+            _ = WaitReady(fd, LinuxNative.PollOut);
+            await Task.Yield();
         }
     }
 
@@ -179,11 +220,25 @@ public sealed class LinuxSerialPort : ISerialPort
         {
             _ = LinuxNative.TcFlush(_fd, LinuxNative.TciFlush);
         }
+        _pending = null;
+        if (_incoming is { } incoming)
+        {
+            while (incoming.Reader.TryRead(out _))
+            {
+            }
+        }
     }
 
     /// <inheritdoc />
     public ValueTask CloseAsync()
     {
+        _stopReader?.Cancel();
+        _reader?.Join();
+        _stopReader?.Dispose();
+        _stopReader = null;
+        _reader = null;
+        _incoming = null;
+        _pending = null;
         var fd = Interlocked.Exchange(ref _fd, -1);
         if (fd >= 0)
         {
