@@ -24,7 +24,7 @@ public static partial class HealthLog
 
     /// <summary>A check changed status.</summary>
     [LoggerMessage(EventId = 7005, Level = LogLevel.Information, Message = "Check {Check} is now {Status}: {Summary}")]
-    public static partial void CheckStatusChanged(ILogger logger, string check, string status, string summary);
+    public static partial void CheckStatusChanged(ILogger logger, string check, Chezlepro.Contracts.Messages.HealthStatus status, string summary);
 
     /// <summary>A probe attempt failed.</summary>
     [LoggerMessage(EventId = 7006, Level = LogLevel.Debug, Message = "Probe {ProbeName} failed ({ConsecutiveFailures} in a row): {Reason}")]

@@ -35,4 +35,8 @@ public sealed class ApiClientOptions
 
     /// <summary>Largest reply body accepted. Default 32 MiB.</summary>
     public int MaxReplyBytes { get; init; } = 32 * 1024 * 1024;
+
+    /// <summary>True when <paramref name="fingerprint"/> is a SHA-256 fingerprint (32 hex bytes, colons optional).</summary>
+    /// <param name="fingerprint">Value as configured.</param>
+    public static bool IsValidFingerprint(string fingerprint) => CertificateTrust.IsValidFingerprint(fingerprint);
 }

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Chezlepro.Health.Http;
+
+namespace Chezlepro.Agent.Sources.Proxmox;
+
+/// <summary>
+/// The connection keys shared by the proxmox, pbs and ceph (proxmox-api) sources: <c>BaseUrl</c> /
+/// <c>BaseUrls</c>, <c>TokenId</c>, <c>TokenSecret</c>, <c>CertificateFingerprint</c> /
+/// <c>CertificateFingerprints</c>, <c>CaFile</c>, <c>Timeout</c>.
+/// </summary>
+internal static partial class ApiConnection
+{
+    [GeneratedRegex(@"^[^@\s!]+@[^@\s!]+![A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial Regex TokenIdPattern();
+
+    public static bool IsConfigured(SourceKeys keys) => keys.List("BaseUrl", "BaseUrls").Count > 0;
+
+    public static ApiClientOptions Parse(SourceKeys keys)
+    {
+        var urls = new List<Uri>();
+        var raw = keys.List("BaseUrl", "BaseUrls");
+        if (raw.Count == 0)
+            keys.Errors.Add($"{keys.Definition.Key("BaseUrl")} is required (for example https://pve1:8006); BaseUrls lists more nodes of the same cluster");
+        foreach (var value in raw)
+            if (keys.Url("BaseUrl", value, "https") is { } uri)
+                urls.Add(uri);
+        var tokenId = keys.Required("TokenId");
+        if (tokenId.Length > 0 && !TokenIdPattern().IsMatch(tokenId))
+            keys.Errors.Add($"{keys.Definition.Key("TokenId")}: '{tokenId}' must read <user>@<realm>!<tokenid>, for example monitor@pve!agent");
+        var secret = keys.Required("TokenSecret", secret: true);
+        var pins = keys.List("CertificateFingerprint", "CertificateFingerprints");
+        foreach (var pin in pins.Where(p => !ApiClientOptions.IsValidFingerprint(p)))
+            keys.Errors.Add($"{keys.Definition.Key("CertificateFingerprint")}: '{pin}' must be a SHA-256 fingerprint, 32 hex bytes as AB:CD:…");
+        return new ApiClientOptions
+        {
+            BaseUrls = urls,
+            TokenId = tokenId,
+            TokenSecret = secret,
+            CertificateFingerprints = pins,
+            CaFile = keys.String("CaFile"),
+            Timeout = keys.Time("Timeout", TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)),
+        };
+    }
+}

@@ -1,0 +1,55 @@
+using Chezlepro.Health.Http;
+using Chezlepro.Health.Proxmox;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Chezlepro.Agent.Sources.Proxmox;
+
+/// <summary>Creates <c>proxmox</c> sources (README.md in this folder lists the keys).</summary>
+public sealed class ProxmoxSourceFactory : ISourceFactory
+{
+    /// <inheritdoc />
+    public string Type => "proxmox";
+
+    /// <inheritdoc />
+    public IEnumerable<string> Validate(SourceDefinition definition)
+    {
+        var errors = new List<string>();
+        Parse(new SourceKeys(definition, errors));
+        return errors;
+    }
+
+    /// <inheritdoc />
+    public ISource Create(SourceDefinition definition, IServiceProvider services)
+    {
+        var errors = new List<string>();
+        var (api, read) = Parse(new SourceKeys(definition, errors));
+        if (errors.Count > 0)
+            throw new InvalidOperationException(string.Join("; ", errors));
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Chezlepro.Agent.Sources.Proxmox");
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        return new ProxmoxSource(definition.Name, new PveHealthReader(definition.Name, api, read, time, logger), new HealthReadingConverter(logger));
+    }
+
+    internal static (ApiClientOptions Api, PveReadOptions Read) Parse(SourceKeys keys)
+    {
+        var api = ApiConnection.Parse(keys);
+        var defaults = new PveThresholds();
+        var read = new PveReadOptions
+        {
+            ReadNodeStatus = keys.Flag("ReadNodeStatus", true),
+            ReadReplication = keys.Flag("ReadReplication", true),
+            ReadPendingUpdates = keys.Flag("ReadPendingUpdates", false),
+            Thresholds = new PveThresholds
+            {
+                MemoryWarning = keys.Fraction("MemoryWarning", defaults.MemoryWarning),
+                CpuWarning = keys.Fraction("CpuWarning", defaults.CpuWarning),
+                LoadPerCpuWarning = keys.Number("LoadPerCpuWarning", defaults.LoadPerCpuWarning, 0.1, 100),
+                RootFsWarning = keys.Fraction("RootFsWarning", defaults.RootFsWarning),
+                StorageWarning = keys.Fraction("StorageWarning", defaults.StorageWarning),
+                HaMasterStaleAfter = keys.Time("HaMasterStaleAfter", defaults.HaMasterStaleAfter, TimeSpan.FromSeconds(10), TimeSpan.FromHours(1)),
+            },
+        };
+        return (api, read);
+    }
+}

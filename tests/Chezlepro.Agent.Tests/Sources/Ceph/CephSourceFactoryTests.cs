@@ -1,0 +1,65 @@
+using Chezlepro.Agent.Sources.Ceph;
+using Chezlepro.Agent.Tests.Sources.Proxmox;
+using Chezlepro.Contracts.Messages;
+using Xunit;
+
+namespace Chezlepro.Agent.Tests.Sources.Ceph;
+
+public class CephSourceFactoryTests
+{
+    [Fact]
+    public void Validate_ContractExampleWithoutConnection_NoProblem() =>
+        Assert.Empty(new CephSourceFactory().Validate(SourceConfig.Entry(("Type", "ceph"), ("Name", "ceph"), ("Mode", "proxmox-api"))));
+
+    [Fact]
+    public void Validate_UnknownModeAndBadConnectTimeout_Named()
+    {
+        Assert.Contains("Sources:0:Mode: 'rest' must be 'proxmox-api' or 'cli'",
+            new CephSourceFactory().Validate(SourceConfig.Entry(("Type", "ceph"), ("Mode", "rest"))));
+        Assert.Contains(new CephSourceFactory().Validate(SourceConfig.Entry(("Type", "ceph"), ("Mode", "cli"), ("ConnectTimeout", "0"))),
+            p => p.StartsWith("Sources:0:ConnectTimeout: '0'", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Create_ProxmoxApiWithoutConnection_BorrowsTheProxmoxSourceConnection()
+    {
+        var port = Chezlepro.Testing.FreePort.Next();
+        var root = SourceConfig.Root(
+            ("Sources:0:Type", "proxmox"), ("Sources:0:Name", "pve"), ("Sources:0:BaseUrl", $"https://127.0.0.1:{port}"),
+            ("Sources:0:TokenId", "monitor@pve!agent"), ("Sources:0:TokenSecret", SourceConfig.Secret), ("Sources:0:Timeout", "00:00:02"),
+            ("Sources:1:Type", "ceph"), ("Sources:1:Name", "ceph"), ("Sources:1:Mode", "proxmox-api"));
+        using var services = SourceConfig.Services(root);
+
+        var source = new CephSourceFactory().Create(SourceConfig.Entry(root, 1), services);
+        var reading = await source.ReadAsync(CancellationToken.None);
+
+        var ceph = Assert.Single(reading.Health);
+        Assert.Equal(HealthStatus.Unknown, ceph.Status);
+        Assert.Contains($"127.0.0.1:{port}", ceph.Summary, StringComparison.Ordinal);
+        (source as IDisposable)?.Dispose();
+    }
+
+    [Fact]
+    public void Create_ProxmoxApiAndNoProxmoxSource_ClearError()
+    {
+        var root = SourceConfig.Root(("Sources:0:Type", "ceph"), ("Sources:0:Name", "ceph"), ("Sources:0:ProxmoxSource", "pve-b"));
+        using var services = SourceConfig.Services(root);
+
+        var error = Assert.Throws<InvalidOperationException>(() => new CephSourceFactory().Create(SourceConfig.Entry(root), services));
+
+        Assert.Contains("a 'proxmox' source named 'pve-b' (Sources:0:ProxmoxSource)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CliModeWithoutCephInstalled_UnknownSayingWhy()
+    {
+        using var services = SourceConfig.Services();
+        var source = new CephSourceFactory().Create(SourceConfig.Entry(("Type", "ceph"), ("Name", "ceph"), ("Mode", "cli"),
+            ("Executable", "/nonexistent/ceph")), services);
+
+        var ceph = Assert.Single((await source.ReadAsync(CancellationToken.None)).Health);
+
+        Assert.Equal(HealthStatus.Unknown, ceph.Status);
+        Assert.Contains("cannot start /nonexistent/ceph", ceph.Summary, StringComparison.Ordinal);
+    }
+}
