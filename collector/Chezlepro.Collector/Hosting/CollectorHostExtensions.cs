@@ -49,6 +49,8 @@ public static class CollectorHostExtensions
                 KeepAlive = TimeSpan.FromSeconds(mqtt.KeepAliveSeconds),
                 // Durable session: the broker queues QoS 1 agent messages while the collector restarts.
                 CleanSession = false,
+                // A collector that is away loses nothing (durable session) but must come back fast.
+                ReconnectMaxDelay = TimeSpan.FromSeconds(5),
             }, sp.GetRequiredService<ILogger<MqttClient>>(), sp.GetRequiredService<TimeProvider>());
         });
         services.AddSingleton<IngestService>();

@@ -61,11 +61,16 @@ public sealed class MosquittoBroker : IAsyncDisposable
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(Path.Combine(Directory, "mosquitto.conf"));
         _process = Process.Start(psi)!;
-        var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
-        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.WriteLine(e.Data); };
-        _process.Exited += (_, _) => { lock (log) log.Dispose(); };
-        _process.EnableRaisingEvents = true;
+        // Each line is appended on its own: output events keep arriving after Exited, so no writer is held open.
+        var logPath = LogPath;
+        var gate = new object();
+        void Append(string? line)
+        {
+            if (line is null) return;
+            lock (gate) File.AppendAllText(logPath, line + Environment.NewLine);
+        }
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
