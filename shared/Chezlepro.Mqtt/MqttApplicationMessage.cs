@@ -9,4 +9,11 @@ public sealed record MqttApplicationMessage(
     string Topic,
     ReadOnlyMemory<byte> Payload,
     MqttQualityOfService QualityOfService = MqttQualityOfService.AtLeastOnce,
-    bool Retain = false);
+    bool Retain = false)
+{
+    /// <summary>
+    /// DUP flag of a received PUBLISH: the broker is re-delivering after a resumed session [MQTT-3.3.1-1].
+    /// It does not prove an earlier copy arrived. Ignored when publishing.
+    /// </summary>
+    public bool Duplicate { get; init; }
+}

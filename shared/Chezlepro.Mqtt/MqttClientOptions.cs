@@ -38,4 +38,7 @@ public sealed class MqttClientOptions
 
     /// <summary>Largest packet accepted from the broker; larger ones close the connection instead of allocating.</summary>
     public int MaxIncomingPacketSize { get; set; } = 16 * 1024 * 1024;
+
+    /// <summary>How long to wait for PINGRESP before treating the connection as dead (§3.1.2.10 "a reasonable time").</summary>
+    public TimeSpan PingResponseTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

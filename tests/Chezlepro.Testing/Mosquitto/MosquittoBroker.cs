@@ -61,16 +61,22 @@ public sealed class MosquittoBroker : IAsyncDisposable
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(Path.Combine(Directory, "mosquitto.conf"));
         _process = Process.Start(psi)!;
-        // Each line is appended on its own: output events keep arriving after Exited, so no writer is held open.
-        var logPath = LogPath;
-        var gate = new object();
-        void Append(string? line)
+        var log = new StreamWriter(LogPath, append: true) { AutoFlush = true };
+        // Exited can fire before the last output lines are delivered: close the log only once both streams
+        // reached their end (Data == null), or a late line would throw ObjectDisposedException on a pool thread
+        // and crash the test host.
+        var openStreams = 2;
+        void OnLine(DataReceivedEventArgs e)
         {
-            if (line is null) return;
-            lock (gate) File.AppendAllText(logPath, line + Environment.NewLine);
+            lock (log)
+            {
+                if (e.Data is not null) log.WriteLine(e.Data);
+                else if (--openStreams == 0) log.Dispose();
+            }
         }
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.OutputDataReceived += (_, e) => OnLine(e);
+        _process.ErrorDataReceived += (_, e) => OnLine(e);
+        _process.EnableRaisingEvents = true;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 

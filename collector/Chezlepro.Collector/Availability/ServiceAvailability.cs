@@ -1,0 +1,56 @@
+namespace Chezlepro.Collector.Availability;
+
+/// <summary>A service's availability over a period, with the spans that explain it.</summary>
+public sealed record ServiceAvailability
+{
+    /// <summary>Service id.</summary>
+    public required string ServiceId { get; init; }
+
+    /// <summary>Start of the measured period.</summary>
+    public required DateTimeOffset From { get; init; }
+
+    /// <summary>Exclusive end of the measured period (never after "now").</summary>
+    public required DateTimeOffset To { get; init; }
+
+    /// <summary>Whether unknown time was counted as down.</summary>
+    public required bool UnknownCountsAsDown { get; init; }
+
+    /// <summary>Time up.</summary>
+    public required TimeSpan Up { get; init; }
+
+    /// <summary>Time down.</summary>
+    public required TimeSpan Down { get; init; }
+
+    /// <summary>Time unknown (reported on its own line whatever the policy).</summary>
+    public required TimeSpan Unknown { get; init; }
+
+    /// <summary>Time inside announced maintenance windows.</summary>
+    public required TimeSpan Excluded { get; init; }
+
+    /// <summary>Up seconds.</summary>
+    public double UpSeconds => Up.TotalSeconds;
+
+    /// <summary>Down seconds.</summary>
+    public double DownSeconds => Down.TotalSeconds;
+
+    /// <summary>Unknown seconds.</summary>
+    public double UnknownSeconds => Unknown.TotalSeconds;
+
+    /// <summary>Excluded seconds.</summary>
+    public double ExcludedSeconds => Excluded.TotalSeconds;
+
+    /// <summary>The denominator: up + down (+ unknown when it counts as down).</summary>
+    public TimeSpan Counted => Up + Down + (UnknownCountsAsDown ? Unknown : TimeSpan.Zero);
+
+    /// <summary>Exact availability in %, or null when no time counts.</summary>
+    public decimal? Exact => AvailabilityRatio.Percent(Up, Counted);
+
+    /// <summary>Availability in % to 3 decimals (truncated), or null.</summary>
+    public decimal? Percent => Exact is { } e ? AvailabilityRatio.ForDisplay(e) : null;
+
+    /// <summary>The down and unknown spans, each with the checks that caused it.</summary>
+    public required IReadOnlyList<AvailabilityInterval> Intervals { get; init; }
+
+    /// <summary>The whole timeline over the period, exclusions applied.</summary>
+    public required IReadOnlyList<StateSegment> Segments { get; init; }
+}

@@ -1,0 +1,19 @@
+using Chezlepro.Collector.Availability;
+
+namespace Chezlepro.Collector.Sla;
+
+/// <summary>One service of a contract's monthly report, with the spans that cost availability.</summary>
+public sealed record ServiceSlaLine
+{
+    /// <summary>Service id.</summary>
+    public required string ServiceId { get; init; }
+
+    /// <summary>Service name (as clients read it).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Category as configured.</summary>
+    public required string Category { get; init; }
+
+    /// <summary>The measured availability, downtime and unknown spans with their causes.</summary>
+    public required ServiceAvailability Availability { get; init; }
+}

@@ -1,6 +1,0 @@
-namespace Chezlepro.Devices;
-
-/// <summary>Marks the assembly.</summary>
-internal static class AssemblyMarker
-{
-}

@@ -1,6 +1,0 @@
-namespace Chezlepro.Health;
-
-/// <summary>Marks the assembly.</summary>
-internal static class AssemblyMarker
-{
-}

@@ -1,6 +1,0 @@
-namespace Chezlepro.Modbus;
-
-/// <summary>Marks the assembly.</summary>
-internal static class AssemblyMarker
-{
-}

@@ -1,0 +1,171 @@
+using System.Buffers.Binary;
+using Chezlepro.Mqtt.Internal;
+using Chezlepro.Mqtt.Packets;
+using Chezlepro.Mqtt.Validation;
+
+namespace Chezlepro.Mqtt;
+
+public sealed partial class MqttClient
+{
+    /// <inheritdoc />
+    public async Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        // Validated before anything is written: Mosquitto would disconnect us instead (mqtt-sla.md §1.2).
+        var topic = MqttTopic.EncodeName(message.Topic);
+        if (message.QualityOfService > MqttQualityOfService.AtLeastOnce)
+            throw new ArgumentOutOfRangeException(nameof(message), message.QualityOfService, "only QoS 0 and 1 are supported");
+        var packet = PublishPacket.Encode(topic, message.Payload.Span, message.QualityOfService, message.Retain, dup: false, packetId: 0);
+
+        if (message.QualityOfService == MqttQualityOfService.AtMostOnce)
+        {
+            var connection = CurrentConnectionOrThrow();
+            var written = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (!connection.TrySend(packet, written)) throw NotConnected();
+            await written.Task.WaitAsync(cancellationToken);
+            return;
+        }
+
+        PendingAck pending;
+        lock (_gate)
+        {
+            var connection = _connection;
+            if (connection is null || connection.IsClosed) throw NotConnected();
+            pending = new PendingAck(connection, holdsInflightSlot: true) { Packet = packet, PayloadLength = message.Payload.Length };
+            // The in-flight window (§4.6): beyond MaxInflight, publishes wait in a FIFO and go out as PUBACKs free
+            // slots, so the wire order is the call order even with MaxInflight 1 [MQTT-4.6.0-1].
+            if (_inflightCount < _options.MaxInflight && _waiting.Count == 0) SendQueuedLocked(pending);
+            else _waiting.Enqueue(pending);
+        }
+        // A cancelled wait leaves the message queued or in flight: its PUBACK (or the loss) frees the slot.
+        await pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>Allocates the id, patches it into the packet and queues it for the writer; under <see cref="_gate"/>.</summary>
+    private void SendQueuedLocked(PendingAck pending)
+    {
+        var packet = pending.Packet!;
+        var id = NextPacketIdLocked();
+        // The id sits right before the payload (§3.3.2.2).
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(packet.Length - pending.PayloadLength - 2), id);
+        _pending[id] = pending;
+        _inflightCount++;
+        pending.Packet = null;
+        if (!pending.Connection.TrySend(packet))
+        {
+            _pending.Remove(id);
+            _inflightCount--;
+            pending.Completion.TrySetException(new MqttConnectionLostException("the connection ended before the message was sent"));
+        }
+    }
+
+    /// <summary>Sends waiting publishes while the window has room; under <see cref="_gate"/>.</summary>
+    private void PumpWaitingLocked()
+    {
+        while (_inflightCount < _options.MaxInflight && _waiting.TryDequeue(out var next))
+        {
+            if (next.Connection.IsClosed)
+            {
+                next.Completion.TrySetException(new MqttConnectionLostException("the connection ended before the message was sent"));
+                continue;
+            }
+            SendQueuedLocked(next);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task SubscribeAsync(IReadOnlyList<MqttTopicFilter> filters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        if (filters.Count == 0) throw new ArgumentException("at least one filter is needed [MQTT-3.8.3-3]", nameof(filters));
+        foreach (var f in filters)
+        {
+            MqttTopic.EncodeFilter(f.Filter);
+            if (f.QualityOfService > MqttQualityOfService.AtLeastOnce)
+                throw new ArgumentOutOfRangeException(nameof(filters), f.QualityOfService, "only QoS 0 and 1 are supported");
+        }
+        MqttConnection? connection;
+        lock (_gate)
+        {
+            foreach (var f in filters)
+            {
+                // A repeated filter replaces the earlier one, as the broker does [MQTT-3.8.4-3].
+                _subscriptions.RemoveAll(s => s.Filter == f.Filter);
+                _subscriptions.Add(f);
+            }
+            connection = _connection;
+        }
+        if (connection is null || connection.IsClosed) return;
+        await SendSubscribeAsync(connection, filters, cancellationToken);
+    }
+
+    /// <summary>Forgets filters and, when connected, sends UNSUBSCRIBE and waits for UNSUBACK.</summary>
+    /// <param name="filters">Filters exactly as subscribed (compared character by character, [MQTT-3.10.4-1]).</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    public async Task UnsubscribeAsync(IReadOnlyList<string> filters, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filters);
+        var encoded = filters.Select(MqttTopic.EncodeFilter).ToList();
+        PendingAck pending;
+        lock (_gate)
+        {
+            _subscriptions.RemoveAll(s => filters.Contains(s.Filter));
+            var connection = _connection;
+            if (connection is null || connection.IsClosed) return;
+            var id = NextPacketIdLocked();
+            pending = new PendingAck(connection, holdsInflightSlot: false);
+            _pending[id] = pending;
+            connection.TrySend(UnsubscribePacket.Encode(id, encoded));
+        }
+        await pending.Completion.Task.WaitAsync(cancellationToken);
+    }
+
+    private async Task ResubscribeAsync(MqttConnection connection, CancellationToken cancellationToken)
+    {
+        List<MqttTopicFilter> all;
+        lock (_gate) all = [.. _subscriptions];
+        // Clean Session=1 loses subscriptions with the session [MQTT-3.1.2-6]; re-sending is harmless when it was kept.
+        if (all.Count > 0) await SendSubscribeAsync(connection, all, cancellationToken);
+    }
+
+    private async Task SendSubscribeAsync(MqttConnection connection, IReadOnlyList<MqttTopicFilter> filters, CancellationToken cancellationToken)
+    {
+        var encoded = filters.Select(f => (MqttTopic.EncodeFilter(f.Filter), f.QualityOfService)).ToList();
+        PendingAck pending;
+        lock (_gate)
+        {
+            var id = NextPacketIdLocked();
+            pending = new PendingAck(connection, holdsInflightSlot: false);
+            _pending[id] = pending;
+            if (!connection.TrySend(SubscribePacket.Encode(id, encoded)))
+            {
+                _pending.Remove(id);
+                throw NotConnected();
+            }
+        }
+        var ack = (SubAckPacket)await pending.Completion.Task.WaitAsync(cancellationToken);
+        if (ack.ReturnCodes.Length != filters.Count)
+            throw new MqttProtocolException($"SUBACK carries {ack.ReturnCodes.Length} codes for {filters.Count} filters [MQTT-3.9.3-1]");
+        var refused = filters.Where((_, i) => ack.ReturnCodes[i] == SubAckPacket.Failure).Select(f => f.Filter).ToList();
+        foreach (var f in refused) MqttLog.SubscriptionRefused(_logger, f);
+        if (refused.Count > 0)
+            throw new MqttProtocolException($"the broker refused the subscription to {string.Join(", ", refused)} (SUBACK 0x80)");
+    }
+
+    /// <summary>Next id not in use, never 0 [MQTT-2.3.1-1], [MQTT-2.3.1-2].</summary>
+    private ushort NextPacketIdLocked()
+    {
+        for (var tries = 0; tries < ushort.MaxValue; tries++)
+        {
+            _lastPacketId = (ushort)(_lastPacketId == ushort.MaxValue ? 1 : _lastPacketId + 1);
+            if (!_pending.ContainsKey(_lastPacketId)) return _lastPacketId;
+        }
+        throw new InvalidOperationException("all 65 535 packet identifiers are in use");
+    }
+
+    private MqttConnection CurrentConnectionOrThrow() =>
+        Volatile.Read(ref _connection) is { IsClosed: false } c ? c : throw NotConnected();
+
+    private MqttNotConnectedException NotConnected() =>
+        new($"not connected to the MQTT broker {_options.Host}:{_options.Port}");
+}

@@ -1,0 +1,122 @@
+using Chezlepro.Mqtt.Internal;
+using Chezlepro.Mqtt.Packets;
+
+namespace Chezlepro.Mqtt;
+
+public sealed partial class MqttClient
+{
+    private async Task ReadLoopAsync(MqttConnection connection)
+    {
+        var buffer = new byte[16 * 1024];
+        int start = 0, end = 0;
+        try
+        {
+            while (true)
+            {
+                var needed = 0;
+                while (true)
+                {
+                    var result = MqttPacketDecoder.Decode(buffer.AsSpan(start, end - start), connection.MaxIncomingPacketSize);
+                    if (result.Status == DecodeStatus.Error)
+                        throw new MqttProtocolException($"malformed packet from the broker: {result.Error}");
+                    if (result.Status == DecodeStatus.NeedMore)
+                    {
+                        needed = result.Needed;
+                        break;
+                    }
+                    start += result.Consumed;
+                    Handle(connection, result.Packet!);
+                }
+                if (start == end) start = end = 0;
+                if (end == buffer.Length || start + needed > buffer.Length)
+                {
+                    // The decoder already refused anything above MaxIncomingPacketSize, so growing is bounded.
+                    var size = Math.Max(buffer.Length, needed);
+                    if (end - start == size) size *= 2;
+                    var grown = size == buffer.Length ? buffer : new byte[size];
+                    Buffer.BlockCopy(buffer, start, grown, 0, end - start);
+                    buffer = grown;
+                    end -= start;
+                    start = 0;
+                }
+                var read = await connection.Transport.ReadAsync(buffer.AsMemory(end), connection.Token);
+                if (read == 0) throw new MqttConnectionLostException("the broker closed the connection");
+                end += read;
+            }
+        }
+        catch (Exception ex)
+        {
+            var reason = ex is OperationCanceledException ? "closed" : ex.Message;
+            connection.Close(ex is OperationCanceledException ? null : ex, clean: false, reason);
+        }
+    }
+
+    private void Handle(MqttConnection connection, MqttPacket packet)
+    {
+        switch (packet)
+        {
+            case ConnAckPacket connAck:
+                // A second CONNACK is a protocol violation (§3.2).
+                if (!connection.ConnAck.TrySetResult(connAck)) throw new MqttProtocolException("second CONNACK on one connection");
+                break;
+            case PublishPacket publish:
+                connection.Incoming.Writer.TryWrite(publish);
+                break;
+            case PubAckPacket ack:
+                Complete(ack.PacketId, ack);
+                break;
+            case SubAckPacket ack:
+                Complete(ack.PacketId, ack);
+                break;
+            case UnsubAckPacket ack:
+                Complete(ack.PacketId, ack);
+                break;
+            case PingRespPacket:
+                connection.PingDeadline = 0;
+                break;
+        }
+    }
+
+    private void Complete(ushort packetId, MqttPacket ack)
+    {
+        PendingAck? pending;
+        lock (_gate)
+        {
+            if (!_pending.Remove(packetId, out pending))
+            {
+                MqttLog.UnknownAck(_logger, packetId);
+                return;
+            }
+            // [MQTT-2.3.1-3]: the id is free once its acknowledgement is processed.
+            if (pending.HoldsInflightSlot)
+            {
+                _inflightCount--;
+                PumpWaitingLocked();
+            }
+        }
+        pending.Completion.TrySetResult(ack);
+    }
+
+    /// <summary>Hands received messages to the application one at a time, in order, then acknowledges QoS 1.</summary>
+    private async Task DispatchLoopAsync(MqttConnection connection)
+    {
+        await foreach (var publish in connection.Incoming.Reader.ReadAllAsync(CancellationToken.None))
+        {
+            if (MessageHandler is { } handler)
+            {
+                try
+                {
+                    await handler(new MqttApplicationMessage(publish.Topic, publish.Payload, publish.Qos, publish.Retain) { Duplicate = publish.Dup },
+                        _lifetime.Token);
+                }
+                catch (Exception ex)
+                {
+                    // Acknowledged anyway: holding the PUBACK back would only stall the broker's window for this client.
+                    MqttLog.HandlerFailed(_logger, "message", ex);
+                }
+            }
+            // [MQTT-4.3.2-2] PUBACK once we own the message; the single dispatcher keeps them in arrival order [MQTT-4.6.0-2].
+            if (publish.Qos == MqttQualityOfService.AtLeastOnce) connection.TrySend(PubAckPacket.Encode(publish.PacketId));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Sockets;
+using Chezlepro.Mqtt.Packets;
+
+namespace Chezlepro.Mqtt.Tests.Support;
+
+/// <summary>
+/// A scripted server on loopback port 0 for what a real broker will not do: stay silent on PINGREQ, send
+/// garbage, claim a 256 MB packet. One accepted connection at a time.
+/// </summary>
+internal sealed class FakeBroker : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+
+    public FakeBroker() => _listener.Start();
+
+    public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    public async Task<FakeSession> AcceptAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        var socket = await _listener.AcceptSocketAsync(cts.Token);
+        return new FakeSession(new NetworkStream(socket, ownsSocket: true));
+    }
+
+    /// <summary>Accepts, reads CONNECT and answers CONNACK with <paramref name="returnCode"/>.</summary>
+    public async Task<FakeSession> AcceptConnectedAsync(byte returnCode = 0)
+    {
+        var session = await AcceptAsync();
+        var (type, _) = await session.ReadPacketAsync();
+        Assert.Equal(MqttPacketType.Connect, type);
+        await session.WriteAsync([0x20, 2, 0, returnCode]);
+        return session;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>One accepted connection of a <see cref="FakeBroker"/>.</summary>
+internal sealed class FakeSession(NetworkStream stream) : IAsyncDisposable
+{
+    public Task WriteAsync(byte[] bytes) => stream.WriteAsync(bytes).AsTask();
+
+    /// <summary>Reads one client packet: its type and body; throws <see cref="EndOfStreamException"/> when the client closed.</summary>
+    public async Task<(MqttPacketType Type, byte[] Body)> ReadPacketAsync(TimeSpan? timeout = null)
+    {
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        var first = await ReadByteAsync(cts.Token);
+        int length = 0, multiplier = 1;
+        while (true)
+        {
+            var b = await ReadByteAsync(cts.Token);
+            length += (b & 0x7F) * multiplier;
+            multiplier *= 128;
+            if ((b & 0x80) == 0) break;
+        }
+        var body = new byte[length];
+        await stream.ReadExactlyAsync(body, cts.Token);
+        return ((MqttPacketType)(first >> 4), body);
+    }
+
+    /// <summary>True when the client closed the connection (EOF or reset) within <paramref name="timeout"/>.</summary>
+    public async Task<bool> ClosedByClientAsync(TimeSpan timeout)
+    {
+        try
+        {
+            while (true) await ReadPacketAsync(timeout);
+        }
+        catch (Exception ex) when (ex is EndOfStreamException or IOException)
+        {
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task<byte> ReadByteAsync(CancellationToken ct)
+    {
+        var one = new byte[1];
+        await stream.ReadExactlyAsync(one, ct);
+        return one[0];
+    }
+
+    public ValueTask DisposeAsync() => stream.DisposeAsync();
+}

@@ -1,5 +1,0 @@
-namespace Chezlepro.Simulators;
-
-internal static class AssemblyMarker
-{
-}
