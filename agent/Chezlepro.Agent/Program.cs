@@ -1,6 +1,16 @@
+using Chezlepro.Agent.Hosting;
+
 namespace Chezlepro.Agent;
 
+/// <summary>Entry point: <c>chezlepro-agent [check-config] [--config file] [--Section:Key=value]…</c>.</summary>
 public static class Program
 {
-    public static int Main(string[] args) => 0;
+    /// <summary>Runs the agent, or checks its configuration.</summary>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "check-config") return AgentApp.CheckConfig(args[1..]);
+        await using var app = AgentApp.Build(args);
+        await app.RunAsync();
+        return 0;
+    }
 }

@@ -1,0 +1,70 @@
+using Chezlepro.Agent.Options;
+using Chezlepro.Hosting;
+using Chezlepro.Agent.StatusPage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Serilog;
+using Serilog.Events;
+
+namespace Chezlepro.Agent.Hosting;
+
+/// <summary>Builds the agent's web host (the status page shares the process).</summary>
+public static class AgentApp
+{
+    /// <summary>Creates the application with every layer of configuration of contract.md.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        AgentConfiguration.Apply(builder.Configuration, args, "agent");
+        ConfigureLogging(builder);
+        builder.Services.AddAgent(builder.Configuration);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        var urls = builder.Configuration[$"{StatusPageOptions.SectionName}:Urls"] ?? new StatusPageOptions().Urls;
+        // No status page: still a host, bound to an ephemeral loopback port nobody is told about.
+        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? "http://127.0.0.1:0" : urls);
+        var app = builder.Build();
+        if (!string.IsNullOrWhiteSpace(urls)) app.MapStatusPage();
+        return app;
+    }
+
+    /// <summary>Runs <c>check-config</c>; prints every problem; 0 when valid.</summary>
+    public static int CheckConfig(string[] args)
+    {
+        var configuration = new ConfigurationManager();
+        try
+        {
+            AgentConfiguration.Apply(configuration, args, "agent");
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
+        {
+            Console.Error.WriteLine($"configuration: {ex.Message}");
+            return 1;
+        }
+        var problems = ConfigCheck.Run(configuration);
+        foreach (var p in problems) Console.Error.WriteLine(p);
+        Console.Out.WriteLine(problems.Count == 0 ? "configuration OK" : $"{problems.Count} problem(s)");
+        return problems.Count == 0 ? 0 : 1;
+    }
+
+    private static void ConfigureLogging(WebApplicationBuilder builder)
+    {
+        var dataDirectory = builder.Configuration[$"{AgentOptions.SectionName}:DataDirectory"] ?? new AgentOptions().DataDirectory;
+        var logConfig = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+        if (builder.Configuration.GetValue("Logging:File:Enabled", true))
+        {
+            logConfig = logConfig.WriteTo.File(Path.Combine(dataDirectory, "logs", "agent-.log"),
+                rollingInterval: RollingInterval.Day, fileSizeLimitBytes: 10 * 1024 * 1024, rollOnFileSizeLimit: true,
+                retainedFileCountLimit: 10, outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}");
+        }
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logConfig.CreateLogger(), dispose: true);
+    }
+}

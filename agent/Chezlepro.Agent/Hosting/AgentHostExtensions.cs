@@ -1,0 +1,73 @@
+using Chezlepro.Agent.Forwarding;
+using Chezlepro.Agent.Options;
+using Chezlepro.Agent.Outbox;
+using Chezlepro.Agent.Scheduling;
+using Chezlepro.Agent.Sources;
+using Chezlepro.Mqtt;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chezlepro.Agent.Hosting;
+
+/// <summary>Registers everything the agent runs: options (validated at start), sources, outbox, forwarder.</summary>
+public static class AgentHostExtensions
+{
+    /// <summary>Adds the agent to <paramref name="services"/>.</summary>
+    public static IServiceCollection AddAgent(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        AddValidated<AgentOptions, AgentOptionsValidator>(services, AgentOptions.SectionName);
+        AddValidated<MqttOptions, MqttOptionsValidator>(services, MqttOptions.SectionName);
+        AddValidated<OutboxOptions, OutboxOptionsValidator>(services, OutboxOptions.SectionName);
+        services.AddOptions<StatusPageOptions>().BindConfiguration(StatusPageOptions.SectionName);
+
+        foreach (var type in typeof(AgentHostExtensions).Assembly.GetTypes()
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ISourceFactory).IsAssignableFrom(t)))
+        {
+            services.AddSingleton(typeof(ISourceFactory), type);
+        }
+        services.AddSingleton<SourceCatalog>();
+        services.AddSingleton<IReadOnlyList<ConfiguredSource>>(sp =>
+            sp.GetRequiredService<SourceCatalog>().Create(configuration, sp));
+
+        services.AddSingleton(sp => new AgentState { StartedAt = sp.GetRequiredService<TimeProvider>().GetUtcNow() });
+        services.AddSingleton<MessageFactory>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<SqliteOutbox>();
+        services.AddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.AddSingleton<IMqttClient>(sp => new MqttClient(
+            CreateMqttClientOptions(sp.GetRequiredService<IOptions<AgentOptions>>().Value, sp.GetRequiredService<IOptions<MqttOptions>>().Value),
+            sp.GetRequiredService<ILogger<MqttClient>>(), sp.GetRequiredService<TimeProvider>()));
+
+        // Order matters: the outbox opens before anything polls or drains, and stops last.
+        services.AddHostedService<OutboxInitializer>();
+        services.AddHostedService<SourceRunner>();
+        services.AddHostedService<Forwarder>();
+        return services;
+    }
+
+    /// <summary>The client settings for this node (contract.md: client id <c>chezlepro-agent-&lt;site&gt;-&lt;node&gt;</c>).</summary>
+    public static MqttClientOptions CreateMqttClientOptions(AgentOptions agent, MqttOptions mqtt) => new()
+    {
+        Host = mqtt.Host,
+        Port = mqtt.Port,
+        ClientId = $"chezlepro-agent-{agent.Site}-{agent.Node}",
+        Username = mqtt.Username,
+        Password = mqtt.Password,
+        KeepAlive = TimeSpan.FromSeconds(mqtt.KeepAliveSeconds),
+        // The outbox, not the broker, is the store: a clean session keeps the broker from replaying a stale queue.
+        CleanSession = true,
+        MaxInflight = mqtt.MaxInflight,
+    };
+
+    private static void AddValidated<TOptions, TValidator>(IServiceCollection services, string section)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Options;
+
+namespace Chezlepro.Agent.Options;
+
+/// <summary>Checks the <c>Outbox</c> section.</summary>
+public sealed class OutboxOptionsValidator : IValidateOptions<OutboxOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, OutboxOptions options)
+    {
+        var problems = new List<string>();
+        if (options.MaxBytes < 1 << 20) problems.Add($"Outbox:MaxBytes = {options.MaxBytes}: must be at least 1048576 (1 MiB).");
+        if (options.MaxAge < TimeSpan.FromHours(1)) problems.Add($"Outbox:MaxAge = {options.MaxAge}: must be at least 01:00:00.");
+        if (options.BatchSize is < 1 or > 10000) problems.Add($"Outbox:BatchSize = {options.BatchSize}: must be 1-10000.");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

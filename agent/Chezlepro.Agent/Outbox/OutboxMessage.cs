@@ -1,0 +1,9 @@
+namespace Chezlepro.Agent.Outbox;
+
+/// <summary>A stored, not yet acknowledged message.</summary>
+/// <param name="Seq">The node's sequence number.</param>
+/// <param name="Kind">Kind.</param>
+/// <param name="Topic">MQTT topic.</param>
+/// <param name="Payload">JSON payload (carries the same <paramref name="Seq"/>).</param>
+/// <param name="CreatedAt">When it was appended.</param>
+public sealed record OutboxMessage(long Seq, OutboxKind Kind, string Topic, byte[] Payload, DateTimeOffset CreatedAt);

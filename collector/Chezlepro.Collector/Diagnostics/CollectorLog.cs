@@ -1,0 +1,34 @@
+using Microsoft.Extensions.Logging;
+
+namespace Chezlepro.Collector.Diagnostics;
+
+/// <summary>Every log message of the collector core (8xxx).</summary>
+internal static partial class CollectorLog
+{
+    [LoggerMessage(EventId = 8001, Level = LogLevel.Warning, Message = "Dropped a message on {Topic}: {Cause} ({Reason}); further drops for this cause are counted, not logged")]
+    public static partial void FirstReject(ILogger logger, string topic, string cause, string reason);
+
+    [LoggerMessage(EventId = 8002, Level = LogLevel.Debug, Message = "Dropped a message on {Topic}: {Cause} ({Reason})")]
+    public static partial void Reject(ILogger logger, string topic, string cause, string reason);
+
+    [LoggerMessage(EventId = 8003, Level = LogLevel.Information, Message = "Node {Site}/{Node} is {State} (session {Session}, reason {Reason})")]
+    public static partial void NodeStatus(ILogger logger, string site, string node, string state, long session, string? reason);
+
+    [LoggerMessage(EventId = 8004, Level = LogLevel.Information, Message = "Ignored a stale status of {Site}/{Node} (session {Session})")]
+    public static partial void StaleStatus(ILogger logger, string site, string node, long session);
+
+    [LoggerMessage(EventId = 8005, Level = LogLevel.Information, Message = "Collector connected to the broker (session present {SessionPresent})")]
+    public static partial void Connected(ILogger logger, bool sessionPresent);
+
+    [LoggerMessage(EventId = 8006, Level = LogLevel.Warning, Message = "Collector lost the broker: {Reason}")]
+    public static partial void Disconnected(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 8007, Level = LogLevel.Error, Message = "The broker refused the collector: {Error}")]
+    public static partial void ConnectRefused(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 8008, Level = LogLevel.Error, Message = "Storing a message on {Topic} failed: {Error}")]
+    public static partial void StoreFailed(ILogger logger, string topic, string error);
+
+    [LoggerMessage(EventId = 8009, Level = LogLevel.Information, Message = "Collector store {Store} ready")]
+    public static partial void StoreReady(ILogger logger, string store);
+}

@@ -1,0 +1,51 @@
+using Chezlepro.Collector.Apis;
+using Chezlepro.Collector.Options;
+using Chezlepro.Hosting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Serilog;
+using Serilog.Events;
+
+namespace Chezlepro.Collector.Hosting;
+
+/// <summary>Builds the collector's web application.</summary>
+public static class CollectorApp
+{
+    /// <summary>Creates the application with the configuration layers of contract.md.</summary>
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        AgentConfiguration.Apply(builder.Configuration, args, "collector");
+        var dataDirectory = builder.Configuration[$"{CollectorOptions.SectionName}:DataDirectory"] ?? new CollectorOptions().DataDirectory;
+        var log = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+        if (builder.Configuration.GetValue("Logging:File:Enabled", true))
+        {
+            log = log.WriteTo.File(Path.Combine(dataDirectory, "logs", "collector-.log"), rollingInterval: RollingInterval.Day,
+                fileSizeLimitBytes: 10 * 1024 * 1024, rollOnFileSizeLimit: true, retainedFileCountLimit: 10);
+        }
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(log.CreateLogger(), dispose: true);
+        builder.Services.AddCollector();
+        builder.Services.AddOpenApi();
+        builder.WebHost.UseUrls(builder.Configuration[$"{CollectorOptions.SectionName}:Urls"] ?? new CollectorOptions().Urls);
+        var app = builder.Build();
+        app.MapCollectorApis();
+        return app;
+    }
+
+    /// <summary>Maps every route of contract.md that exists so far.</summary>
+    public static WebApplication MapCollectorApis(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapSitesApi();
+        app.MapMetricsApi();
+        return app;
+    }
+}

@@ -1,0 +1,60 @@
+using Chezlepro.Collector.Ingest;
+using Chezlepro.Collector.Options;
+using Chezlepro.Collector.Storage;
+using Chezlepro.Collector.Storage.Sqlite;
+using Chezlepro.Contracts.Topics;
+using Chezlepro.Mqtt;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chezlepro.Collector.Hosting;
+
+/// <summary>Registers the collector: options validated at start, store, ingest.</summary>
+public static class CollectorHostExtensions
+{
+    /// <summary>Adds the collector's services.</summary>
+    public static IServiceCollection AddCollector(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<CollectorOptionsValidator>();
+        services.AddOptions<CollectorOptions>().BindConfiguration(CollectorOptions.SectionName).ValidateOnStart();
+        services.AddOptions<CollectorMqttOptions>().BindConfiguration(CollectorMqttOptions.SectionName).ValidateOnStart();
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CollectorOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
+        services.AddSingleton<IValidateOptions<CollectorMqttOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
+        services.AddSingleton<IValidateOptions<ApiOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
+
+        services.AddSingleton(sp => new TopicScheme(sp.GetRequiredService<IOptions<CollectorMqttOptions>>().Value.TopicRoot));
+        services.AddSingleton(sp => new MessageValidator(sp.GetRequiredService<TopicScheme>(),
+            sp.GetRequiredService<IOptions<CollectorOptions>>().Value.MaxPayloadBytes));
+        services.AddSingleton<IngestCounters>();
+        services.AddSingleton<IngestProcessor>();
+        services.AddSingleton<ICollectorStore>(sp => sp.GetRequiredService<IOptions<CollectorOptions>>().Value.Store switch
+        {
+            _ => new SqliteCollectorStore(sp.GetRequiredService<IOptions<CollectorOptions>>()),
+        });
+        services.AddSingleton<IMqttClient>(sp =>
+        {
+            var collector = sp.GetRequiredService<IOptions<CollectorOptions>>().Value;
+            var mqtt = sp.GetRequiredService<IOptions<CollectorMqttOptions>>().Value;
+            return new MqttClient(new MqttClientOptions
+            {
+                Host = mqtt.Host,
+                Port = mqtt.Port,
+                ClientId = $"chezlepro-collector-{collector.Id}",
+                Username = mqtt.Username,
+                Password = mqtt.Password,
+                KeepAlive = TimeSpan.FromSeconds(mqtt.KeepAliveSeconds),
+                // Durable session: the broker queues QoS 1 agent messages while the collector restarts.
+                CleanSession = false,
+                // A collector that is away loses nothing (durable session) but must come back fast.
+                ReconnectMaxDelay = TimeSpan.FromSeconds(5),
+            }, sp.GetRequiredService<ILogger<MqttClient>>(), sp.GetRequiredService<TimeProvider>());
+        });
+        services.AddSingleton<IngestService>();
+        services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
+        return services;
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Chezlepro.Collector.Diagnostics;
+using Chezlepro.Collector.Options;
+using Chezlepro.Collector.Storage;
+using Chezlepro.Contracts.Topics;
+using Chezlepro.Mqtt;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chezlepro.Collector.Ingest;
+
+/// <summary>
+/// Subscribes to every agent message and feeds the processor. The collector keeps a durable session
+/// (Clean Session 0, fixed client id) so the broker queues QoS 1 messages while it restarts.
+/// </summary>
+public sealed class IngestService : BackgroundService
+{
+    private readonly IMqttClient _client;
+    private readonly IngestProcessor _processor;
+    private readonly ICollectorStore _store;
+    private readonly TopicScheme _topics;
+    private readonly CollectorOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<IngestService> _logger;
+
+    /// <summary>Creates the service.</summary>
+    public IngestService(IMqttClient client, IngestProcessor processor, ICollectorStore store, TopicScheme topics,
+        IOptions<CollectorOptions> options, TimeProvider time, ILogger<IngestService> logger)
+    {
+        _client = client;
+        _processor = processor;
+        _store = store;
+        _topics = topics;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _client.MessageHandler = OnMessageAsync;
+        _client.WillFactory = _ => ValueTask.FromResult<MqttApplicationMessage?>(Status(false));
+        _client.ConnectedHandler = async (e, ct) =>
+        {
+            CollectorLog.Connected(_logger, e.SessionPresent);
+            await _client.PublishAsync(Status(true), ct);
+        };
+        _client.DisconnectedHandler = e =>
+        {
+            if (!e.Clean) CollectorLog.Disconnected(_logger, e.Reason);
+            return Task.CompletedTask;
+        };
+    }
+
+    /// <summary>True while connected to the broker (the failover witness condition).</summary>
+    public bool IsConnected => _client.IsConnected;
+
+    /// <inheritdoc />
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await _store.InitializeAsync(cancellationToken);
+        CollectorLog.StoreReady(_logger, _options.Store);
+        await base.StartAsync(cancellationToken);
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await _client.SubscribeAsync([new MqttTopicFilter(_topics.AgentFilter)], stoppingToken);
+        var delay = TimeSpan.FromSeconds(5);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _client.StartAsync(stoppingToken);
+                break;
+            }
+            catch (MqttConnectException ex)
+            {
+                CollectorLog.ConnectRefused(_logger, ex.Message);
+                await Task.Delay(delay, _time, stoppingToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(5).Ticks));
+            }
+        }
+        var nextPrune = _time.GetUtcNow();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (_time.GetUtcNow() >= nextPrune)
+            {
+                await _store.PruneTelemetryAsync(_time.GetUtcNow() - _options.TelemetryRetention, stoppingToken);
+                nextPrune = _time.GetUtcNow() + TimeSpan.FromHours(1);
+            }
+            await Task.Delay(TimeSpan.FromMinutes(1), _time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        if (_client.IsConnected)
+        {
+            try
+            {
+                await _client.PublishAsync(Status(false), cancellationToken);
+            }
+            catch (Exception ex) when (ex is MqttConnectionLostException or MqttNotConnectedException or OperationCanceledException)
+            {
+                CollectorLog.Disconnected(_logger, ex.Message);
+            }
+        }
+        await _client.StopAsync(cancellationToken);
+    }
+
+    private async Task OnMessageAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _processor.ProcessAsync(message.Topic, message.Payload, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A storage fault must not kill the subscription; the message stays counted as not stored.
+            CollectorLog.StoreFailed(_logger, message.Topic, ex.Message);
+            throw;
+        }
+    }
+
+    private MqttApplicationMessage Status(bool online)
+    {
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new CollectorStatus(online, _time.GetUtcNow()), Apis.CollectorJsonContext.Default.CollectorStatus);
+        return new MqttApplicationMessage(_topics.CollectorStatus(_options.Id), payload, MqttQualityOfService.AtLeastOnce, Retain: true);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Chezlepro.Contracts.Identity;
+using Chezlepro.Contracts.Json;
+using Chezlepro.Contracts.Messages;
+using Chezlepro.Contracts.Topics;
+
+namespace Chezlepro.Collector.Ingest;
+
+/// <summary>
+/// Pure validation of one incoming agent message: the topic must be a contract topic, the payload the
+/// contract's shape, and the payload's identity the topic's (the topic is what the broker's ACL enforced;
+/// a payload claiming another site is forged or misconfigured, and is dropped).
+/// </summary>
+public sealed class MessageValidator
+{
+    private readonly TopicScheme _topics;
+    private readonly int _maxPayloadBytes;
+
+    /// <summary>Creates the validator.</summary>
+    public MessageValidator(TopicScheme topics, int maxPayloadBytes)
+    {
+        _topics = topics;
+        _maxPayloadBytes = maxPayloadBytes;
+    }
+
+    /// <summary>Validates; on success <paramref name="message"/> is a StatusMessage, TelemetryBatch, HealthResult or AlertEvent.</summary>
+    public ValidationOutcome Validate(string topic, ReadOnlySpan<byte> payload)
+    {
+        if (!_topics.TryParse(topic, out var parsed)) return ValidationOutcome.Reject(RejectCause.Topic, "not a contract topic");
+        if (parsed.Kind is TopicKind.Failover or TopicKind.NocAlerts or TopicKind.CollectorStatus) return ValidationOutcome.Ignore(parsed);
+        if (payload.Length > _maxPayloadBytes)
+            return ValidationOutcome.Reject(RejectCause.Oversized, $"payload of {payload.Length} bytes exceeds {_maxPayloadBytes}");
+        object? message;
+        try
+        {
+            message = parsed.Kind switch
+            {
+                TopicKind.Status => JsonSerializer.Deserialize(payload, ContractJsonContext.Default.StatusMessage),
+                TopicKind.Telemetry => JsonSerializer.Deserialize(payload, ContractJsonContext.Default.TelemetryBatch),
+                TopicKind.Health => JsonSerializer.Deserialize(payload, ContractJsonContext.Default.HealthResult),
+                TopicKind.Alerts => JsonSerializer.Deserialize(payload, ContractJsonContext.Default.AlertEvent),
+                _ => null,
+            };
+        }
+        catch (JsonException ex)
+        {
+            // A JsonException with a path means the JSON was well-formed but not our shape.
+            var cause = ex.Path is { Length: > 1 } || ex.Message.Contains("required", StringComparison.OrdinalIgnoreCase)
+                ? RejectCause.Schema : RejectCause.Json;
+            return ValidationOutcome.Reject(cause, ex.Path is null ? "malformed JSON" : $"invalid at {ex.Path}");
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
+        {
+            return ValidationOutcome.Reject(RejectCause.Json, "malformed JSON");
+        }
+        return message switch
+        {
+            null => ValidationOutcome.Reject(RejectCause.Schema, "null payload"),
+            StatusMessage s => Check(parsed, s.Schema, s.Site, s.Node, null, null, s),
+            TelemetryBatch t => t.Seq < 1 || t.Samples is null || t.Samples.Any(x => x is null || string.IsNullOrEmpty(x.Metric) || !double.IsFinite(x.Value))
+                ? ValidationOutcome.Reject(RejectCause.Schema, "telemetry without seq or with invalid samples")
+                : Check(parsed, t.Schema, t.Site, t.Node, t.Source, t.Ts, t),
+            HealthResult h => h.Seq < 1 || !Enum.IsDefined(h.Status)
+                ? ValidationOutcome.Reject(RejectCause.Schema, "health without seq or with an unknown status")
+                : Check(parsed, h.Schema, h.Site, h.Node, h.Check, h.Ts, h),
+            AlertEvent a => a.Seq < 1 || a.Alert is null || !Identifiers.IsValidName(a.Alert.Id)
+                ? ValidationOutcome.Reject(RejectCause.Schema, "alert without seq or with an invalid id")
+                : Check(parsed, a.Schema, a.Site, a.Node, null, a.Ts, a),
+            _ => ValidationOutcome.Reject(RejectCause.Schema, "unexpected payload"),
+        };
+    }
+
+    private static ValidationOutcome Check(ParsedTopic topic, int schema, string site, string node, string? name, DateTimeOffset? ts, object message)
+    {
+        if (schema != SchemaVersion.Current) return ValidationOutcome.Reject(RejectCause.Schema, $"schema {schema} is not {SchemaVersion.Current}");
+        if (ts is { } t && t == default) return ValidationOutcome.Reject(RejectCause.Schema, "missing ts");
+        if (!string.Equals(site, topic.Site, StringComparison.Ordinal) || !string.Equals(node, topic.Node, StringComparison.Ordinal))
+            return ValidationOutcome.Reject(RejectCause.Identity, "payload site/node differ from the topic");
+        if (name is not null && !string.Equals(name, topic.Name, StringComparison.Ordinal))
+            return ValidationOutcome.Reject(RejectCause.Identity, "payload source/check differs from the topic");
+        return ValidationOutcome.Accept(topic, message);
+    }
+}

@@ -1,0 +1,52 @@
+using Chezlepro.Contracts.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Chezlepro.Collector.Options;
+
+/// <summary>Checks the <c>Collector</c>, <c>Mqtt</c> and <c>Api</c> sections; messages name the key and value.</summary>
+public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOptions>, IValidateOptions<CollectorMqttOptions>, IValidateOptions<ApiOptions>
+{
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, CollectorOptions options)
+    {
+        var problems = new List<string>();
+        if (!Identifiers.IsValidId(options.Id)) problems.Add($"Collector:Id = '{options.Id}': must match [a-z0-9][a-z0-9-]{{0,31}}.");
+        if (options.Store is not ("sqlite" or "postgres")) problems.Add($"Collector:Store = '{options.Store}': must be sqlite or postgres.");
+        if (options.Store == "postgres" && string.IsNullOrWhiteSpace(options.ConnectionString))
+            problems.Add("Collector:ConnectionString is required when Collector:Store = 'postgres'.");
+        if (options.Store == "sqlite" && string.IsNullOrWhiteSpace(options.DataDirectory))
+            problems.Add("Collector:DataDirectory is empty.");
+        if (options.MaxPayloadBytes is < 1024 or > 64 * 1024 * 1024)
+            problems.Add($"Collector:MaxPayloadBytes = {options.MaxPayloadBytes}: must be 1024-67108864.");
+        if (options.TelemetryRetention < TimeSpan.FromDays(1))
+            problems.Add($"Collector:TelemetryRetention = {options.TelemetryRetention}: must be at least 1.00:00:00.");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, CollectorMqttOptions options)
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.Host)) problems.Add("Mqtt:Host is empty.");
+        if (options.Port is < 1 or > 65535) problems.Add($"Mqtt:Port = {options.Port}: must be 1-65535.");
+        if (options.KeepAliveSeconds is < 5 or > 65535) problems.Add($"Mqtt:KeepAliveSeconds = {options.KeepAliveSeconds}: must be 5-65535.");
+        if (!Identifiers.IsValidId(options.TopicRoot)) problems.Add($"Mqtt:TopicRoot = '{options.TopicRoot}': invalid identity.");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    /// <inheritdoc />
+    public ValidateOptionsResult Validate(string? name, ApiOptions options)
+    {
+        var problems = new List<string>();
+        for (var i = 0; i < options.Keys.Count; i++)
+        {
+            var k = options.Keys[i];
+            // The key itself is a secret: the message names its position, never its value.
+            if (k.Key.Length < 16) problems.Add($"Api:Keys:{i}:Key is shorter than 16 characters.");
+            if (k.Role is not (ApiRoles.Reader or ApiRoles.Operator)) problems.Add($"Api:Keys:{i}:Role = '{k.Role}': must be reader or operator.");
+        }
+        if (options.Keys.Select(k => k.Key).Distinct(StringComparer.Ordinal).Count() != options.Keys.Count)
+            problems.Add("Api:Keys: two entries have the same key.");
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+}

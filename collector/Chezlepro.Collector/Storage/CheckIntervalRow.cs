@@ -1,0 +1,7 @@
+using Chezlepro.Contracts.Messages;
+
+namespace Chezlepro.Collector.Storage;
+
+/// <summary>One stored state interval of a check: the status held from <see cref="From"/> until <see cref="To"/> (null: still current).</summary>
+public sealed record CheckIntervalRow(string Site, string Node, string Check, HealthStatus Status,
+    DateTimeOffset From, DateTimeOffset LastSeen, DateTimeOffset? To, string? DetailsJson);

@@ -1,0 +1,40 @@
+using Chezlepro.Contracts.Messages;
+
+namespace Chezlepro.Collector.Storage;
+
+/// <summary>
+/// Persistence of the collector. Ingest is idempotent on (site, node, seq); health results fold into
+/// per-check state intervals so storage grows with state changes, not with polling.
+/// </summary>
+public interface ICollectorStore : IAsyncDisposable
+{
+    /// <summary>Opens the store and applies pending migrations.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a telemetry batch once; false when (site, node, seq) was already stored.</summary>
+    Task<bool> StoreTelemetryAsync(StoredMessage message, TelemetryBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>Stores a health result once and folds it into the check's state intervals.</summary>
+    Task<bool> StoreHealthAsync(StoredMessage message, HealthResult result, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>Stores an alert event once and updates the alert's current state.</summary>
+    Task<bool> StoreAlertAsync(StoredMessage message, AlertEvent alert, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>Applies a birth, will or shutdown with the session rule of contract.md.</summary>
+    Task<StatusOutcome> ApplyStatusAsync(StatusMessage status, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
+    /// <summary>Every known node.</summary>
+    Task<IReadOnlyList<NodeView>> GetNodesAsync(CancellationToken cancellationToken);
+
+    /// <summary>Latest metrics and checks of one node; null when the node is unknown.</summary>
+    Task<(NodeView Node, IReadOnlyList<MetricView> Metrics, IReadOnlyList<HealthView> Health)?> GetLatestAsync(string site, string node, CancellationToken cancellationToken);
+
+    /// <summary>Stored sequence numbers of a node in arrival order (tests and gap diagnostics).</summary>
+    Task<IReadOnlyList<long>> GetSeqsAsync(string site, string node, CancellationToken cancellationToken);
+
+    /// <summary>State intervals of every check overlapping [from, to).</summary>
+    Task<IReadOnlyList<CheckIntervalRow>> GetCheckIntervalsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
+    /// <summary>Deletes raw messages captured before <paramref name="before"/> (the idempotency window); returns rows removed.</summary>
+    Task<int> PruneTelemetryAsync(DateTimeOffset before, CancellationToken cancellationToken);
+}

@@ -1,0 +1,87 @@
+using Chezlepro.Collector.Options;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace Chezlepro.Collector.Storage.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, one connection guarded by a lock (SQLite has one
+/// writer anyway, and ingest is a single ordered stream).
+/// </summary>
+public sealed partial class SqliteCollectorStore : ICollectorStore
+{
+    private readonly string _path;
+    private readonly Lock _gate = new();
+    private SqliteConnection? _connection;
+
+    /// <summary>Creates the store on <c>Collector:DataDirectory/collector.db</c>; nothing opened yet.</summary>
+    public SqliteCollectorStore(IOptions<CollectorOptions> options)
+        : this(Path.Combine(options.Value.DataDirectory, "collector.db"))
+    {
+    }
+
+    /// <summary>Creates the store on an explicit file.</summary>
+    public SqliteCollectorStore(string path) => _path = path;
+
+    /// <inheritdoc />
+    public Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
+        var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
+        c.Open();
+        Exec(c, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
+        var version = Convert.ToInt32(Scalar(c, null, "PRAGMA user_version;"));
+        if (version > SqliteMigrations.Steps.Length)
+        {
+            c.Dispose();
+            throw new InvalidOperationException($"Store '{_path}' has schema version {version}; this collector knows {SqliteMigrations.Steps.Length}.");
+        }
+        for (var v = version; v < SqliteMigrations.Steps.Length; v++)
+        {
+            using var tx = c.BeginTransaction();
+            Exec(c, tx, SqliteMigrations.Steps[v]);
+            Exec(c, tx, $"PRAGMA user_version={v + 1};");
+            tx.Commit();
+        }
+        _connection = c;
+        return Task.CompletedTask;
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync()
+    {
+        lock (_gate)
+        {
+            _connection?.Dispose();
+            _connection = null;
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    private SqliteConnection Connection => _connection ?? throw new InvalidOperationException("Store not initialised.");
+
+    private static long Ms(DateTimeOffset t) => t.ToUnixTimeMilliseconds();
+
+    private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
+
+    private static int Exec(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command(c, tx, sql, args);
+        return cmd.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args)
+    {
+        using var cmd = Command(c, tx, sql, args);
+        return cmd.ExecuteScalar();
+    }
+
+    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql, (string Name, object? Value)[] args)
+    {
+        var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.Transaction = tx;
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
+    }
+}

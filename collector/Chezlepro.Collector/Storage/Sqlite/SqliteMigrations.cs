@@ -1,0 +1,37 @@
+namespace Chezlepro.Collector.Storage.Sqlite;
+
+/// <summary>Versioned schema of the SQLite store; index + 1 = version kept in <c>PRAGMA user_version</c>. Append only.</summary>
+internal static class SqliteMigrations
+{
+    public static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE nodes (
+            site TEXT NOT NULL, node TEXT NOT NULL, online INTEGER NOT NULL, reason TEXT, session INTEGER NOT NULL,
+            status_ts INTEGER, last_seen INTEGER, agent_version TEXT, started_at INTEGER,
+            PRIMARY KEY (site, node));
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            site TEXT NOT NULL, node TEXT NOT NULL, seq INTEGER NOT NULL, kind INTEGER NOT NULL, name TEXT,
+            ts INTEGER NOT NULL, received_at INTEGER NOT NULL, payload TEXT NOT NULL,
+            UNIQUE (site, node, seq));
+        CREATE INDEX messages_kind_ts ON messages(kind, ts);
+        CREATE TABLE latest_metrics (
+            site TEXT NOT NULL, node TEXT NOT NULL, metric TEXT NOT NULL, value REAL NOT NULL, unit TEXT,
+            source TEXT NOT NULL, ts INTEGER NOT NULL, PRIMARY KEY (site, node, metric));
+        CREATE TABLE latest_health (
+            site TEXT NOT NULL, node TEXT NOT NULL, check_name TEXT NOT NULL, status INTEGER NOT NULL,
+            summary TEXT NOT NULL, details TEXT, ts INTEGER NOT NULL, PRIMARY KEY (site, node, check_name));
+        CREATE TABLE check_states (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            site TEXT NOT NULL, node TEXT NOT NULL, check_name TEXT NOT NULL, status INTEGER NOT NULL,
+            from_ts INTEGER NOT NULL, last_seen INTEGER NOT NULL, to_ts INTEGER, details TEXT);
+        CREATE INDEX check_states_key ON check_states(site, node, check_name, from_ts);
+        CREATE INDEX check_states_time ON check_states(from_ts, to_ts);
+        CREATE TABLE alerts (
+            site TEXT NOT NULL, node TEXT NOT NULL, alert_id TEXT NOT NULL, state INTEGER NOT NULL, priority INTEGER NOT NULL,
+            source TEXT NOT NULL, summary TEXT NOT NULL, summary_en TEXT NOT NULL, raised_at INTEGER, ts INTEGER NOT NULL,
+            PRIMARY KEY (site, node, alert_id));
+        """,
+    ];
+}

@@ -1,0 +1,17 @@
+using Chezlepro.Testing.Mosquitto;
+
+namespace Chezlepro.Integration.Tests.Support;
+
+/// <summary>The broker as production runs it for the collector: persistent, so the collector's durable session
+/// (and the QoS 1 messages queued for it) survive a broker restart.</summary>
+public static class Brokers
+{
+    public static Task<MosquittoBroker> StartPersistentAsync()
+    {
+        var store = Directory.CreateTempSubdirectory("mosquitto-db-").FullName;
+        return MosquittoBroker.StartAsync(new MosquittoOptions
+        {
+            ExtraLines = ["persistence true", $"persistence_location {store}/", "autosave_interval 1", "max_queued_messages 1000000"],
+        });
+    }
+}

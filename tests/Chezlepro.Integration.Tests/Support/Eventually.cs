@@ -1,0 +1,25 @@
+using System.Diagnostics;
+
+namespace Chezlepro.Integration.Tests.Support;
+
+/// <summary>Polls a condition until it holds or the deadline passes; returns the time it took.</summary>
+public static class Eventually
+{
+    public static async Task<TimeSpan> HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var sw = Stopwatch.StartNew();
+        while (sw.Elapsed < timeout)
+        {
+            try
+            {
+                if (await condition()) return sw.Elapsed;
+            }
+            catch (HttpRequestException)
+            {
+                // The service is still starting.
+            }
+            await Task.Delay(200);
+        }
+        throw new TimeoutException($"{what}: not true within {timeout}.");
+    }
+}
