@@ -36,7 +36,7 @@ internal static partial class PbsHealthMapper
     }
 
     internal static string Epoch(long seconds) =>
-        DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        DateTimeOffset.FromUnixTimeSeconds(seconds).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture);
 
     /// <summary>Store a failed task belongs to: <c>worker_id</c> is <c>store</c> or <c>store:…</c>.</summary>
     internal static string TaskStore(PbsTask task) => task.DecodedWorkerId.Split(':')[0];

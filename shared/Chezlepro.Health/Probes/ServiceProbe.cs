@@ -72,7 +72,7 @@ public sealed partial class ServiceProbe : IDisposable
         if (daysLeft is { } days)
         {
             details["certificateDaysLeft"] = days;
-            details["certificateNotAfter"] = outcome.CertificateNotAfter!.Value.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+            details["certificateNotAfter"] = outcome.CertificateNotAfter!.Value.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
             report.Samples.Add(new Sample($"probe.{_name}.certificate.daysLeft", days, "d"));
         }
         if (outcome.Success)

@@ -152,7 +152,7 @@ internal static partial class PveHealthMapper
             jobs.Add(new JsonObject
             {
                 ["id"] = job.Id, ["target"] = job.Target, ["lagSeconds"] = lag, ["failCount"] = failures,
-                ["lastSyncAt"] = job.LastSync is > 0 ? DateTimeOffset.FromUnixTimeSeconds(job.LastSync.Value).ToString("yyyy-MM-ddTHH:mm:ssZ") : null,
+                ["lastSyncAt"] = job.LastSync is > 0 ? DateTimeOffset.FromUnixTimeSeconds(job.LastSync.Value).ToString("yyyy-MM-ddTHH:mm:ss.fffZ") : null,
             });
             if (failures > 0)
                 warnings.Add($"replication {job.Id} to {job.Target} failing ({failures}x: {Http.ApiErrors.Clean(job.Error)})");

@@ -38,7 +38,7 @@ public class PbsHealthMapperTests
 
         Assert.Equal(HealthStatus.Ok, store.Status);
         Assert.Equal("main: 56.9% used", store.Summary);
-        Assert.Equal("2027-12-28T13:20:00Z", store.Details!["estimatedFullAt"]!.GetValue<string>());
+        Assert.Equal("2027-12-28T13:20:00.000Z", store.Details!["estimatedFullAt"]!.GetValue<string>());
         Assert.Equal("OK", store.Details["gcLastState"]!.GetValue<string>());
     }
 
@@ -48,7 +48,7 @@ public class PbsHealthMapperTests
         var vm100 = PbsHealthMapper.Map(Pbs3Poll(), new PbsThresholds()).Find("pbs.backup.vm-100")!;
 
         Assert.Equal(HealthStatus.Ok, vm100.Status);
-        Assert.Equal("2026-11-21T11:00:00Z", vm100.Details!["lastBackupAt"]!.GetValue<string>());
+        Assert.Equal("2026-11-21T11:00:00.000Z", vm100.Details!["lastBackupAt"]!.GetValue<string>());
         Assert.True(vm100.Details["running"]!.GetValue<bool>());
         Assert.Equal("vm-100: last good backup 3 h ago; a backup is running (not counted)", vm100.Summary);
         Assert.Equal("none", vm100.Details["verification"]!.GetValue<string>());
@@ -62,7 +62,7 @@ public class PbsHealthMapperTests
 
         // The failed snapshot (11:00) does not count; the good one is 60 h old: critical by age.
         Assert.Equal(HealthStatus.Critical, vm101.Status);
-        Assert.Equal("2026-11-19T02:00:00Z", vm101.Details!["lastBackupAt"]!.GetValue<string>());
+        Assert.Equal("2026-11-19T02:00:00.000Z", vm101.Details!["lastBackupAt"]!.GetValue<string>());
         Assert.Equal("failed", vm101.Details["verification"]!.GetValue<string>());
         Assert.Contains("FAILED verification", vm101.Summary, StringComparison.Ordinal);
     }

@@ -64,7 +64,7 @@ public sealed class PbsHealthReaderTests : IAsyncLifetime
         Assert.True(report.Find("pbs.backup.vm-100")!.Details!["running"]!.GetValue<bool>());
         Assert.Equal("failed", report.Find("pbs.backup.vm-101")!.Details!["verification"]!.GetValue<string>());
         Assert.Equal(HealthStatus.Critical, report.Find("pbs.backup.ct-201")!.Status);
-        Assert.Equal("2026-11-21T11:00:00Z", report.Find("pbs.backup.vm-100")!.Details!["lastBackupAt"]!.GetValue<string>());
+        Assert.Equal("2026-11-21T11:00:00.000Z", report.Find("pbs.backup.vm-100")!.Details!["lastBackupAt"]!.GetValue<string>());
     }
 
     [Fact]
