@@ -1,0 +1,67 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+using Chezlepro.Testing.Mosquitto;
+
+namespace Chezlepro.Mqtt.Tests.Support;
+
+/// <summary>Runs <c>mosquitto -c</c> on a configuration file the test wrote (for the production file, rewritten to loopback ports).</summary>
+internal sealed class ConfiguredMosquitto : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _log;
+
+    private ConfiguredMosquitto(Process process, string log)
+    {
+        _process = process;
+        _log = log;
+    }
+
+    public static async Task<ConfiguredMosquitto> StartAsync(string configurationFile, int waitForPort)
+    {
+        var psi = new ProcessStartInfo(MosquittoBroker.FindBinary() ?? throw new InvalidOperationException("mosquitto missing"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add(configurationFile);
+        var process = Process.Start(psi)!;
+        var log = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) => { lock (log) log.AppendLine(e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        for (var i = 0; i < 200; i++)
+        {
+            if (process.HasExited)
+            {
+                await process.WaitForExitAsync();
+                lock (log) throw new InvalidOperationException($"mosquitto exited {process.ExitCode}: {log}");
+            }
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync("127.0.0.1", waitForPort);
+                return new ConfiguredMosquitto(process, configurationFile);
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        process.Kill();
+        throw new TimeoutException($"mosquitto did not listen on {waitForPort}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+        _ = _log;
+    }
+}
