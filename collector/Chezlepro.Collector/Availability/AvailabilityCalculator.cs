@@ -35,6 +35,26 @@ public static class AvailabilityCalculator
         return Summarize(service.Id, from, end, unknownCountsAsDown, segments, timeline);
     }
 
+    /// <summary>
+    /// Every service of the catalog over [from, min(to, now)) — the body of <c>GET /api/v1/availability</c>; pass
+    /// <paramref name="serviceId"/> to compute one. Unknown counts as down (the default policy) outside a contract.
+    /// </summary>
+    public static IReadOnlyList<ServiceAvailability> ComputeAll(
+        CatalogOptions catalog,
+        CheckHistoryIndex histories,
+        IEnumerable<MaintenanceWindow> windows,
+        DateTimeOffset from,
+        DateTimeOffset to,
+        DateTimeOffset now,
+        string? serviceId = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var list = windows?.ToList() ?? [];
+        return [.. catalog.Services
+            .Where(s => serviceId is null || string.Equals(s.Id, serviceId, StringComparison.Ordinal))
+            .Select(s => Compute(s, histories, list, from, to, now))];
+    }
+
     internal static ServiceAvailability Summarize(string serviceId, DateTimeOffset from, DateTimeOffset to, bool unknownCountsAsDown, List<StateSegment> segments, ServiceTimeline timeline)
     {
         long up = 0, down = 0, unknown = 0, excluded = 0;

@@ -33,6 +33,19 @@ public sealed class IncidentTracker
         _ => Priority.P3,
     };
 
+    /// <summary>
+    /// Incidents of every service of the catalog over [from, now), newest first — the body of
+    /// <c>GET /api/v1/incidents</c>. Start <paramref name="from"/> early enough (e.g. 35 days back) that an incident
+    /// still open began inside it.
+    /// </summary>
+    public IReadOnlyList<Incident> DeriveAll(CatalogOptions catalog, CheckHistoryIndex histories, IEnumerable<MaintenanceWindow> windows,
+        DateTimeOffset from, DateTimeOffset now, IReadOnlyDictionary<string, DateTimeOffset> acknowledgements)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var list = windows?.ToList() ?? [];
+        return [.. catalog.Services.SelectMany(s => Derive(s, histories, list, from, now, acknowledgements)).OrderByDescending(i => i.DetectedAt)];
+    }
+
     /// <summary>Incidents of a service from its history over [from, now).</summary>
     public IReadOnlyList<Incident> Derive(ServiceDefinition service, CheckHistoryIndex histories, IEnumerable<MaintenanceWindow> windows,
         DateTimeOffset from, DateTimeOffset now, IReadOnlyDictionary<string, DateTimeOffset> acknowledgements)

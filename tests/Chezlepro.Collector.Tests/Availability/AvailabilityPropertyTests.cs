@@ -110,4 +110,15 @@ public class AvailabilityPropertyTests
                 return worse.CreditPercent >= better.CreditPercent && worse.Tranches >= better.Tranches
                     && worse.CreditPercent <= 20m && better.CreditPercent >= 0m;
             }));
+
+    [Fact]
+    public void Compute_IntervalsInAnyOrder_GiveTheSameResult() =>
+        Check.One(Quick, Prop.ForAll(Cases(), c =>
+        {
+            var history = Build(Mail, c.Steps);
+            var shuffled = history.OrderBy(i => (i.From.Ticks * 7919) % 104729).ToList();
+            var a = Compute(history, [], c.UnknownDown, Mail);
+            var b = Compute(shuffled, [], c.UnknownDown, Mail);
+            return a.Exact == b.Exact && a.Up == b.Up && a.Down == b.Down && a.Unknown == b.Unknown && a.Intervals.Count == b.Intervals.Count;
+        }));
 }

@@ -125,4 +125,16 @@ public class IncidentTrackerTests
         var history = new CheckHistoryIndex(History(Mail, now.AddDays(-10), now, (HealthStatus.Critical, s, s.AddHours(1))));
         Assert.Empty(Tracker.Derive(Service(), history, [window], now.AddDays(-7), now, NoAcks));
     }
+
+    [Fact]
+    public void DeriveAll_Catalog_NewestFirstAcrossServices()
+    {
+        var now = Local("2026-04-15 12:00");
+        var catalog = new CatalogOptions { Services = [Service("mail", "critical", Mail), Service("wiki", "important", Wiki)] };
+        var history = History(Mail, now.AddDays(-10), now, (HealthStatus.Critical, Local("2026-04-14 10:00"), Local("2026-04-14 11:00")));
+        history.AddRange(History(Wiki, now.AddDays(-10), now, (HealthStatus.Critical, Local("2026-04-14 15:00"), Local("2026-04-14 16:00"))));
+        var all = Tracker.DeriveAll(catalog, new CheckHistoryIndex(history), [], now.AddDays(-7), now, NoAcks);
+        Assert.Equal(["wiki", "mail"], all.Select(i => i.ServiceId));
+        Assert.Equal([Priority.P2, Priority.P1], all.Select(i => i.Priority));
+    }
 }
