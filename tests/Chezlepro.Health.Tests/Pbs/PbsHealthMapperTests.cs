@@ -158,7 +158,7 @@ public class PbsHealthMapperTests
             Usage = Fixture.Ok<List<PbsDatastoreUsage>>("pbs3/datastore-usage.json"),
             KnownBackups = new Dictionary<string, string> { ["pbs.backup.vm-100"] = "main" },
         };
-        poll.Snapshots.Add(("main", "site-a", Fetched<List<PbsSnapshot>>.Failed(new Http.ApiException(Http.ApiFailureKind.Timeout, "pbs:8007 /admin/datastore/main/snapshots: timeout"))));
+        poll.Snapshots.Add(("main", "site-a", Fetched<List<PbsSnapshot>>.Failed(new Chezlepro.Health.Http.ApiException(Chezlepro.Health.Http.ApiFailureKind.Timeout, "pbs:8007 /admin/datastore/main/snapshots: timeout"))));
 
         var vm100 = PbsHealthMapper.Map(poll, new PbsThresholds()).Find("pbs.backup.vm-100")!;
 

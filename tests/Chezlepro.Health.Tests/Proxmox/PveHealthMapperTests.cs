@@ -156,7 +156,7 @@ public class PveHealthMapperTests
         var s = new PveSnapshot
         {
             Now = Fixture.Now,
-            ClusterStatus = Fetched<List<PveClusterStatusEntry>>.Failed(new Http.ApiException(Http.ApiFailureKind.PermissionDenied, "pve1:8006 /cluster/status: permission denied (HTTP 403)")),
+            ClusterStatus = Fetched<List<PveClusterStatusEntry>>.Failed(new Chezlepro.Health.Http.ApiException(Chezlepro.Health.Http.ApiFailureKind.PermissionDenied, "pve1:8006 /cluster/status: permission denied (HTTP 403)")),
             Resources = Fixture.Ok<List<PveResource>>("pve8/resources-healthy.json"),
             Ha = Fixture.Ok<List<PveHaStatusEntry>>("pve8/ha-healthy.json"),
         };
