@@ -1,0 +1,97 @@
+using Chezlepro.Agent.Sources;
+using Chezlepro.Contracts.Messages;
+using Chezlepro.Devices.Power;
+using Microsoft.Extensions.Logging;
+
+namespace Chezlepro.Agent.Alerts;
+
+/// <summary>
+/// What a power source keeps between polls and how it turns a poll into a <see cref="SourceReading"/>: derived metrics
+/// (battery.power when the device lacks it, battery.runtime), the alert rules, and the failure count. A failed poll
+/// returns a reading (health <c>unknown</c>, and <c>device-unreachable</c> once N polls in a row failed) instead of
+/// throwing, so the alert reaches the outbox; the exception's type and message go in the health summary (Modbus and
+/// MK2 errors carry no secrets).
+/// </summary>
+public sealed class PowerSourceState
+{
+    private readonly string _source;
+    private readonly double? _configuredCapacityAh;
+    private readonly BatteryRuntimeEstimator _runtime;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the state of one source.</summary>
+    /// <param name="source">Source name.</param>
+    /// <param name="alerts">Alert thresholds.</param>
+    /// <param name="capacityAh">Usable bank capacity from configuration, or null to use what the device reports.</param>
+    /// <param name="reserveSoc">SoC counted as empty, %.</param>
+    /// <param name="smoothing">Time constant of the runtime's current average.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="logger">Logger.</param>
+    public PowerSourceState(string source, PowerAlertOptions alerts, double? capacityAh, double reserveSoc, TimeSpan smoothing, TimeProvider time, ILogger logger)
+    {
+        _logger = logger;
+        _source = source;
+        _configuredCapacityAh = capacityAh;
+        _runtime = new BatteryRuntimeEstimator(reserveSoc, smoothing);
+        _time = time;
+        Rules = new PowerAlertRules(alerts, source);
+    }
+
+    /// <summary>The alert rules (for inspection).</summary>
+    public PowerAlertRules Rules { get; }
+
+    /// <summary>Health check name of the device (<c>device.&lt;source&gt;</c>).</summary>
+    public string Check => $"device.{_source}";
+
+    /// <summary>Builds the reading of a successful poll.</summary>
+    /// <param name="snapshot">Decoded device values.</param>
+    public SourceReading Success(PowerSnapshot snapshot)
+    {
+        var now = _time.GetUtcNow();
+        if (snapshot.BatteryPower is null && snapshot.BatteryVoltage is { } v && snapshot.BatteryCurrent is { } i)
+        {
+            snapshot = snapshot with { BatteryPower = Math.Round(v * i, 1) };
+        }
+        var runtime = _runtime.Update(now, _configuredCapacityAh ?? snapshot.BatteryCapacityAh, snapshot.BatterySoc, snapshot.BatteryCurrent);
+        var reading = new SourceReading();
+        reading.Samples.AddRange(snapshot.ToSamples());
+        if (runtime is { } r)
+        {
+            reading.Samples.Add(new Sample("battery.runtime", r, "s"));
+        }
+        reading.Alerts.AddRange(Log(Rules.Evaluate(snapshot, runtime, now)));
+        reading.Health.Add(new HealthReading(Check, snapshot.BmsFaults.Count > 0 ? HealthStatus.Warning : HealthStatus.Ok,
+            snapshot.BmsFaults.Count > 0 ? string.Join(", ", snapshot.BmsFaults) : "read"));
+        return reading;
+    }
+
+    /// <summary>Builds the reading of a failed poll.</summary>
+    /// <param name="error">What failed.</param>
+    public SourceReading Failure(Exception error)
+    {
+        var reading = new SourceReading();
+        reading.Alerts.AddRange(Log(Rules.RecordFailure(_time.GetUtcNow())));
+        AlertsLog.PollFailed(_logger, _source, Rules.ConsecutiveFailures, error.Message);
+        reading.Health.Add(new HealthReading(Check, HealthStatus.Unknown,
+            $"{error.GetType().Name}: {error.Message} ({Rules.ConsecutiveFailures} in a row)"));
+        return reading;
+    }
+
+    /// <summary>Options shared by every power source, as one object.</summary>
+    /// <param name="source">Source name.</param>
+    /// <param name="options">Options.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="logger">Logger.</param>
+    public static PowerSourceState Create(string source, PowerSourceOptions options, TimeProvider time, ILogger logger) =>
+        new(source, options.Alerts, options.BatteryCapacityAh, options.ReserveSoc, options.RuntimeSmoothing, time, logger);
+
+    private IReadOnlyList<Alert> Log(IReadOnlyList<Alert> alerts)
+    {
+        foreach (var a in alerts)
+        {
+            AlertsLog.AlertTransition(_logger, _source, a.Id, a.State == AlertState.Raised ? "raised" : "cleared");
+        }
+        return alerts;
+    }
+}
