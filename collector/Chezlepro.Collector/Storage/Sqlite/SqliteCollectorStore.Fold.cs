@@ -45,7 +45,12 @@ public sealed partial class SqliteCollectorStore
         }
         if (lastSeen > ts) return;
         Exec(c, tx, "UPDATE check_states SET to_ts = $ts WHERE id = $id;", ("$ts", ts), ("$id", id));
-        Insert(c, tx, site, node, check, status, ts, to, details);
+        // The late status may be the one that followed: then the following interval simply started earlier.
+        var merged = to is { } following && Exec(c, tx, """
+            UPDATE check_states SET from_ts = $ts
+            WHERE site = $s AND node = $n AND check_name = $c AND from_ts = $following AND status = $st;
+            """, ("$ts", ts), ("$s", site), ("$n", node), ("$c", check), ("$following", following), ("$st", (int)status)) > 0;
+        if (!merged) Insert(c, tx, site, node, check, status, ts, to, details);
     }
 
     private static void Insert(SqliteConnection c, SqliteTransaction tx, string site, string node, string check,
