@@ -45,6 +45,8 @@ public static class CollectorApp
     {
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapSitesApi();
+        app.MapServiceLevelsApi();
+        app.MapMaintenanceApi();
         app.MapMetricsApi();
         return app;
     }

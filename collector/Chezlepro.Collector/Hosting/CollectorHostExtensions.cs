@@ -1,4 +1,7 @@
+using Chezlepro.Collector.Catalog;
+using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Ingest;
+using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Collector.Storage.Sqlite;
@@ -25,6 +28,11 @@ public static class CollectorHostExtensions
         services.AddSingleton<IValidateOptions<CollectorOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
         services.AddSingleton<IValidateOptions<CollectorMqttOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
         services.AddSingleton<IValidateOptions<ApiOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
+
+        services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogValidator>();
+        services.AddOptions<IncidentPolicy>().BindConfiguration(IncidentPolicy.SectionName);
+        services.AddSingleton<ServiceLevelReports>();
 
         services.AddSingleton(sp => new TopicScheme(sp.GetRequiredService<IOptions<CollectorMqttOptions>>().Value.TopicRoot));
         services.AddSingleton(sp => new MessageValidator(sp.GetRequiredService<TopicScheme>(),

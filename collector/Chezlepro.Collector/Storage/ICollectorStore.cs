@@ -1,3 +1,4 @@
+using Chezlepro.Collector.Maintenance;
 using Chezlepro.Contracts.Messages;
 
 namespace Chezlepro.Collector.Storage;
@@ -37,4 +38,22 @@ public interface ICollectorStore : IAsyncDisposable
 
     /// <summary>Deletes raw messages captured before <paramref name="before"/> (the idempotency window); returns rows removed.</summary>
     Task<int> PruneTelemetryAsync(DateTimeOffset before, CancellationToken cancellationToken);
+
+    /// <summary>Every maintenance window ever announced.</summary>
+    Task<IReadOnlyList<MaintenanceWindow>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces a window (the rules of <see cref="MaintenanceRules"/> are applied before).</summary>
+    Task SaveMaintenanceWindowAsync(MaintenanceWindow window, CancellationToken cancellationToken);
+
+    /// <summary>First acknowledgement time per incident id.</summary>
+    Task<IReadOnlyDictionary<string, DateTimeOffset>> GetAcknowledgementsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records an acknowledgement; false when the incident was already acknowledged (the first one stands).</summary>
+    Task<bool> AcknowledgeAsync(string incidentId, string by, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The frozen report of a closed month (JSON), or null while the month is open.</summary>
+    Task<string?> GetClosedReportAsync(string month, CancellationToken cancellationToken);
+
+    /// <summary>Freezes a month's report; false when it was already closed (the first closing stands).</summary>
+    Task<bool> CloseMonthAsync(string month, string reportJson, string by, DateTimeOffset at, CancellationToken cancellationToken);
 }

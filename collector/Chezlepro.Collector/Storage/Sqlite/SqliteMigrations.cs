@@ -33,5 +33,12 @@ internal static class SqliteMigrations
             source TEXT NOT NULL, summary TEXT NOT NULL, summary_en TEXT NOT NULL, raised_at INTEGER, ts INTEGER NOT NULL,
             PRIMARY KEY (site, node, alert_id));
         """,
+        """
+        CREATE TABLE maintenance_windows (
+            id TEXT PRIMARY KEY, start_ts INTEGER NOT NULL, end_ts INTEGER NOT NULL, services TEXT NOT NULL,
+            reason TEXT NOT NULL, created_at INTEGER NOT NULL, ended_early_at INTEGER);
+        CREATE TABLE incident_acks (incident_id TEXT PRIMARY KEY, acked_at INTEGER NOT NULL, acked_by TEXT NOT NULL);
+        CREATE TABLE closed_months (month TEXT PRIMARY KEY, report TEXT NOT NULL, closed_at INTEGER NOT NULL, closed_by TEXT NOT NULL);
+        """,
     ];
 }

@@ -1,0 +1,99 @@
+using System.Globalization;
+using Chezlepro.Collector.Calendar;
+using Chezlepro.Collector.Options;
+using Chezlepro.Collector.Reports;
+using Chezlepro.Collector.Sla;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Chezlepro.Collector.Apis;
+
+/// <summary>Availability, SLA (JSON and CSV, close), incidents (ack) and RPO routes of contract.md.</summary>
+public static class ServiceLevelsApi
+{
+    private static readonly TimeSpan IncidentLookback = TimeSpan.FromDays(92);
+
+    /// <summary>Maps the routes.</summary>
+    public static IEndpointRouteBuilder MapServiceLevelsApi(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/api/v1").AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader)).WithTags("service levels");
+        read.MapGet("/availability", AvailabilityAsync).WithName("GetAvailability").WithSummary("Per service: availability %, up/down/unknown/excluded seconds");
+        read.MapGet("/sla/{month}", SlaAsync).WithName("GetSla").WithSummary("Per contract: availability, objective, shortfall, tranches, credit % and amount (format=csv for CSV)");
+        read.MapGet("/incidents", IncidentsAsync).WithName("GetIncidents").WithSummary("Incidents with priority, detected/acknowledged/restored times, target breaches");
+        read.MapGet("/rpo", RpoAsync).WithName("GetRpo").WithSummary("Per protected guest: last good backup, RPO target, status");
+        var write = app.MapGroup("/api/v1").AddEndpointFilter(new ApiKeyFilter(ApiRoles.Operator)).WithTags("service levels");
+        write.MapPost("/sla/{month}/close", CloseAsync).WithName("CloseSla").WithSummary("Freeze a month's report (operator)");
+        write.MapPost("/incidents/{id}/ack", AcknowledgeAsync).WithName("AckIncident").WithSummary("Acknowledge an incident (operator)");
+        return app;
+    }
+
+    /// <summary><c>GET /api/v1/availability?from=&amp;to=&amp;service=</c>; defaults to this month so far.</summary>
+    public static async Task<IResult> AvailabilityAsync(string? from, string? to, string? service, ServiceLevelReports reports, TimeProvider time, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var start = MonthPeriod.Containing(now, LocalTime.Toronto).Start(LocalTime.Toronto);
+        if (from is not null && !DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out start))
+            return BadRequest($"from = '{from}': not an RFC 3339 time.");
+        var end = now;
+        if (to is not null && !DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out end))
+            return BadRequest($"to = '{to}': not an RFC 3339 time.");
+        if (end <= start) return BadRequest("to must be after from.");
+        if (service is not null && reports.Catalog.FindService(service) is null)
+            return Results.Problem(statusCode: 404, title: "Service inconnu / Unknown service");
+        var list = await reports.AvailabilityAsync(start, end, service, ct);
+        var dto = list.Select(a => new AvailabilityDto(a.ServiceId, a.From, a.To, a.Percent, a.UpSeconds, a.DownSeconds, a.UnknownSeconds,
+            a.ExcludedSeconds, a.Intervals)).ToList();
+        return Results.Json<IReadOnlyList<AvailabilityDto>>(dto, ReportJsonContext.Default.IReadOnlyListAvailabilityDto);
+    }
+
+    /// <summary><c>GET /api/v1/sla/{yyyy-MM}[?format=csv]</c>.</summary>
+    public static async Task<IResult> SlaAsync(string month, string? format, ServiceLevelReports reports, CancellationToken ct)
+    {
+        if (!MonthPeriod.TryParse(month, out var period)) return BadRequest($"month = '{month}': use yyyy-MM.");
+        var report = await reports.SlaAsync(period, ct);
+        return format switch
+        {
+            null or "" or "json" => Results.Json(report, ReportJsonContext.Default.SlaReport),
+            "csv" => Results.Text(SlaCsvWriter.ToCsv(report), "text/csv; charset=utf-8"),
+            _ => BadRequest($"format = '{format}': json or csv."),
+        };
+    }
+
+    /// <summary><c>POST /api/v1/sla/{yyyy-MM}/close</c>.</summary>
+    public static async Task<IResult> CloseAsync(string month, ServiceLevelReports reports, CancellationToken ct)
+    {
+        if (!MonthPeriod.TryParse(month, out var period)) return BadRequest($"month = '{month}': use yyyy-MM.");
+        return await reports.CloseAsync(period, ApiRoles.Operator, ct) switch
+        {
+            null => Results.Problem(statusCode: 409, title: "Le mois n’est pas terminé / The month has not ended"),
+            false => Results.Problem(statusCode: 409, title: "Mois déjà fermé / Month already closed"),
+            true => Results.Json(await reports.SlaAsync(period, ct), ReportJsonContext.Default.SlaReport),
+        };
+    }
+
+    /// <summary><c>GET /api/v1/incidents?status=open|acknowledged|restored|active|all</c>.</summary>
+    public static async Task<IResult> IncidentsAsync(string? status, ServiceLevelReports reports, CancellationToken ct)
+    {
+        var list = (await reports.IncidentsAsync(IncidentLookback, ct)).Where(i => ServiceLevelReports.Matches(i, status)).ToList();
+        return Results.Json<IReadOnlyList<Incidents.Incident>>(list, ReportJsonContext.Default.IReadOnlyListIncident);
+    }
+
+    /// <summary><c>POST /api/v1/incidents/{id}/ack</c>: the first acknowledgement stands.</summary>
+    public static async Task<IResult> AcknowledgeAsync(string id, ServiceLevelReports reports, Storage.ICollectorStore store, TimeProvider time, CancellationToken ct)
+    {
+        var incident = (await reports.IncidentsAsync(IncidentLookback, ct)).FirstOrDefault(i => i.Id == id);
+        if (incident is null) return Results.Problem(statusCode: 404, title: "Incident inconnu / Unknown incident");
+        var first = await store.AcknowledgeAsync(id, ApiRoles.Operator, time.GetUtcNow(), ct);
+        if (!first) return Results.Problem(statusCode: 409, title: "Incident déjà pris en charge / Incident already acknowledged");
+        var updated = (await reports.IncidentsAsync(IncidentLookback, ct)).First(i => i.Id == id);
+        return Results.Json<IReadOnlyList<Incidents.Incident>>([updated], ReportJsonContext.Default.IReadOnlyListIncident);
+    }
+
+    /// <summary><c>GET /api/v1/rpo</c>.</summary>
+    public static async Task<IResult> RpoAsync(ServiceLevelReports reports, CancellationToken ct) =>
+        Results.Json(await reports.RpoAsync(ct), ReportJsonContext.Default.IReadOnlyListGuestRpo);
+
+    internal static IResult BadRequest(string problem) =>
+        Results.Json(new ProblemsDto([problem]), ReportJsonContext.Default.ProblemsDto, statusCode: 400);
+}

@@ -1,0 +1,25 @@
+using System.Text.Json.Serialization;
+using Chezlepro.Collector.Apis;
+using Chezlepro.Collector.Availability;
+using Chezlepro.Collector.Incidents;
+using Chezlepro.Collector.Maintenance;
+using Chezlepro.Collector.Rpo;
+using Chezlepro.Collector.Sla;
+using Chezlepro.Contracts.Json;
+
+namespace Chezlepro.Collector.Reports;
+
+/// <summary>Source-generated JSON of the service-level API and of frozen reports.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(UtcTimestampConverter)],
+    UseStringEnumConverter = true)]
+[JsonSerializable(typeof(SlaReport))]
+[JsonSerializable(typeof(IReadOnlyList<AvailabilityDto>))]
+[JsonSerializable(typeof(IReadOnlyList<Incident>))]
+[JsonSerializable(typeof(IReadOnlyList<GuestRpo>))]
+[JsonSerializable(typeof(IReadOnlyList<MaintenanceWindow>))]
+[JsonSerializable(typeof(MaintenanceWindow))]
+[JsonSerializable(typeof(MaintenanceRequestDto))]
+[JsonSerializable(typeof(ProblemsDto))]
+public sealed partial class ReportJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,104 @@
+using System.Text.Json;
+using Chezlepro.Collector.Availability;
+using Chezlepro.Collector.Calendar;
+using Chezlepro.Collector.Catalog;
+using Chezlepro.Collector.Incidents;
+using Chezlepro.Collector.Rpo;
+using Chezlepro.Collector.Sla;
+using Chezlepro.Collector.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Chezlepro.Collector.Reports;
+
+/// <summary>
+/// Feeds the engines from the store. Reports are computed on demand from the stored state intervals, so
+/// late (replayed) data is in the next report without any recomputation step; a closed month is read back
+/// frozen instead.
+/// </summary>
+public sealed class ServiceLevelReports
+{
+    private readonly ICollectorStore _store;
+    private readonly IOptionsMonitor<CatalogOptions> _catalog;
+    private readonly IOptionsMonitor<IncidentPolicy> _policy;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the report service.</summary>
+    public ServiceLevelReports(ICollectorStore store, IOptionsMonitor<CatalogOptions> catalog, IOptionsMonitor<IncidentPolicy> policy, TimeProvider time)
+    {
+        _store = store;
+        _catalog = catalog;
+        _policy = policy;
+        _time = time;
+    }
+
+    /// <summary>The catalog in force.</summary>
+    public CatalogOptions Catalog => _catalog.CurrentValue;
+
+    /// <summary>Per-service availability over [from, to).</summary>
+    public async Task<IReadOnlyList<ServiceAvailability>> AvailabilityAsync(DateTimeOffset from, DateTimeOffset to, string? service, CancellationToken ct)
+    {
+        var histories = await HistoriesAsync(from, to, ct);
+        var windows = await _store.GetMaintenanceWindowsAsync(ct);
+        return AvailabilityCalculator.ComputeAll(Catalog, histories, windows, from, to, _time.GetUtcNow(), service);
+    }
+
+    /// <summary>The month's report: frozen when closed, computed now otherwise.</summary>
+    public async Task<SlaReport> SlaAsync(MonthPeriod month, CancellationToken ct)
+    {
+        if (await _store.GetClosedReportAsync(month.ToString(), ct) is { } frozen)
+            return JsonSerializer.Deserialize(frozen, ReportJsonContext.Default.SlaReport)!;
+        return await ComputeSlaAsync(month, ct);
+    }
+
+    /// <summary>Freezes a finished month; false when already closed, null when the month has not ended yet.</summary>
+    public async Task<bool?> CloseAsync(MonthPeriod month, string by, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        if (month.End(LocalTime.Toronto) > now) return null;
+        var report = await ComputeSlaAsync(month, ct);
+        return await _store.CloseMonthAsync(month.ToString(), JsonSerializer.Serialize(report, ReportJsonContext.Default.SlaReport), by, now, ct);
+    }
+
+    /// <summary>Incidents derived over the last <paramref name="lookback"/>.</summary>
+    public async Task<IReadOnlyList<Incident>> IncidentsAsync(TimeSpan lookback, CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var from = now - lookback;
+        var histories = await HistoriesAsync(from, now, ct);
+        var tracker = new IncidentTracker(_policy.CurrentValue, BusinessCalendar.Toronto(Catalog.Holidays));
+        return tracker.DeriveAll(Catalog, histories, await _store.GetMaintenanceWindowsAsync(ct), from, now, await _store.GetAcknowledgementsAsync(ct));
+    }
+
+    /// <summary>RPO of every guest of the catalog, with this month's breaches.</summary>
+    public async Task<IReadOnlyList<GuestRpo>> RpoAsync(CancellationToken ct)
+    {
+        var now = _time.GetUtcNow();
+        var month = MonthPeriod.Containing(now, LocalTime.Toronto);
+        // Backups older than the month still decide whether its first hours were covered.
+        var rows = await _store.GetCheckIntervalsAsync(month.Start(LocalTime.Toronto) - TimeSpan.FromDays(2), now, ct);
+        var observations = rows.Where(r => r.Check.StartsWith("pbs.backup.", StringComparison.Ordinal))
+            .Select(r => new BackupObservation(new CheckKey(r.Site, r.Node, r.Check), r.LastSeen, r.Status,
+                BackupObservation.ReadLastBackupAt(r.DetailsJson is null ? null : System.Text.Json.Nodes.JsonNode.Parse(r.DetailsJson) as System.Text.Json.Nodes.JsonObject)));
+        return RpoEvaluator.Evaluate(Catalog, observations, month, now);
+    }
+
+    private async Task<SlaReport> ComputeSlaAsync(MonthPeriod month, CancellationToken ct)
+    {
+        var from = month.Start(LocalTime.Toronto);
+        var to = month.End(LocalTime.Toronto);
+        var histories = await HistoriesAsync(from, to, ct);
+        return SlaReportBuilder.Build(month, Catalog, histories, await _store.GetMaintenanceWindowsAsync(ct), _time.GetUtcNow());
+    }
+
+    private async Task<CheckHistoryIndex> HistoriesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    {
+        var rows = await _store.GetCheckIntervalsAsync(from, to, ct);
+        return new CheckHistoryIndex(rows.Select(r => new CheckStateInterval(new CheckKey(r.Site, r.Node, r.Check), r.Status, r.From, r.LastSeen, r.To)));
+    }
+
+    /// <summary>Statuses an incident can be filtered by.</summary>
+    public static bool Matches(Incident incident, string? status) =>
+        status is null or "" or "all" || string.Equals(incident.Status, status, StringComparison.Ordinal)
+        || (status == "active" && incident.RestoredAt is null);
+
+}
