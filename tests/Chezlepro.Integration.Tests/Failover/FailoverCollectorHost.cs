@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Chezlepro.Collector.Apis;
+using Chezlepro.Collector.Failover;
+using Chezlepro.Collector.Hosting;
+using Chezlepro.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Chezlepro.Integration.Tests.Failover;
+
+/// <summary>
+/// The real collector in process with failover wired the way the integrator wires it (AddCollector, which binds Catalog,
+/// AddFailover, MapFailoverApi, MapAlertsApi), until CollectorApp does it itself.
+/// </summary>
+public sealed class FailoverCollectorHost : IAsyncDisposable
+{
+    public const string ReaderKey = "reader-key-for-tests-0001";
+    public const string OperatorKey = "operator-key-for-tests-001";
+
+    private readonly WebApplication _app;
+
+    private FailoverCollectorHost(WebApplication app, string url, string dataDirectory)
+    {
+        _app = app;
+        DataDirectory = dataDirectory;
+        Http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
+        Http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ReaderKey);
+    }
+
+    public string DataDirectory { get; }
+
+    public HttpClient Http { get; }
+
+    public static async Task<FailoverCollectorHost> StartAsync(int brokerPort, IEnumerable<string> extraArgs, string? dataDirectory = null)
+    {
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("collector-failover-").FullName;
+        var url = $"http://127.0.0.1:{FreePort.Next()}";
+        string[] args = [
+            "--Collector:Id=failover-test", $"--Collector:DataDirectory={data}",
+            "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={brokerPort}", "--Mqtt:KeepAliveSeconds=5",
+            $"--Api:Keys:0:Key={ReaderKey}", "--Api:Keys:0:Role=reader",
+            $"--Api:Keys:1:Key={OperatorKey}", "--Api:Keys:1:Role=operator",
+            .. extraArgs,
+        ];
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Services.AddCollector();
+        builder.Services.AddFailover();
+        builder.WebHost.UseUrls(url);
+        var app = builder.Build();
+        app.MapSitesApi();
+        app.MapFailoverApi();
+        app.MapAlertsApi();
+        await app.StartAsync();
+        return new FailoverCollectorHost(app, url, data);
+    }
+
+    public async Task<JsonElement> GroupAsync(string group)
+    {
+        var all = await Http.GetFromJsonAsync<JsonElement>("/api/v1/failover");
+        return all.EnumerateArray().Single(g => g.GetProperty("group").GetString() == group);
+    }
+
+    public async Task<HttpResponseMessage> OperatorPostAsync(string path)
+    {
+        using var req = new HttpRequestMessage(HttpMethod.Post, path);
+        req.Headers.Authorization = new AuthenticationHeaderValue("Bearer", OperatorKey);
+        return await Http.SendAsync(req);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
