@@ -16,4 +16,10 @@ public sealed record MqttApplicationMessage(
     /// It does not prove an earlier copy arrived. Ignored when publishing.
     /// </summary>
     public bool Duplicate { get; init; }
+
+    /// <summary>MQTT 5: lifetime after which the broker no longer delivers it (§3.3.2.3.3); ignored with 3.1.1.</summary>
+    public TimeSpan? MessageExpiryInterval { get; init; }
+
+    /// <summary>MQTT 5: user properties sent or received (§3.3.2.3.7); ignored with 3.1.1.</summary>
+    public IReadOnlyList<MqttUserProperty>? UserProperties { get; init; }
 }

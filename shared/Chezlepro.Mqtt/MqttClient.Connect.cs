@@ -69,7 +69,10 @@ public sealed partial class MqttClient
         var will = WillFactory is { } factory ? await factory(token) : null;
         var connect = BuildConnect(will);
         var transport = _transportFactory();
-        var connection = new MqttConnection(transport, _time, _options.MaxIncomingPacketSize);
+        var connection = new MqttConnection(transport, _time, _options.MaxIncomingPacketSize, (byte)_options.ProtocolVersion)
+        {
+            KeepAlive = _options.KeepAlive,
+        };
         try
         {
             await transport.ConnectAsync(token);
@@ -79,12 +82,22 @@ public sealed partial class MqttClient
             var connAck = await connection.ConnAck.Task.WaitAsync(token);
             if (connAck.ReturnCode != 0)
             {
-                var words = ConnAckPacket.Describe(connAck.ReturnCode);
+                // 3.1.1 return codes 1–5 (§3.2.2.3); MQTT 5 reason codes 0x80 and up (§3.2.2.2).
+                var words = connection.IsV5
+                    ? MqttProperties.Describe(connAck.ReturnCode) + (connAck.Properties?.ReasonString is { } why ? $" ({why})" : "")
+                    : ConnAckPacket.Describe(connAck.ReturnCode);
                 MqttLog.ConnectRefused(_logger, _options.Host, _options.Port, words);
                 throw new MqttConnectRefusedException(
                     $"MQTT broker {_options.Host}:{_options.Port} refused client '{_options.ClientId}'" +
                     (_options.Username is null ? " (no user name)" : $" (user '{_options.Username}')") + $": {words}",
                     connAck.ReturnCode);
+            }
+            if (connAck.Properties is { } p)
+            {
+                if (p.ReceiveMaximum is { } receiveMaximum) connection.SendQuota = receiveMaximum;
+                connection.MaxOutgoingPacketSize = p.MaximumPacketSize;
+                // [MQTT-3.2.2-21]: the server's keep alive replaces ours.
+                if (p.ServerKeepAlive is { } serverKeepAlive) connection.KeepAlive = TimeSpan.FromSeconds(serverKeepAlive);
             }
             _ = Task.Run(() => DispatchLoopAsync(connection), CancellationToken.None);
             _ = Task.Run(() => KeepAliveLoopAsync(connection), CancellationToken.None);
@@ -133,7 +146,19 @@ public sealed partial class MqttClient
             will is null ? null : MqttTopic.EncodeName(will.Topic),
             will?.Payload ?? default,
             will?.QualityOfService ?? MqttQualityOfService.AtMostOnce,
-            will?.Retain ?? false));
+            will?.Retain ?? false,
+            (byte)_options.ProtocolVersion,
+            _options.ProtocolVersion == MqttProtocolVersion.V500
+                ? MqttProperties.Encode(Seconds(MqttProperties.SessionExpiry, _options.SessionExpiryInterval), null)
+                : null,
+            _options.ProtocolVersion == MqttProtocolVersion.V500 && will is not null
+                ? MqttProperties.Encode(
+                    Seconds(MqttProperties.WillDelay, _options.WillDelayInterval).Concat(Seconds(MqttProperties.MessageExpiry, will.MessageExpiryInterval)),
+                    will.UserProperties)
+                : null));
+
+    private static IEnumerable<(byte, uint)> Seconds(byte id, TimeSpan? value) =>
+        value is { } v ? [(id, (uint)Math.Min(uint.MaxValue, Math.Ceiling(v.TotalSeconds)))] : [];
 
     private async Task TearDownAsync(MqttConnection connection, CloseReason reason)
     {

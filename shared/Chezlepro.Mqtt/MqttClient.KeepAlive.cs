@@ -12,7 +12,7 @@ public sealed partial class MqttClient
     /// </summary>
     private async Task KeepAliveLoopAsync(MqttConnection connection)
     {
-        var keepAlive = _options.KeepAlive;
+        var keepAlive = connection.KeepAlive;
         if (keepAlive <= TimeSpan.Zero) return;
         // Ping a little early so timer lateness never stretches the gap past Keep Alive.
         var threshold = keepAlive * 0.9;

@@ -15,7 +15,16 @@ public sealed partial class MqttClient
         var topic = MqttTopic.EncodeName(message.Topic);
         if (message.QualityOfService > MqttQualityOfService.AtLeastOnce)
             throw new ArgumentOutOfRangeException(nameof(message), message.QualityOfService, "only QoS 0 and 1 are supported");
-        var packet = PublishPacket.Encode(topic, message.Payload.Span, message.QualityOfService, message.Retain, dup: false, packetId: 0);
+        var connectionNow = CurrentConnectionOrThrow();
+        var properties = connectionNow.IsV5
+            ? MqttProperties.Encode(
+                message.MessageExpiryInterval is { } expiry ? [(MqttProperties.MessageExpiry, (uint)Math.Min(uint.MaxValue, Math.Ceiling(expiry.TotalSeconds)))] : [],
+                message.UserProperties)
+            : [];
+        var packet = PublishPacket.Encode(topic, message.Payload.Span, message.QualityOfService, message.Retain, dup: false, packetId: 0, properties);
+        // MQTT 5: never exceed the server's Maximum Packet Size (§3.2.2.3.6); it would drop us without a word.
+        if (connectionNow.MaxOutgoingPacketSize is { } max && packet.Length > max)
+            throw new ArgumentException($"PUBLISH of {packet.Length} bytes exceeds the broker's Maximum Packet Size {max}", nameof(message));
 
         if (message.QualityOfService == MqttQualityOfService.AtMostOnce)
         {
@@ -31,10 +40,10 @@ public sealed partial class MqttClient
         {
             var connection = _connection;
             if (connection is null || connection.IsClosed) throw NotConnected();
-            pending = new PendingAck(connection, holdsInflightSlot: true) { Packet = packet, PayloadLength = message.Payload.Length };
+            pending = new PendingAck(connection, holdsInflightSlot: true) { Packet = packet };
             // The in-flight window (§4.6): beyond MaxInflight, publishes wait in a FIFO and go out as PUBACKs free
             // slots, so the wire order is the call order even with MaxInflight 1 [MQTT-4.6.0-1].
-            if (_inflightCount < _options.MaxInflight && _waiting.Count == 0) SendQueuedLocked(pending);
+            if (_inflightCount < WindowLocked() && _waiting.Count == 0) SendQueuedLocked(pending);
             else _waiting.Enqueue(pending);
         }
         // A cancelled wait leaves the message queued or in flight: its PUBACK (or the loss) frees the slot.
@@ -46,8 +55,7 @@ public sealed partial class MqttClient
     {
         var packet = pending.Packet!;
         var id = NextPacketIdLocked();
-        // The id sits right before the payload (§3.3.2.2).
-        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(packet.Length - pending.PayloadLength - 2), id);
+        BinaryPrimitives.WriteUInt16BigEndian(packet.AsSpan(PublishPacket.PacketIdOffset(packet)), id);
         _pending[id] = pending;
         _inflightCount++;
         pending.Packet = null;
@@ -62,7 +70,7 @@ public sealed partial class MqttClient
     /// <summary>Sends waiting publishes while the window has room; under <see cref="_gate"/>.</summary>
     private void PumpWaitingLocked()
     {
-        while (_inflightCount < _options.MaxInflight && _waiting.TryDequeue(out var next))
+        while (_inflightCount < WindowLocked() && _waiting.TryDequeue(out var next))
         {
             if (next.Connection.IsClosed)
             {
@@ -115,7 +123,7 @@ public sealed partial class MqttClient
             var id = NextPacketIdLocked();
             pending = new PendingAck(connection, holdsInflightSlot: false);
             _pending[id] = pending;
-            connection.TrySend(UnsubscribePacket.Encode(id, encoded));
+            connection.TrySend(UnsubscribePacket.Encode(id, encoded, connection.IsV5));
         }
         await pending.Completion.Task.WaitAsync(cancellationToken);
     }
@@ -137,7 +145,7 @@ public sealed partial class MqttClient
             var id = NextPacketIdLocked();
             pending = new PendingAck(connection, holdsInflightSlot: false);
             _pending[id] = pending;
-            if (!connection.TrySend(SubscribePacket.Encode(id, encoded)))
+            if (!connection.TrySend(SubscribePacket.Encode(id, encoded, connection.IsV5)))
             {
                 _pending.Remove(id);
                 throw NotConnected();
@@ -146,11 +154,15 @@ public sealed partial class MqttClient
         var ack = (SubAckPacket)await pending.Completion.Task.WaitAsync(cancellationToken);
         if (ack.ReturnCodes.Length != filters.Count)
             throw new MqttProtocolException($"SUBACK carries {ack.ReturnCodes.Length} codes for {filters.Count} filters [MQTT-3.9.3-1]");
-        var refused = filters.Where((_, i) => ack.ReturnCodes[i] == SubAckPacket.Failure).Select(f => f.Filter).ToList();
+        // 3.1.1 has one failure code, 0x80 (§3.9.3); MQTT 5 failures are all codes 0x80 and up.
+        var refused = filters.Where((_, i) => ack.ReturnCodes[i] >= SubAckPacket.Failure).Select(f => f.Filter).ToList();
         foreach (var f in refused) MqttLog.SubscriptionRefused(_logger, f);
         if (refused.Count > 0)
             throw new MqttProtocolException($"the broker refused the subscription to {string.Join(", ", refused)} (SUBACK 0x80)");
     }
+
+    /// <summary>Our window, capped by the server's Receive Maximum in MQTT 5 [MQTT-4.9.0-1].</summary>
+    private int WindowLocked() => Math.Min(_options.MaxInflight, _connection?.SendQuota ?? int.MaxValue);
 
     /// <summary>Next id not in use, never 0 [MQTT-2.3.1-1], [MQTT-2.3.1-2].</summary>
     private ushort NextPacketIdLocked()

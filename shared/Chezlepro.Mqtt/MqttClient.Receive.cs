@@ -16,7 +16,7 @@ public sealed partial class MqttClient
                 var needed = 0;
                 while (true)
                 {
-                    var result = MqttPacketDecoder.Decode(buffer.AsSpan(start, end - start), connection.MaxIncomingPacketSize);
+                    var result = MqttPacketDecoder.Decode(buffer.AsSpan(start, end - start), connection.MaxIncomingPacketSize, connection.ProtocolLevel);
                     if (result.Status == DecodeStatus.Error)
                         throw new MqttProtocolException($"malformed packet from the broker: {result.Error}");
                     if (result.Status == DecodeStatus.NeedMore)
@@ -62,9 +62,18 @@ public sealed partial class MqttClient
             case PublishPacket publish:
                 connection.Incoming.Writer.TryWrite(publish);
                 break;
+            case PubAckPacket { ReasonCode: >= 0x80 } ack:
+                // MQTT 5 §3.4.2.1: a failure code still frees the id and is not re-sent [MQTT-4.4.0-2]; the caller sees it.
+                Complete(ack.PacketId, ack, new MqttPublishRejectedException(
+                    $"the broker rejected the publish: {Packets.MqttProperties.Describe(ack.ReasonCode)}" +
+                    (ack.ReasonString is null ? "" : $" ({ack.ReasonString})"), ack.ReasonCode));
+                break;
             case PubAckPacket ack:
                 Complete(ack.PacketId, ack);
                 break;
+            case ServerDisconnectPacket disconnect:
+                throw new MqttConnectionLostException($"the broker sent DISCONNECT: {Packets.MqttProperties.Describe(disconnect.ReasonCode)}" +
+                    (disconnect.ReasonString is null ? "" : $" ({disconnect.ReasonString})"));
             case SubAckPacket ack:
                 Complete(ack.PacketId, ack);
                 break;
@@ -77,7 +86,7 @@ public sealed partial class MqttClient
         }
     }
 
-    private void Complete(ushort packetId, MqttPacket ack)
+    private void Complete(ushort packetId, MqttPacket ack, Exception? failure = null)
     {
         PendingAck? pending;
         lock (_gate)
@@ -94,7 +103,8 @@ public sealed partial class MqttClient
                 PumpWaitingLocked();
             }
         }
-        pending.Completion.TrySetResult(ack);
+        if (failure is null) pending.Completion.TrySetResult(ack);
+        else pending.Completion.TrySetException(failure);
     }
 
     /// <summary>Hands received messages to the application one at a time, in order, then acknowledges QoS 1.</summary>
@@ -106,8 +116,13 @@ public sealed partial class MqttClient
             {
                 try
                 {
-                    await handler(new MqttApplicationMessage(publish.Topic, publish.Payload, publish.Qos, publish.Retain) { Duplicate = publish.Dup },
-                        _lifetime.Token);
+                    var message = new MqttApplicationMessage(publish.Topic, publish.Payload, publish.Qos, publish.Retain)
+                    {
+                        Duplicate = publish.Dup,
+                        MessageExpiryInterval = publish.Properties?.MessageExpiry is { } expiry ? TimeSpan.FromSeconds(expiry) : null,
+                        UserProperties = publish.Properties?.UserProperties,
+                    };
+                    await handler(message, _lifetime.Token);
                 }
                 catch (Exception ex)
                 {

@@ -44,4 +44,13 @@ public sealed class MqttClientOptions
 
     /// <summary>TLS settings; off by default.</summary>
     public MqttTlsOptions Tls { get; set; } = new();
+
+    /// <summary>Protocol version; 3.1.1 unless set to <see cref="MqttProtocolVersion.V500"/>.</summary>
+    public MqttProtocolVersion ProtocolVersion { get; set; } = MqttProtocolVersion.V311;
+
+    /// <summary>MQTT 5: how long the broker keeps the session after a disconnect (§3.1.2.11.2); null = 0 (ends with the connection).</summary>
+    public TimeSpan? SessionExpiryInterval { get; set; }
+
+    /// <summary>MQTT 5: the broker waits this long before publishing the will, and skips it if we reconnect in time (§3.1.3.2.2).</summary>
+    public TimeSpan? WillDelayInterval { get; set; }
 }

@@ -1,6 +1,11 @@
+using System.Text.Json.Serialization;
+
 namespace Chezlepro.Collector.Availability;
 
-/// <summary>A service's availability over a period, with the spans that explain it.</summary>
+/// <summary>
+/// A service's availability over a period, with the spans that explain it. Serialized as JSON it carries seconds,
+/// the exact and shown percentages and the down/unknown intervals; the full timeline stays out of the payload.
+/// </summary>
 public sealed record ServiceAvailability
 {
     /// <summary>Service id.</summary>
@@ -16,16 +21,20 @@ public sealed record ServiceAvailability
     public required bool UnknownCountsAsDown { get; init; }
 
     /// <summary>Time up.</summary>
-    public required TimeSpan Up { get; init; }
+    [JsonIgnore]
+    public TimeSpan Up { get; init; }
 
     /// <summary>Time down.</summary>
-    public required TimeSpan Down { get; init; }
+    [JsonIgnore]
+    public TimeSpan Down { get; init; }
 
     /// <summary>Time unknown (reported on its own line whatever the policy).</summary>
-    public required TimeSpan Unknown { get; init; }
+    [JsonIgnore]
+    public TimeSpan Unknown { get; init; }
 
     /// <summary>Time inside announced maintenance windows.</summary>
-    public required TimeSpan Excluded { get; init; }
+    [JsonIgnore]
+    public TimeSpan Excluded { get; init; }
 
     /// <summary>Up seconds.</summary>
     public double UpSeconds => Up.TotalSeconds;
@@ -40,6 +49,7 @@ public sealed record ServiceAvailability
     public double ExcludedSeconds => Excluded.TotalSeconds;
 
     /// <summary>The denominator: up + down (+ unknown when it counts as down).</summary>
+    [JsonIgnore]
     public TimeSpan Counted => Up + Down + (UnknownCountsAsDown ? Unknown : TimeSpan.Zero);
 
     /// <summary>Exact availability in %, or null when no time counts.</summary>
@@ -52,5 +62,6 @@ public sealed record ServiceAvailability
     public required IReadOnlyList<AvailabilityInterval> Intervals { get; init; }
 
     /// <summary>The whole timeline over the period, exclusions applied.</summary>
-    public required IReadOnlyList<StateSegment> Segments { get; init; }
+    [JsonIgnore]
+    public IReadOnlyList<StateSegment> Segments { get; init; } = [];
 }

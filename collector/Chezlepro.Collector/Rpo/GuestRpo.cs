@@ -21,6 +21,12 @@ public sealed record GuestRpo
     /// <summary>Age of that backup at <c>now</c>, or null.</summary>
     public TimeSpan? Age { get; init; }
 
+    /// <summary>Target in seconds (for JSON consumers).</summary>
+    public double TargetSeconds => Target.TotalSeconds;
+
+    /// <summary>Age in seconds, or null.</summary>
+    public double? AgeSeconds => Age?.TotalSeconds;
+
     /// <summary>Status at <c>now</c>.</summary>
     public required RpoStatus Status { get; init; }
 

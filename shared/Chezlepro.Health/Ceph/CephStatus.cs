@@ -20,6 +20,3 @@ internal sealed record CephStatus
     public long? BytesUsed { get; init; }
     public long? BytesTotal { get; init; }
 }
-
-/// <summary>One entry of <c>health.checks</c>.</summary>
-internal sealed record CephHealthCheck(string Code, string Severity, string Message, long? Count, bool Muted, List<string> Detail);

@@ -22,6 +22,9 @@ internal static partial class PbsHealthMapper
         report.Samples.Add(new Sample("pbs.tasks.failed", failed.Count));
         foreach (var usage in (poll.Usage.Value ?? []).Where(u => !string.IsNullOrEmpty(u.Store)))
             report.Checks.Add(MapDatastore(poll, usage, failed, t, report));
+        foreach (var store in poll.ExpectedStores.Where(e => poll.Usage.Value?.Exists(u => u.Store == e) != true))
+            report.Checks.Add(new CheckResult(DatastoreCheck(store), HealthStatus.Unknown,
+                $"{store}: not listed by /status/datastore-usage (removed, renamed, or the token cannot audit it)"));
         MapBackups(poll, failed, t, report);
         return report;
     }

@@ -17,7 +17,7 @@ public sealed class PbsHealthReader : IDisposable
     private readonly string _name;
     private readonly Dictionary<string, string> _knownBackups = new(StringComparer.Ordinal);
     private readonly HashSet<string> _knownChecks = new(StringComparer.Ordinal);
-    private readonly HashSet<string> _reportedTasks = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _reportedTasks = new(StringComparer.Ordinal);
     private DateTimeOffset? _lastPoll;
 
     /// <summary>Creates the reader; no I/O.</summary>
@@ -52,12 +52,18 @@ public sealed class PbsHealthReader : IDisposable
         var since = (_lastPoll ?? now - _options.FirstTaskLookBack) - TimeSpan.FromHours(1);
         var tasks = await FetchAsync(ct => _client.FailedTasksAsync(since.ToUnixTimeSeconds(), ct), cancellationToken).ConfigureAwait(false);
         if (tasks.Value is { } list)
-            tasks = Fetched<List<PbsTask>>.Ok(list.Where(t => t.Upid is not null && t.IsFailure && _reportedTasks.Add(t.Upid)).ToList());
+        {
+            tasks = Fetched<List<PbsTask>>.Ok(list.Where(t => t.Upid is not null && t.IsFailure && _reportedTasks.TryAdd(t.Upid, t.StartTime ?? 0)).ToList());
+            // Forget what can no longer come back from the task list, so the set stays small.
+            foreach (var old in _reportedTasks.Where(p => p.Value < since.ToUnixTimeSeconds() - 86400).Select(p => p.Key).ToList())
+                _reportedTasks.Remove(old);
+        }
         var gc = await FetchAsync(_client.GcJobsAsync, cancellationToken).ConfigureAwait(false);
         var poll = new PbsPoll
         {
             Now = now,
             Usage = Fetched<List<PbsDatastoreUsage>>.Ok(stores),
+            ExpectedStores = _options.Datastores,
             GcJobs = gc,
             FailedTasks = tasks,
             KnownBackups = new Dictionary<string, string>(_knownBackups),

@@ -13,6 +13,9 @@ internal sealed class PbsPoll
     /// <summary>Snapshots per store and namespace (namespace "" is the root).</summary>
     public List<(string Store, string Namespace, Fetched<List<PbsSnapshot>> Snapshots)> Snapshots { get; } = [];
 
+    /// <summary>Stores the configuration names; one missing from the usage list reports unknown.</summary>
+    public IReadOnlyList<string> ExpectedStores { get; init; } = [];
+
     /// <summary>Backup checks seen in earlier polls and their store, so a vanished one reports unknown.</summary>
     public IReadOnlyDictionary<string, string> KnownBackups { get; init; } = new Dictionary<string, string>();
 }

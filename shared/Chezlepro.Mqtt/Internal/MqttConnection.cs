@@ -19,8 +19,9 @@ internal sealed class MqttConnection
     private long _pingDeadline;
     private bool _disconnecting;
 
-    public MqttConnection(IMqttTransport transport, TimeProvider time, int maxIncomingPacketSize)
+    public MqttConnection(IMqttTransport transport, TimeProvider time, int maxIncomingPacketSize, byte protocolLevel = 4)
     {
+        ProtocolLevel = protocolLevel;
         Transport = transport;
         _time = time;
         _lastSent = time.GetTimestamp();
@@ -28,6 +29,20 @@ internal sealed class MqttConnection
     }
 
     public IMqttTransport Transport { get; }
+
+    /// <summary>4 (3.1.1) or 5 (MQTT 5).</summary>
+    public byte ProtocolLevel { get; }
+
+    public bool IsV5 => ProtocolLevel == 5;
+
+    /// <summary>MQTT 5 Receive Maximum from CONNACK: most unacknowledged QoS 1 publishes the server accepts [MQTT-4.9.0-1].</summary>
+    public int SendQuota { get; set; } = int.MaxValue;
+
+    /// <summary>MQTT 5 Maximum Packet Size from CONNACK [MQTT-3.1.2-27 mirror, §3.2.2.3.6]; null for none.</summary>
+    public uint? MaxOutgoingPacketSize { get; set; }
+
+    /// <summary>Keep Alive in force: ours, or the server's (MQTT 5 Server Keep Alive [MQTT-3.2.2-21]).</summary>
+    public TimeSpan KeepAlive { get; set; }
 
     public int MaxIncomingPacketSize { get; }
 

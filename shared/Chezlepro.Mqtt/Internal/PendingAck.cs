@@ -13,7 +13,5 @@ internal sealed class PendingAck(MqttConnection connection, bool holdsInflightSl
     /// <summary>The encoded PUBLISH while it waits for a window slot; null once sent.</summary>
     public byte[]? Packet { get; set; }
 
-    public int PayloadLength { get; init; }
-
     public TaskCompletionSource<MqttPacket> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -10,8 +10,10 @@ internal static class MqttPacketDecoder
     /// <summary>Decodes the first packet of <paramref name="buffer"/>.</summary>
     /// <param name="buffer">Bytes received and not yet consumed.</param>
     /// <param name="maxPacketSize">Largest whole packet (header included) accepted.</param>
-    public static DecodeResult Decode(ReadOnlySpan<byte> buffer, int maxPacketSize)
+    /// <param name="protocolLevel">4 for 3.1.1, 5 for MQTT 5 (property blocks, reason codes, server DISCONNECT).</param>
+    public static DecodeResult Decode(ReadOnlySpan<byte> buffer, int maxPacketSize, byte protocolLevel = 4)
     {
+        var v5 = protocolLevel == 5;
         if (buffer.Length < 2) return DecodeResult.More(0);
         var lengthBytes = RemainingLength.TryRead(buffer[1..], out var remaining);
         if (lengthBytes < 0) return DecodeResult.Fail("Remaining Length longer than 4 bytes (§2.2.3)");
@@ -25,11 +27,12 @@ internal static class MqttPacketDecoder
         var body = buffer.Slice(1 + lengthBytes, remaining);
         var result = type switch
         {
-            MqttPacketType.ConnAck => ConnAckPacket.Decode(flags, body),
-            MqttPacketType.Publish => PublishPacket.Decode(flags, body),
-            MqttPacketType.PubAck => PubAckPacket.Decode(flags, body),
-            MqttPacketType.SubAck => SubAckPacket.Decode(flags, body),
-            MqttPacketType.UnsubAck => UnsubAckPacket.Decode(flags, body),
+            MqttPacketType.ConnAck => ConnAckPacket.Decode(flags, body, v5),
+            MqttPacketType.Publish => PublishPacket.Decode(flags, body, v5),
+            MqttPacketType.PubAck => PubAckPacket.Decode(flags, body, v5),
+            MqttPacketType.SubAck => SubAckPacket.Decode(flags, body, v5),
+            MqttPacketType.UnsubAck => UnsubAckPacket.Decode(flags, body, v5),
+            MqttPacketType.Disconnect when v5 => DisconnectPacket.DecodeFromServer(flags, body),
             MqttPacketType.PingResp => PingRespPacket.Decode(flags, body),
             MqttPacketType.PubRec or MqttPacketType.PubRel or MqttPacketType.PubComp =>
                 DecodeResult.Fail($"{type} belongs to QoS 2, which this client never uses"),

@@ -71,7 +71,7 @@ public class CephHealthReaderTests
         using var http = new ApiHttpClient(new ApiClientOptions
         {
             BaseUrls = [server.BaseUrl], TokenId = "monitor@pve!agent", TokenSecret = "s",
-            CertificateFingerprints = [CertificateTrust.Format(cert)], Timeout = TimeSpan.FromSeconds(2),
+            CertificateFingerprints = [CertificateTrust.Format(cert)], Timeout = TimeSpan.FromSeconds(10),
         }, ApiFlavor.ProxmoxVe, TimeProvider.System, Log);
         var reader = CephHealthReader.ViaProxmox(http, Log);
 

@@ -140,6 +140,18 @@ public class PbsHealthMapperTests
     }
 
     [Fact]
+    public void Map_ConfiguredStoreNotListed_Unknown()
+    {
+        var poll = new PbsPoll { Now = Fixture.Now, Usage = Fixture.Ok<List<PbsDatastoreUsage>>("pbs3/datastore-usage.json"), ExpectedStores = ["main", "archive"] };
+
+        var report = PbsHealthMapper.Map(poll, new PbsThresholds());
+
+        Assert.Equal(HealthStatus.Ok, report.Find("pbs.datastore.main")!.Status);
+        Assert.Equal(HealthStatus.Unknown, report.Find("pbs.datastore.archive")!.Status);
+        Assert.StartsWith("archive: not listed by /status/datastore-usage", report.Find("pbs.datastore.archive")!.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Map_DatastoreAboveCriticalFraction_Critical()
     {
         var poll = new PbsPoll { Now = Fixture.Now, Usage = Fixture.Ok<List<PbsDatastoreUsage>>("pbs4/datastore-usage.json") };

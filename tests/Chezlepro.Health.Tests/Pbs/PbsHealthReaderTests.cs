@@ -35,7 +35,7 @@ public sealed class PbsHealthReaderTests : IAsyncLifetime
         {
             BaseUrls = [_server.BaseUrl], TokenId = "monitor@pbs!agent", TokenSecret = secret,
             CertificateFingerprints = [CertificateTrust.Format(Certificate).ToLowerInvariant()],
-            Timeout = TimeSpan.FromSeconds(2), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(10),
+            Timeout = TimeSpan.FromSeconds(10), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(10),
         },
         new PbsReadOptions { Datastores = stores ?? [] }, _clock, _log);
 

@@ -67,9 +67,9 @@ public sealed class MqttPacketDecoderPropertyTests
 
     [Fact]
     public void Decode_RandomBytes_PacketNeedMoreOrErrorOnly() =>
-        Check.One(Runs, Prop.ForAll(Arb.From(Bytes(600)), bytes =>
+        Check.One(Runs, Prop.ForAll(Arb.From(Bytes(600)), Arb.From(Gen.Elements((byte)4, (byte)5)), (bytes, level) =>
         {
-            var r = MqttPacketDecoder.Decode(bytes, Max);
+            var r = MqttPacketDecoder.Decode(bytes, Max, level);
             return r.Status switch
             {
                 DecodeStatus.Packet => r.Consumed >= 2 && r.Consumed <= bytes.Length && r.Packet is not null,

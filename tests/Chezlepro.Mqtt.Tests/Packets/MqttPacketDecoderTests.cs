@@ -106,3 +106,49 @@ public sealed class MqttPacketDecoderTests
         Assert.Equal(0, p.Payload.Length);
     }
 }
+
+public sealed class MqttPacketDecoderV5Tests
+{
+    private static DecodeResult Decode(params byte[] bytes) => MqttPacketDecoder.Decode(bytes, 1 << 20, protocolLevel: 5);
+
+    [Fact]
+    public void Decode_V5PubAckShortForm_Success() => Assert.Equal(new PubAckPacket(7), Decode(0x40, 2, 0, 7).Packet);
+
+    [Fact]
+    public void Decode_V5PubAckNotAuthorized_ReasonKept() => Assert.Equal(0x87, ((PubAckPacket)Decode(0x40, 4, 0, 7, 0x87, 0).Packet!).ReasonCode);
+
+    [Fact]
+    public void Decode_V5ConnAckWithReceiveMaximum_Parsed()
+    {
+        var ack = (ConnAckPacket)Decode(0x20, 6, 0, 0, 3, 0x21, 0x00, 0x05).Packet!;
+        Assert.Equal((ushort)5, ack.Properties!.ReceiveMaximum);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x20, 6, 0, 0, 3, 0x21, 0x00, 0x00 })] // Receive Maximum 0
+    [InlineData(new byte[] { 0x20, 4, 0, 0, 1, 0x7F })] // unknown property id
+    [InlineData(new byte[] { 0x20, 4, 0, 0, 5, 0x11 })] // block runs past the packet
+    [InlineData(new byte[] { 0x30, 7, 0, 1, (byte)'t', 3, 0x23, 0, 1 })] // topic alias we never allowed
+    [InlineData(new byte[] { 0x40, 5, 0, 7, 0x87, 1, 0x1F })] // truncated reason string
+    public void Decode_V5Malformed_ProtocolError(byte[] bytes) => Assert.Equal(DecodeStatus.Error, MqttPacketDecoder.Decode(bytes, 1 << 20, 5).Status);
+
+    [Fact]
+    public void Decode_V5ServerDisconnect_ReasonKept() =>
+        Assert.Equal(new ServerDisconnectPacket(0x8E, null), Decode(0xE0, 2, 0x8E, 0).Packet);
+
+    [Fact]
+    public void ConnectEncode_V5_PropertiesAndWillProperties()
+    {
+        var bytes = ConnectPacket.Encode(new ConnectPacket("c"u8.ToArray(), true, 10, null, null, "w"u8.ToArray(), "x"u8.ToArray(),
+            MqttQualityOfService.AtMostOnce, false, 5, MqttProperties.Encode([(MqttProperties.SessionExpiry, 60)], null), null));
+        byte[] expected =
+        [
+            0x10, 26, 0, 4, (byte)'M', (byte)'Q', (byte)'T', (byte)'T', 5, 0x06, 0, 10,
+            5, 0x11, 0, 0, 0, 60, // properties: session expiry 60
+            0, 1, (byte)'c',
+            0, // empty will properties
+            0, 1, (byte)'w', 0, 1, (byte)'x',
+        ];
+        Assert.Equal(expected, bytes);
+    }
+}

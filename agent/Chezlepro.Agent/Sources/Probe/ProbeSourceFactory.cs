@@ -62,6 +62,9 @@ public sealed class ProbeSourceFactory : ISourceFactory
                 keys.Errors.Add($"{keys.Definition.Key("Port")} is required for Kind '{kindText}' (1-65535)");
             defaultTls = port is 465 or 993;
         }
+        var timeout = keys.Time("Timeout", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2));
+        if (keys.Definition.Interval > TimeSpan.Zero && timeout >= keys.Definition.Interval)
+            keys.Errors.Add($"{keys.Definition.Key("Timeout")}: {timeout} must be shorter than {keys.Definition.Key("Interval")} ({keys.Definition.Interval})");
         var expect = keys.String("ExpectStatus") is null ? (int?)null : keys.Integer("ExpectStatus", 200, 100, 599);
         return new ProbeOptions
         {
@@ -72,7 +75,7 @@ public sealed class ProbeSourceFactory : ISourceFactory
             Tls = keys.Flag("Tls", defaultTls),
             ExpectStatus = expect,
             Keyword = keys.String("Keyword"),
-            Timeout = keys.Time("Timeout", TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100), TimeSpan.FromMinutes(2)),
+            Timeout = timeout,
             FailuresBeforeCritical = keys.Integer("FailuresBeforeCritical", 3, 1, 100),
             CertificateWarningDays = keys.Integer("CertificateWarningDays", 14, 0, 365),
             CaFile = keys.String("CaFile"),

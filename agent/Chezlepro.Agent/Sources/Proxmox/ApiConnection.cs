@@ -31,6 +31,10 @@ internal static partial class ApiConnection
         var pins = keys.List("CertificateFingerprint", "CertificateFingerprints");
         foreach (var pin in pins.Where(p => !ApiClientOptions.IsValidFingerprint(p)))
             keys.Errors.Add($"{keys.Definition.Key("CertificateFingerprint")}: '{pin}' must be a SHA-256 fingerprint, 32 hex bytes as AB:CD:…");
+        var timeout = keys.Time("Timeout", TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5));
+        // A poll that outlives its interval is cancelled by the runner: the timeout must fit inside it.
+        if (keys.Definition.Interval > TimeSpan.Zero && timeout >= keys.Definition.Interval)
+            keys.Errors.Add($"{keys.Definition.Key("Timeout")}: {timeout} must be shorter than {keys.Definition.Key("Interval")} ({keys.Definition.Interval})");
         return new ApiClientOptions
         {
             BaseUrls = urls,
@@ -38,7 +42,7 @@ internal static partial class ApiConnection
             TokenSecret = secret,
             CertificateFingerprints = pins,
             CaFile = keys.String("CaFile"),
-            Timeout = keys.Time("Timeout", TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(5)),
+            Timeout = timeout,
         };
     }
 }

@@ -41,6 +41,14 @@ public class ProxmoxSourceFactoryTests
     }
 
     [Fact]
+    public void Validate_TimeoutNotShorterThanInterval_Named()
+    {
+        var problems = new ProxmoxSourceFactory().Validate(SourceConfig.Entry([.. ContractExample, ("Timeout", "00:00:30")]));
+
+        Assert.Contains("Sources:0:Timeout: 00:00:30 must be shorter than Sources:0:Interval (00:00:30)", problems);
+    }
+
+    [Fact]
     public void Validate_MissingConnection_RequiredKeysNamed()
     {
         var problems = new ProxmoxSourceFactory().Validate(SourceConfig.Entry(("Type", "proxmox"), ("Name", "pve"))).ToList();

@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+using Chezlepro.Collector.Failover;
+using Chezlepro.Collector.Noc;
+using Chezlepro.Contracts.Json;
+
+namespace Chezlepro.Collector.Apis;
+
+/// <summary>Source-generated JSON of the failover and alerts APIs and of the audit log's evidence column.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(UtcTimestampConverter)],
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(FailoverEvidence))]
+[JsonSerializable(typeof(IReadOnlyList<FailoverGroupView>))]
+[JsonSerializable(typeof(FailoverRecord))]
+[JsonSerializable(typeof(IReadOnlyList<NocAlertView>))]
+public sealed partial class FailoverJsonContext : JsonSerializerContext
+{
+}

@@ -1,0 +1,90 @@
+namespace Chezlepro.Collector.Failover;
+
+/// <summary>Operator calls and the API's view.</summary>
+public sealed partial class FailoverCoordinator
+{
+    /// <summary>What an operator call did.</summary>
+    public enum OperatorOutcome
+    {
+        /// <summary>A decision was taken, audited and published (or queued for publishing).</summary>
+        Decided,
+        /// <summary>No such group.</summary>
+        UnknownGroup,
+        /// <summary>The group's state does not allow the call.</summary>
+        Conflict,
+    }
+
+    /// <summary>Returns a group to its primary (<c>POST /api/v1/failover/{group}/failback</c>).</summary>
+    public Task<(OperatorOutcome Outcome, FailoverRecord? Record, string? Problem)> FailbackAsync(string group, CancellationToken cancellationToken) =>
+        OperatorAsync(group, e => e.Failback(_time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Confirms an advisory decision (<c>POST /api/v1/failover/{group}/confirm</c>).</summary>
+    public Task<(OperatorOutcome Outcome, FailoverRecord? Record, string? Problem)> ConfirmAsync(string group, CancellationToken cancellationToken) =>
+        OperatorAsync(group, e => e.Confirm(_time.GetUtcNow()), cancellationToken);
+
+    /// <summary>Every group with its state and recent history.</summary>
+    public async Task<IReadOnlyList<FailoverGroupView>> ViewsAsync(int history, CancellationToken cancellationToken)
+    {
+        var views = new List<FailoverGroupView>();
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var g in _catalog.FailoverGroups)
+            {
+                if (!_engines.TryGetValue(g.Id, out var engine)) continue;
+                var s = engine.Snapshot();
+                var recent = await _audit.ListAsync(g.Id, history, cancellationToken);
+                views.Add(new FailoverGroupView(g.Id, g.Primary, g.Secondary, s.Active, s.Epoch, s.Mode, g.Failback, Kebab(s.State),
+                    s.ConditionSince, s.LastDecision, s.Pending, recent));
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        return views;
+    }
+
+    private async Task<(OperatorOutcome, FailoverRecord?, string?)> OperatorAsync(string group, Func<FailoverEngine, FailoverRecord> call, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            var g = _catalog.FailoverGroups.Find(x => x.Id == group);
+            if (g is null || !_engines.TryGetValue(group, out var engine)) return (OperatorOutcome.UnknownGroup, null, null);
+            FailoverRecord record;
+            try
+            {
+                record = call(engine);
+            }
+            catch (InvalidOperationException ex)
+            {
+                return (OperatorOutcome.Conflict, null, ex.Message);
+            }
+            await RecordAsync(g, record, ct);
+            await PublishPendingAsync(ct);
+            return (OperatorOutcome.Decided, record, null);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private static string Kebab(FailoverState s) => s switch
+    {
+        FailoverState.PrimaryActive => "primary-active",
+        FailoverState.Suspect => "suspect",
+        FailoverState.AwaitingConfirmation => "awaiting-confirmation",
+        FailoverState.FailedOver => "failed-over",
+        _ => "failback-pending",
+    };
+}
+
+/// <summary>Helpers over engines.</summary>
+internal static class FailoverEngineExtensions
+{
+    /// <summary>The decision that describes where the group stands now, for the NOC text after an advisory lapsed.</summary>
+    public static Contracts.Messages.FailoverDecision? LastApplied(this FailoverEngine engine) =>
+        engine.LastDecision is { } d && d.Decision.Mode != FailoverModes.Advisory ? d.Decision : null;
+}

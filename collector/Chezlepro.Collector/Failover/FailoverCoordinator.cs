@@ -1,0 +1,144 @@
+using System.Text.Json;
+using Chezlepro.Collector.Catalog;
+using Chezlepro.Collector.Noc;
+using Chezlepro.Collector.Storage;
+using Chezlepro.Contracts.Json;
+using Chezlepro.Contracts.Topics;
+using Chezlepro.Mqtt;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chezlepro.Collector.Failover;
+
+/// <summary>
+/// Owns one <see cref="FailoverEngine"/> per group and serialises everything that touches them (rounds and
+/// operator calls). A decision is written to the audit log first, then published retained; a publish that
+/// fails is retried every round until the broker has it, so no decision is ever only in memory.
+/// </summary>
+public sealed partial class FailoverCoordinator
+{
+    private readonly CatalogOptions _catalog;
+    private readonly FailoverOptions _options;
+    private readonly ICollectorStore _store;
+    private readonly IFailoverAuditLog _audit;
+    private readonly IMqttClient _client;
+    private readonly TopicScheme _topics;
+    private readonly NocPublisher _noc;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FailoverCoordinator> _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, FailoverEngine> _engines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, FailoverRecord> _unpublished = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the coordinator; <see cref="InitializeAsync"/> loads the audit log.</summary>
+    public FailoverCoordinator(IOptions<CatalogOptions> catalog, IOptions<FailoverOptions> options, ICollectorStore store, IFailoverAuditLog audit,
+        IMqttClient client, TopicScheme topics, NocPublisher noc, TimeProvider time, ILogger<FailoverCoordinator> logger)
+    {
+        _catalog = catalog.Value;
+        _options = options.Value;
+        _store = store;
+        _audit = audit;
+        _client = client;
+        _topics = topics;
+        _noc = noc;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Opens the audit log and resumes every group at its last epoch and active site.</summary>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _audit.InitializeAsync(cancellationToken);
+        var resume = await _audit.LoadResumePointsAsync(cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var g in _catalog.FailoverGroups)
+            {
+                var (epoch, applied) = resume.TryGetValue(g.Id, out var r) ? r : (0L, null);
+                var engine = new FailoverEngine(g, _options.MaxObservationGap, epoch, applied);
+                _engines[g.Id] = engine;
+                FailoverLog.Resumed(_logger, g.Id, epoch, engine.Active);
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>One round: observe every group, act on what the engines decide, retry pending publishes.</summary>
+    public async Task RunRoundAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var connected = _client.IsConnected;
+        var nodes = await _store.GetNodesAsync(cancellationToken);
+        var latest = await LatestAsync(nodes, cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            foreach (var g in _catalog.FailoverGroups)
+            {
+                if (!_engines.TryGetValue(g.Id, out var engine)) continue;
+                var o = ObservationBuilder.Build(g, now, connected, _options.StaleAfter, nodes, latest);
+                var step = engine.Observe(o);
+                if (step.PrimaryDownSecondaryUnavailable) FailoverLog.Blocked(_logger, g.Id);
+                await _noc.OfferAsync(NocAlertTexts.FailoverBlocked(g.Id, g.Primary, g.Secondary, step.PrimaryDownSecondaryUnavailable, now), cancellationToken);
+                if (step.Lapsed is { } lapsed)
+                {
+                    FailoverLog.Lapsed(_logger, g.Id, lapsed.Decision.Epoch);
+                    await _noc.OfferAsync(NocAlertTexts.FailoverDecided(engine.LastApplied() ?? lapsed.Decision with { Active = g.Primary, Mode = FailoverModes.Automatic }, g.Primary, now), cancellationToken);
+                }
+                if (step.Decision is { } d) await RecordAsync(g, d, cancellationToken);
+            }
+            await PublishPendingAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+        await _noc.TickAsync(cancellationToken);
+    }
+
+    private async Task<Dictionary<(string, string), (IReadOnlyList<MetricView>, IReadOnlyList<HealthView>)>> LatestAsync(IReadOnlyList<NodeView> nodes, CancellationToken ct)
+    {
+        var wanted = new HashSet<(string, string)>();
+        foreach (var g in _catalog.FailoverGroups)
+        {
+            foreach (var n in nodes.Where(n => n.Site == g.Primary)) wanted.Add((n.Site, n.Node));
+            foreach (var c in g.Checks) wanted.Add((c.Site, c.Node));
+        }
+        var result = new Dictionary<(string, string), (IReadOnlyList<MetricView>, IReadOnlyList<HealthView>)>();
+        foreach (var (site, node) in wanted)
+        {
+            if (await _store.GetLatestAsync(site, node, ct) is { } l) result[(site, node)] = (l.Metrics, l.Health);
+        }
+        return result;
+    }
+
+    private async Task RecordAsync(FailoverGroupDefinition g, FailoverRecord record, CancellationToken ct)
+    {
+        var d = record.Decision;
+        FailoverLog.Decided(_logger, d.Group, d.Epoch, d.Active, d.Previous, d.Mode, d.Reason);
+        await _audit.AppendAsync(record, ct);
+        _unpublished[d.Group] = record; // retained: only the newest matters to the broker
+        await _noc.OfferAsync(NocAlertTexts.FailoverDecided(d, g.Primary, _time.GetUtcNow()), ct);
+    }
+
+    private async Task PublishPendingAsync(CancellationToken ct)
+    {
+        foreach (var (group, record) in _unpublished.ToList())
+        {
+            try
+            {
+                var payload = JsonSerializer.SerializeToUtf8Bytes(record.Decision, ContractJsonContext.Default.FailoverDecision);
+                await _client.PublishAsync(new MqttApplicationMessage(_topics.Failover(group), payload, MqttQualityOfService.AtLeastOnce, Retain: true), ct);
+                _unpublished.Remove(group);
+            }
+            catch (Exception ex) when (ex is MqttNotConnectedException or MqttConnectionLostException)
+            {
+                FailoverLog.PublishFailed(_logger, group, record.Decision.Epoch, ex.Message);
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace Chezlepro.Collector.Failover;
+
+/// <summary>Log messages of failover and the NOC stream (84xx).</summary>
+internal static partial class FailoverLog
+{
+    [LoggerMessage(EventId = 8401, Level = LogLevel.Warning, Message = "Failover decision for {Group}: epoch {Epoch}, active {Active}, previous {Previous}, mode {Mode}, reason {Reason}")]
+    public static partial void Decided(ILogger logger, string group, long epoch, string active, string? previous, string mode, string reason);
+
+    [LoggerMessage(EventId = 8402, Level = LogLevel.Error, Message = "Publishing the failover decision of {Group} epoch {Epoch} failed, retrying next round: {Error}")]
+    public static partial void PublishFailed(ILogger logger, string group, long epoch, string error);
+
+    [LoggerMessage(EventId = 8403, Level = LogLevel.Information, Message = "Failover group {Group} resumes at epoch {Epoch}, active {Active}")]
+    public static partial void Resumed(ILogger logger, string group, long epoch, string active);
+
+    [LoggerMessage(EventId = 8404, Level = LogLevel.Error, Message = "Failover round failed: {Error}")]
+    public static partial void RoundFailed(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 8405, Level = LogLevel.Warning, Message = "Failover of {Group} blocked: primary down but secondary unavailable")]
+    public static partial void Blocked(ILogger logger, string group);
+
+    [LoggerMessage(EventId = 8406, Level = LogLevel.Information, Message = "Advisory decision of {Group} epoch {Epoch} lapsed: its condition no longer holds")]
+    public static partial void Lapsed(ILogger logger, string group, long epoch);
+
+    [LoggerMessage(EventId = 8450, Level = LogLevel.Warning, Message = "Publishing NOC alert {Id} failed, kept for the next round: {Error}")]
+    public static partial void NocPublishFailed(ILogger logger, string id, string error);
+
+    [LoggerMessage(EventId = 8451, Level = LogLevel.Information, Message = "NOC alert {Id} {State} ({Priority})")]
+    public static partial void NocPublished(ILogger logger, string id, Contracts.Messages.AlertState state, Contracts.Messages.Priority priority);
+}

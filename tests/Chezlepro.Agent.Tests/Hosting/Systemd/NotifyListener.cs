@@ -1,0 +1,51 @@
+using System.Net.Sockets;
+using System.Text;
+
+namespace Chezlepro.Agent.Tests.Hosting.Systemd;
+
+/// <summary>Plays systemd's side of NOTIFY_SOCKET: a datagram socket that collects what the service sends.</summary>
+internal sealed class NotifyListener : IDisposable
+{
+    private readonly Socket _socket = new(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
+    private readonly string? _file;
+
+    private NotifyListener(string address, string? file)
+    {
+        Address = address;
+        _file = file;
+        _socket.Bind(new UnixDomainSocketEndPoint(address[0] == '@' ? "\0" + address[1..] : address));
+    }
+
+    /// <summary>What to put in NOTIFY_SOCKET.</summary>
+    public string Address { get; }
+
+    public static NotifyListener OnFile()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"notify-{Guid.NewGuid():N}.sock");
+        return new NotifyListener(path, path);
+    }
+
+    public static NotifyListener Abstract() => new($"@chezlepro-test-{Guid.NewGuid():N}", null);
+
+    /// <summary>The next datagram, or null when none arrives within <paramref name="timeout"/>.</summary>
+    public async Task<string?> NextAsync(TimeSpan? timeout = null)
+    {
+        var buffer = new byte[4096];
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
+        try
+        {
+            var n = await _socket.ReceiveAsync(buffer, SocketFlags.None, cts.Token);
+            return Encoding.UTF8.GetString(buffer, 0, n);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        _socket.Dispose();
+        if (_file is not null) File.Delete(_file);
+    }
+}

@@ -1,0 +1,66 @@
+using Chezlepro.Agent.Outbox;
+using Chezlepro.Agent.StatusPage;
+using Chezlepro.Contracts.Messages;
+using Xunit;
+
+namespace Chezlepro.Agent.Tests.StatusPage;
+
+public class PrometheusFormatterTests
+{
+    private static StatusSnapshot Snapshot(IReadOnlyList<Sample> metrics, IReadOnlyList<SourceSnapshot>? sources = null) =>
+        new("lanaudiere", "pve1", FakeStatus.Now, FakeStatus.Now.AddHours(-1), true, 3, FakeStatus.Now, 10,
+            new OutboxStats(0, 0, null, 11, 0), sources ?? [], metrics, [], [], null, "1.2.3");
+
+    [Theory]
+    [InlineData("battery.soc", "chezlepro_battery_soc")]
+    [InlineData("battery.pack.2.cell.min", "chezlepro_battery_pack_2_cell_min")]
+    [InlineData("host.disk./var/lib.free", "chezlepro_host_disk__var_lib_free")]
+    [InlineData("température ext", "chezlepro_temp_rature_ext")]
+    [InlineData("outbox.depth", "chezlepro_sample_outbox_depth")]
+    public void MetricName_AnyMetric_PrometheusSafe(string metric, string expected) =>
+        Assert.Equal(expected, PrometheusFormatter.MetricName(metric));
+
+    [Fact]
+    public void Format_OutboxDepthSample_DoesNotCollideWithOwnFamily()
+    {
+        var text = PrometheusFormatter.Format(Snapshot([new Sample("outbox.depth", 99)]));
+
+        Assert.Contains("chezlepro_outbox_depth 0\n", text, StringComparison.Ordinal);
+        Assert.Contains("chezlepro_sample_outbox_depth{metric=\"outbox.depth\"} 99\n", text, StringComparison.Ordinal);
+        Assert.Single(text.Split('\n'), l => l == "# TYPE chezlepro_outbox_depth gauge");
+    }
+
+    [Fact]
+    public void Format_TwoMetricsSameSafeName_OneFamilyTwoSeries()
+    {
+        var text = PrometheusFormatter.Format(Snapshot([new Sample("a.b", 1), new Sample("a_b", 2)]));
+
+        Assert.Single(text.Split('\n'), l => l == "# TYPE chezlepro_a_b gauge");
+        Assert.Contains("chezlepro_a_b{metric=\"a.b\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("chezlepro_a_b{metric=\"a_b\"} 2\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_AwkwardValuesAndLabels_Escaped()
+    {
+        var sources = new[] { new SourceSnapshot("we\"ird\\name\n", "host", 1, 0, 0, null, 12.5, null) };
+        var text = PrometheusFormatter.Format(Snapshot([new Sample("x", double.NaN), new Sample("y", double.PositiveInfinity, "°C")], sources));
+
+        Assert.Contains("chezlepro_x{metric=\"x\"} NaN\n", text, StringComparison.Ordinal);
+        Assert.Contains("chezlepro_y{metric=\"y\",unit=\"°C\"} +Inf\n", text, StringComparison.Ordinal);
+        Assert.Contains("source=\"we\\\"ird\\\\name\\n\"", text, StringComparison.Ordinal);
+        Assert.Contains("chezlepro_source_last_duration_seconds{source=\"we\\\"ird\\\\name\\n\"} 0.0125\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_EveryLine_IsCommentOrSample()
+    {
+        var text = PrometheusFormatter.Format(Snapshot([new Sample("battery.soc", 87.5, "%")]));
+
+        Assert.EndsWith("\n", text, StringComparison.Ordinal);
+        Assert.All(text.TrimEnd('\n').Split('\n'), line =>
+            Assert.Matches("^(# (HELP|TYPE) [a-zA-Z_:][a-zA-Z0-9_:]* .+|[a-zA-Z_:][a-zA-Z0-9_:]*(\\{.*\\})? \\S+)$", line));
+        Assert.Contains("chezlepro_agent_info{site=\"lanaudiere\",node=\"pve1\",version=\"1.2.3\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("chezlepro_last_publish_timestamp_seconds 1795270200\n", text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,161 @@
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Chezlepro.Agent.Hosting;
+using Chezlepro.Agent.Scheduling;
+using Chezlepro.Contracts.Messages;
+using Chezlepro.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Chezlepro.Agent.Tests.StatusPage;
+
+/// <summary>
+/// The real agent, built in-process from a configuration whose broker port nobody listens on (the broker is
+/// stopped): its host source fills the outbox for real; the power plant's state (grid lost) is what a Victron
+/// source records. Headless Debian Chromium loads the page and the test reads what a person would see.
+/// </summary>
+[Trait("Category", "Integration")]
+public class StatusPageBrowserTests(ITestOutputHelper output)
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync"];
+
+    [Fact]
+    public async Task Page_BrokerStoppedGridLost_ShowsAlertAndGrowingOutbox()
+    {
+        Assert.True(File.Exists(Chromium), "Debian chromium is required at " + Chromium);
+        var data = Directory.CreateTempSubdirectory("status-browser-");
+        var port = FreePort.Next();
+        var configPath = Path.Combine(data.FullName, "agent.json");
+        File.WriteAllText(configPath, new JsonObject
+        {
+            ["Agent"] = new JsonObject { ["Site"] = "lanaudiere", ["Node"] = "pve1", ["DataDirectory"] = data.FullName },
+            ["Mqtt"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = FreePort.Next(), ["Username"] = "lanaudiere-pve1", ["Password"] = FakeStatus.Secret },
+            ["StatusPage"] = new JsonObject { ["Urls"] = $"http://127.0.0.1:{port}" },
+            ["Logging"] = new JsonObject { ["File"] = new JsonObject { ["Enabled"] = false } },
+            ["Sources"] = new JsonArray(new JsonObject { ["Type"] = "host", ["Name"] = "host", ["Interval"] = "00:00:01" }),
+        }.ToJsonString());
+        await using var app = AgentApp.Build(["--config", configPath]);
+        await app.StartAsync();
+        try
+        {
+            var state = app.Services.GetRequiredService<AgentState>();
+            RecordGridLost(state, app.Services.GetRequiredService<TimeProvider>().GetUtcNow());
+            var url = $"http://127.0.0.1:{port}/";
+            var shots = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(shots);
+            try
+            {
+                await CheckWithPlaywrightAsync(url, shots);
+            }
+            catch (PlaywrightException ex) when (ex.Message.Contains("driver", StringComparison.OrdinalIgnoreCase))
+            {
+                output.WriteLine("Playwright driver unavailable, falling back to chromium --dump-dom: " + ex.Message);
+                await CheckWithDumpDomAsync(url, shots);
+            }
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    private async Task CheckWithPlaywrightAsync(string url, string shots)
+    {
+        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs,
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1500 } });
+        var external = new List<string>();
+        page.Request += (_, r) => { if (!r.Url.StartsWith(url, StringComparison.Ordinal)) external.Add(r.Url); };
+        await page.GotoAsync(url);
+        await page.WaitForSelectorAsync("body[data-loaded=true]");
+
+        Assert.Equal("fr", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("PANNE", await page.TextContentAsync("#grid-state"), StringComparison.Ordinal);
+        Assert.Contains("Panne du réseau électrique — sur batterie", await page.TextContentAsync("#alerts li[data-alert=grid-lost]"), StringComparison.Ordinal);
+        Assert.Equal("Déconnecté", await page.TextContentAsync("#broker"));
+        Assert.Equal("63,5 %", (await page.TextContentAsync("#battery-soc"))?.Replace('\u00a0', ' '));
+        Assert.Equal("1 h 30 min", await page.TextContentAsync("#battery-runtime"));
+        Assert.Equal(2, await page.Locator("#packs tbody tr").CountAsync());
+        Assert.Contains("HEALTH_WARN", await page.TextContentAsync("#checks tr[data-check=ceph]"), StringComparison.Ordinal);
+        Assert.Contains(" ms", await page.TextContentAsync("#sources tr[data-source=host]"), StringComparison.Ordinal);
+        Assert.DoesNotContain(FakeStatus.Secret, await page.ContentAsync(), StringComparison.Ordinal);
+
+        // Broker stopped: the host source keeps appending; the page shows the outbox growing on its own refresh.
+        var firstDepth = Digits(await page.TextContentAsync("#outbox-depth"));
+        Assert.True(firstDepth > 0, "the outbox should already hold the host source's messages");
+        await page.WaitForFunctionAsync(
+            $"() => parseInt(document.getElementById('outbox-depth').textContent.replace(/\\D/g, ''), 10) > {firstDepth}",
+            null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+        Assert.NotEqual("vide", await page.TextContentAsync("#outbox-oldest"));
+        var fr = Path.Combine(shots, "status-page-fr.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = fr, FullPage = true });
+
+        await page.ClickAsync("#lang");
+        Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
+        Assert.Contains("Grid lost, running on battery", await page.TextContentAsync("#alerts li[data-alert=grid-lost]"), StringComparison.Ordinal);
+        Assert.Equal("Disconnected", await page.TextContentAsync("#broker"));
+        var en = Path.Combine(shots, "status-page-en.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = en, FullPage = true });
+
+        Assert.Empty(external);
+        Report(fr, en);
+    }
+
+    private async Task CheckWithDumpDomAsync(string url, string shots)
+    {
+        var dom = await RunChromiumAsync("--virtual-time-budget=8000", "--dump-dom", url);
+        Assert.Contains("PANNE", dom, StringComparison.Ordinal);
+        Assert.Contains("Panne du réseau électrique — sur batterie", dom, StringComparison.Ordinal);
+        Assert.Contains("Déconnecté", dom, StringComparison.Ordinal);
+        var fr = Path.Combine(shots, "status-page-fr.png");
+        await RunChromiumAsync("--virtual-time-budget=8000", "--window-size=1280,1500", "--screenshot=" + fr, url);
+        Assert.True(File.Exists(fr));
+        Report(fr);
+    }
+
+    private void Report(params string[] paths)
+    {
+        foreach (var p in paths)
+        {
+            output.WriteLine("status page screenshot: " + p);
+            Console.WriteLine("status page screenshot: " + p);
+        }
+    }
+
+    private static async Task<string> RunChromiumAsync(params string[] args)
+    {
+        var psi = new ProcessStartInfo(Chromium) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in ChromiumArgs.Concat(args)) psi.ArgumentList.Add(a);
+        using var process = Process.Start(psi)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await process.WaitForExitAsync(cts.Token);
+        return await stdout;
+    }
+
+    private static long Digits(string? text) => long.Parse(new string((text ?? "").Where(char.IsAsciiDigit).ToArray()), System.Globalization.CultureInfo.InvariantCulture);
+
+    private static void RecordGridLost(AgentState state, DateTimeOffset now) =>
+        state.Record(
+            [
+                new Sample("grid.available", 0), new Sample("battery.soc", 63.5, "%"), new Sample("battery.runtime", 5400, "s"),
+                new Sample("battery.power", -1520, "W"), new Sample("inverter.state", 9),
+                new Sample("battery.pack.2.soc", 64, "%"), new Sample("battery.pack.2.voltage", 52.2, "V"),
+                new Sample("battery.pack.3.soc", 62, "%"), new Sample("battery.pack.3.voltage", 52.0, "V"),
+            ],
+            [new HealthResult { Site = "lanaudiere", Node = "pve1", Ts = now, Check = "ceph", Status = HealthStatus.Warning, Summary = "HEALTH_WARN: 1 osds down" }],
+            [new Alert { Id = "grid-lost", State = AlertState.Raised, Priority = Priority.P2, Source = "victron",
+                         Summary = "Panne du réseau électrique — sur batterie", SummaryEn = "Grid lost, running on battery" }]);
+}
