@@ -61,6 +61,15 @@ public static class AgentHostExtensions
         // The outbox, not the broker, is the store: a clean session keeps the broker from replaying a stale queue.
         CleanSession = true,
         MaxInflight = mqtt.MaxInflight,
+        Tls = new Chezlepro.Mqtt.MqttTlsOptions
+        {
+            Enabled = mqtt.Tls.Enabled,
+            CaFile = mqtt.Tls.CaFile,
+            CertificateFile = mqtt.Tls.CertificateFile,
+            KeyFile = mqtt.Tls.KeyFile,
+            PinnedSha256 = mqtt.Tls.PinnedSha256,
+            TargetHost = mqtt.Tls.TargetHost,
+        },
     };
 
     private static void AddValidated<TOptions, TValidator>(IServiceCollection services, string section)

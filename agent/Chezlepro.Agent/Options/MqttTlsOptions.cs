@@ -14,4 +14,10 @@ public sealed class MqttTlsOptions
 
     /// <summary>Client key (PEM) for mutual TLS.</summary>
     public string? KeyFile { get; set; }
+
+    /// <summary>SHA-256 fingerprint of the broker certificate to pin (hex, colons allowed), in addition to the CA check.</summary>
+    public string? PinnedSha256 { get; set; }
+
+    /// <summary>Name expected in the broker certificate when it differs from <c>Mqtt:Host</c>.</summary>
+    public string? TargetHost { get; set; }
 }

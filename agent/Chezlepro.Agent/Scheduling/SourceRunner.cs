@@ -33,8 +33,16 @@ public sealed class SourceRunner : BackgroundService
     }
 
     /// <inheritdoc />
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_sources.Select(s => RunAsync(s, stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.WhenAll(_sources.Select(s => RunAsync(s, stoppingToken)));
+        // Sources own connections (HTTP handlers, Modbus sockets, serial ports): release them once no loop runs.
+        foreach (var s in _sources)
+        {
+            if (s.Source is IAsyncDisposable asyncDisposable) await asyncDisposable.DisposeAsync();
+            else if (s.Source is IDisposable disposable) disposable.Dispose();
+        }
+    }
 
     /// <summary>Polls one source once: read, append to the outbox in one transaction, record the outcome.</summary>
     internal async Task PollOnceAsync(ConfiguredSource configured, CancellationToken stoppingToken)

@@ -4,6 +4,7 @@ using Chezlepro.Collector.Ingest;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
+using Chezlepro.Collector.Storage.Postgres;
 using Chezlepro.Collector.Storage.Sqlite;
 using Chezlepro.Contracts.Topics;
 using Chezlepro.Mqtt;
@@ -41,6 +42,7 @@ public static class CollectorHostExtensions
         services.AddSingleton<IngestProcessor>();
         services.AddSingleton<ICollectorStore>(sp => sp.GetRequiredService<IOptions<CollectorOptions>>().Value.Store switch
         {
+            "postgres" => new PostgresCollectorStore(sp.GetRequiredService<IOptions<CollectorOptions>>()),
             _ => new SqliteCollectorStore(sp.GetRequiredService<IOptions<CollectorOptions>>()),
         });
         services.AddSingleton<IMqttClient>(sp =>

@@ -76,7 +76,9 @@ internal sealed partial class DemoSystem : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // Agents first (they publish their shutdown status), then the collector, then the broker.
+        await _scenario.CancelAsync();
+        _scenario.Dispose();
+        // Agents first (they publish their shutdown status), then the collector, simulators, the broker.
         for (var i = _started.Count - 1; i >= 0; i--) await _started[i].DisposeAsync();
         _started.Clear();
     }

@@ -1,131 +1,21 @@
 using Chezlepro.Collector.Storage;
 using Chezlepro.Collector.Storage.Sqlite;
-using Chezlepro.Contracts.Messages;
-using Chezlepro.Contracts.Topics;
 using Microsoft.Data.Sqlite;
-using Xunit;
 
 namespace Chezlepro.Collector.Tests.Storage;
 
-public sealed class SqliteCollectorStoreTests : IAsyncLifetime
+/// <summary>The store contract on a real SQLite file.</summary>
+public sealed class SqliteCollectorStoreTests : CollectorStoreContractTests
 {
-    private static readonly DateTimeOffset T0 = new(2026, 11, 21, 14, 0, 0, TimeSpan.Zero);
     private readonly string _dir = Directory.CreateTempSubdirectory("store-").FullName;
-    private SqliteCollectorStore _store = null!;
-    private long _seq;
 
-    public async Task InitializeAsync()
-    {
-        _store = new SqliteCollectorStore(Path.Combine(_dir, "collector.db"));
-        await _store.InitializeAsync(default);
-    }
+    protected override Task<ICollectorStore> OpenAsync() =>
+        Task.FromResult<ICollectorStore>(new SqliteCollectorStore(Path.Combine(_dir, "collector.db")));
 
-    public async Task DisposeAsync()
+    protected override Task CleanUpAsync()
     {
-        await _store.DisposeAsync();
         SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, recursive: true);
+        return Task.CompletedTask;
     }
-
-    [Fact]
-    public async Task Health_SameStatusRepeated_OneIntervalWithLastSeen()
-    {
-        for (var i = 0; i < 100; i++) await Health("ceph", HealthStatus.Ok, T0.AddSeconds(30 * i));
-        var rows = await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default);
-        var only = Assert.Single(rows);
-        Assert.Equal((HealthStatus.Ok, T0, T0.AddSeconds(30 * 99), (DateTimeOffset?)null), (only.Status, only.From, only.LastSeen, only.To));
-    }
-
-    [Fact]
-    public async Task Health_StatusChanges_IntervalsCloseAtChange()
-    {
-        await Health("ceph", HealthStatus.Ok, T0);
-        await Health("ceph", HealthStatus.Critical, T0.AddMinutes(5));
-        await Health("ceph", HealthStatus.Critical, T0.AddMinutes(6));
-        await Health("ceph", HealthStatus.Ok, T0.AddMinutes(10));
-        var rows = await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default);
-        Assert.Equal(
-            [(HealthStatus.Ok, T0, (DateTimeOffset?)T0.AddMinutes(5)), (HealthStatus.Critical, T0.AddMinutes(5), T0.AddMinutes(10)), (HealthStatus.Ok, T0.AddMinutes(10), null)],
-            rows.Select(r => (r.Status, r.From, r.To)));
-    }
-
-    [Fact]
-    public async Task Health_LateResultInsideAnUnconfirmedSpan_SplitsTheInterval()
-    {
-        await Health("ceph", HealthStatus.Ok, T0);
-        await Health("ceph", HealthStatus.Ok, T0.AddHours(2));
-        // Replayed after a WAN outage: an hour in, the check had gone critical — but T0+2h confirmed ok later,
-        // so only a result newer than every confirmation may split. Here the late result is older: kept out.
-        await Health("ceph", HealthStatus.Critical, T0.AddHours(1));
-        Assert.Single(await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default));
-
-        await Health("pbs.backup.vm-101", HealthStatus.Ok, T0);
-        await Health("pbs.backup.vm-101", HealthStatus.Ok, T0.AddHours(3));
-        await Health("pbs.backup.vm-101", HealthStatus.Critical, T0.AddHours(4));
-        await Health("pbs.backup.vm-101", HealthStatus.Critical, T0.AddHours(3.5));
-        var rows = (await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default)).Where(r => r.Check == "pbs.backup.vm-101").ToList();
-        Assert.Equal([(HealthStatus.Ok, T0, (DateTimeOffset?)T0.AddHours(3.5)), (HealthStatus.Critical, T0.AddHours(3.5), null)],
-            rows.Select(r => (r.Status, r.From, r.To)));
-    }
-
-    [Fact]
-    public async Task Store_SameSeqTwice_SecondIsDuplicate_NoSecondInterval()
-    {
-        var r = Result("ceph", HealthStatus.Ok, T0, seq: 5);
-        Assert.True(await _store.StoreHealthAsync(Message(r), r, T0, default));
-        Assert.False(await _store.StoreHealthAsync(Message(r), r, T0, default));
-        Assert.Equal([5L], await _store.GetSeqsAsync("lanaudiere", "pve1", default));
-    }
-
-    [Fact]
-    public async Task Status_SessionRule_StaleWillIgnored_OfflineWinsWithinSession()
-    {
-        Assert.Equal(StatusOutcome.Applied, await Status(true, 5));
-        Assert.Equal(StatusOutcome.Stale, await Status(false, 4));
-        Assert.True((await _store.GetNodesAsync(default)).Single().Online);
-        Assert.Equal(StatusOutcome.Applied, await Status(false, 5));
-        Assert.Equal(StatusOutcome.Stale, await Status(true, 5));
-        Assert.False((await _store.GetNodesAsync(default)).Single().Online);
-        Assert.Equal(StatusOutcome.Applied, await Status(true, 6));
-        Assert.True((await _store.GetNodesAsync(default)).Single().Online);
-    }
-
-    [Fact]
-    public async Task Telemetry_LateBatch_DoesNotOverwriteFresherLatest()
-    {
-        await Telemetry(2, T0.AddMinutes(10), 80);
-        await Telemetry(1, T0, 95);
-        var latest = (await _store.GetLatestAsync("lanaudiere", "pve1", default))!.Value;
-        Assert.Equal(80, latest.Metrics.Single().Value);
-    }
-
-    [Fact]
-    public async Task Reopen_SchemaKept_NoMigrationRerun()
-    {
-        await Health("ceph", HealthStatus.Ok, T0);
-        await _store.DisposeAsync();
-        _store = new SqliteCollectorStore(Path.Combine(_dir, "collector.db"));
-        await _store.InitializeAsync(default);
-        Assert.Single(await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default));
-    }
-
-    private Task<StatusOutcome> Status(bool online, long session) =>
-        _store.ApplyStatusAsync(new StatusMessage { Site = "lanaudiere", Node = "pve1", Online = online, Session = session, Ts = T0, Reason = online ? null : "lost" }, T0, default);
-
-    private async Task Telemetry(long seq, DateTimeOffset ts, double soc)
-    {
-        var b = new TelemetryBatch { Site = "lanaudiere", Node = "pve1", Seq = seq, Ts = ts, Source = "victron", Samples = [new Sample("battery.soc", soc, "%")] };
-        await _store.StoreTelemetryAsync(new StoredMessage(b.Site, b.Node, b.Seq, TopicKind.Telemetry, b.Source, b.Ts, "{}"), b, ts, default);
-    }
-
-    private async Task Health(string check, HealthStatus status, DateTimeOffset ts)
-    {
-        var r = Result(check, status, ts, ++_seq);
-        Assert.True(await _store.StoreHealthAsync(Message(r), r, ts, default));
-    }
-
-    private static HealthResult Result(string check, HealthStatus status, DateTimeOffset ts, long seq) =>
-        new() { Site = "lanaudiere", Node = "pve1", Seq = seq, Ts = ts, Check = check, Status = status, Summary = status.ToString() };
-
-    private static StoredMessage Message(HealthResult r) => new(r.Site, r.Node, r.Seq, TopicKind.Health, r.Check, r.Ts, "{}");
 }

@@ -1,0 +1,40 @@
+namespace Chezlepro.Collector.Storage.Postgres;
+
+/// <summary>Versioned schema of the PostgreSQL store (same tables as SQLite); index + 1 = version in <c>schema_version</c>. Append only.</summary>
+internal static class PostgresMigrations
+{
+    public static readonly string[] Steps =
+    [
+        """
+        CREATE TABLE nodes (
+            site TEXT NOT NULL, node TEXT NOT NULL, online BOOLEAN NOT NULL, reason TEXT, session BIGINT NOT NULL,
+            status_ts BIGINT, last_seen BIGINT, agent_version TEXT, started_at BIGINT, PRIMARY KEY (site, node));
+        CREATE TABLE messages (
+            id BIGSERIAL PRIMARY KEY, site TEXT NOT NULL, node TEXT NOT NULL, seq BIGINT NOT NULL, kind INT NOT NULL, name TEXT,
+            ts BIGINT NOT NULL, received_at BIGINT NOT NULL, payload TEXT NOT NULL, UNIQUE (site, node, seq));
+        CREATE INDEX messages_ts ON messages(ts);
+        CREATE TABLE latest_metrics (
+            site TEXT NOT NULL, node TEXT NOT NULL, metric TEXT NOT NULL, value DOUBLE PRECISION NOT NULL, unit TEXT,
+            source TEXT NOT NULL, ts BIGINT NOT NULL, PRIMARY KEY (site, node, metric));
+        CREATE TABLE latest_health (
+            site TEXT NOT NULL, node TEXT NOT NULL, check_name TEXT NOT NULL, status INT NOT NULL, summary TEXT NOT NULL,
+            details TEXT, ts BIGINT NOT NULL, PRIMARY KEY (site, node, check_name));
+        CREATE TABLE check_states (
+            id BIGSERIAL PRIMARY KEY, site TEXT NOT NULL, node TEXT NOT NULL, check_name TEXT NOT NULL, status INT NOT NULL,
+            from_ts BIGINT NOT NULL, last_seen BIGINT NOT NULL, to_ts BIGINT, details TEXT);
+        CREATE INDEX check_states_key ON check_states(site, node, check_name, from_ts);
+        CREATE INDEX check_states_time ON check_states(from_ts, to_ts);
+        CREATE TABLE alerts (
+            site TEXT NOT NULL, node TEXT NOT NULL, alert_id TEXT NOT NULL, state INT NOT NULL, priority INT NOT NULL,
+            source TEXT NOT NULL, summary TEXT NOT NULL, summary_en TEXT NOT NULL, raised_at BIGINT, ts BIGINT NOT NULL,
+            PRIMARY KEY (site, node, alert_id));
+        """,
+        """
+        CREATE TABLE maintenance_windows (
+            id TEXT PRIMARY KEY, start_ts BIGINT NOT NULL, end_ts BIGINT NOT NULL, services TEXT NOT NULL,
+            reason TEXT NOT NULL, created_at BIGINT NOT NULL, ended_early_at BIGINT);
+        CREATE TABLE incident_acks (incident_id TEXT PRIMARY KEY, acked_at BIGINT NOT NULL, acked_by TEXT NOT NULL);
+        CREATE TABLE closed_months (month TEXT PRIMARY KEY, report TEXT NOT NULL, closed_at BIGINT NOT NULL, closed_by TEXT NOT NULL);
+        """,
+    ];
+}

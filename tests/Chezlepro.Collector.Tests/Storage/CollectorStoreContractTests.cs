@@ -1,0 +1,164 @@
+using Chezlepro.Collector.Storage;
+using Chezlepro.Contracts.Messages;
+using Chezlepro.Contracts.Topics;
+using Chezlepro.Collector.Maintenance;
+using Xunit;
+
+namespace Chezlepro.Collector.Tests.Storage;
+
+/// <summary>The store contract: every implementation of <see cref="ICollectorStore"/> runs these tests.</summary>
+public abstract class CollectorStoreContractTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset T0 = new(2026, 11, 21, 14, 0, 0, TimeSpan.Zero);
+    private ICollectorStore _store = null!;
+    private long _seq;
+
+    /// <summary>A new, empty store of the implementation under test (same backing data on every call).</summary>
+    protected abstract Task<ICollectorStore> OpenAsync();
+
+    /// <summary>Removes what <see cref="OpenAsync"/> created.</summary>
+    protected abstract Task CleanUpAsync();
+
+    public async Task InitializeAsync()
+    {
+        _store = await OpenAsync();
+        await _store.InitializeAsync(default);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _store.DisposeAsync();
+        await CleanUpAsync();
+    }
+
+    [Fact]
+    public async Task Health_SameStatusRepeated_OneIntervalWithLastSeen()
+    {
+        for (var i = 0; i < 100; i++) await Health("ceph", HealthStatus.Ok, T0.AddSeconds(30 * i));
+        var rows = await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default);
+        var only = Assert.Single(rows);
+        Assert.Equal((HealthStatus.Ok, T0, T0.AddSeconds(30 * 99), (DateTimeOffset?)null), (only.Status, only.From, only.LastSeen, only.To));
+    }
+
+    [Fact]
+    public async Task Health_StatusChanges_IntervalsCloseAtChange()
+    {
+        await Health("ceph", HealthStatus.Ok, T0);
+        await Health("ceph", HealthStatus.Critical, T0.AddMinutes(5));
+        await Health("ceph", HealthStatus.Critical, T0.AddMinutes(6));
+        await Health("ceph", HealthStatus.Ok, T0.AddMinutes(10));
+        var rows = await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default);
+        Assert.Equal(
+            [(HealthStatus.Ok, T0, (DateTimeOffset?)T0.AddMinutes(5)), (HealthStatus.Critical, T0.AddMinutes(5), T0.AddMinutes(10)), (HealthStatus.Ok, T0.AddMinutes(10), null)],
+            rows.Select(r => (r.Status, r.From, r.To)));
+    }
+
+    [Fact]
+    public async Task Health_LateResultInsideAnUnconfirmedSpan_SplitsTheInterval()
+    {
+        await Health("ceph", HealthStatus.Ok, T0);
+        await Health("ceph", HealthStatus.Ok, T0.AddHours(2));
+        // Replayed after a WAN outage: an hour in, the check had gone critical — but T0+2h confirmed ok later,
+        // so only a result newer than every confirmation may split. Here the late result is older: kept out.
+        await Health("ceph", HealthStatus.Critical, T0.AddHours(1));
+        Assert.Single(await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default));
+
+        await Health("pbs.backup.vm-101", HealthStatus.Ok, T0);
+        await Health("pbs.backup.vm-101", HealthStatus.Ok, T0.AddHours(3));
+        await Health("pbs.backup.vm-101", HealthStatus.Critical, T0.AddHours(4));
+        await Health("pbs.backup.vm-101", HealthStatus.Critical, T0.AddHours(3.5));
+        var rows = (await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default)).Where(r => r.Check == "pbs.backup.vm-101").ToList();
+        Assert.Equal([(HealthStatus.Ok, T0, (DateTimeOffset?)T0.AddHours(3.5)), (HealthStatus.Critical, T0.AddHours(3.5), null)],
+            rows.Select(r => (r.Status, r.From, r.To)));
+    }
+
+    [Fact]
+    public async Task Store_SameSeqTwice_SecondIsDuplicate_NoSecondInterval()
+    {
+        var r = Result("ceph", HealthStatus.Ok, T0, seq: 5);
+        Assert.True(await _store.StoreHealthAsync(Message(r), r, T0, default));
+        Assert.False(await _store.StoreHealthAsync(Message(r), r, T0, default));
+        Assert.Equal([5L], await _store.GetSeqsAsync("lanaudiere", "pve1", default));
+    }
+
+    [Fact]
+    public async Task Status_SessionRule_StaleWillIgnored_OfflineWinsWithinSession()
+    {
+        Assert.Equal(StatusOutcome.Applied, await Status(true, 5));
+        Assert.Equal(StatusOutcome.Stale, await Status(false, 4));
+        Assert.True((await _store.GetNodesAsync(default)).Single().Online);
+        Assert.Equal(StatusOutcome.Applied, await Status(false, 5));
+        Assert.Equal(StatusOutcome.Stale, await Status(true, 5));
+        Assert.False((await _store.GetNodesAsync(default)).Single().Online);
+        Assert.Equal(StatusOutcome.Applied, await Status(true, 6));
+        Assert.True((await _store.GetNodesAsync(default)).Single().Online);
+    }
+
+    [Fact]
+    public async Task Telemetry_LateBatch_DoesNotOverwriteFresherLatest()
+    {
+        await Telemetry(2, T0.AddMinutes(10), 80);
+        await Telemetry(1, T0, 95);
+        var latest = (await _store.GetLatestAsync("lanaudiere", "pve1", default))!.Value;
+        Assert.Equal(80, latest.Metrics.Single().Value);
+    }
+
+    [Fact]
+    public async Task Reopen_SchemaKept_NoMigrationRerun()
+    {
+        await Health("ceph", HealthStatus.Ok, T0);
+        await _store.DisposeAsync();
+        _store = await OpenAsync();
+        await _store.InitializeAsync(default);
+        Assert.Single(await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default));
+    }
+
+    [Fact]
+    public async Task Operations_WindowsAcksClosedMonths_FirstWriteStands()
+    {
+        var w = new MaintenanceWindow("mw-1", T0, T0.AddHours(2), ["mail", "wiki"], "Mise à jour", T0.AddDays(-1), null);
+        await _store.SaveMaintenanceWindowAsync(w, default);
+        await _store.SaveMaintenanceWindowAsync(w with { EndedEarlyAt = T0.AddHours(1) }, default);
+        var stored = Assert.Single(await _store.GetMaintenanceWindowsAsync(default));
+        Assert.Equal(["mail", "wiki"], stored.Services);
+        Assert.Equal(T0.AddHours(1), stored.EndedEarlyAt);
+
+        Assert.True(await _store.AcknowledgeAsync("mail-1", "operator", T0, default));
+        Assert.False(await _store.AcknowledgeAsync("mail-1", "operator", T0.AddHours(1), default));
+        Assert.Equal(T0, (await _store.GetAcknowledgementsAsync(default))["mail-1"]);
+
+        Assert.Null(await _store.GetClosedReportAsync("2026-10", default));
+        Assert.True(await _store.CloseMonthAsync("2026-10", "{\"a\":1}", "operator", T0, default));
+        Assert.False(await _store.CloseMonthAsync("2026-10", "{\"a\":2}", "operator", T0, default));
+        Assert.Equal("{\"a\":1}", await _store.GetClosedReportAsync("2026-10", default));
+    }
+
+    [Fact]
+    public async Task Alerts_And_Prune_RawMessagesGo_IntervalsStay()
+    {
+        await Health("ceph", HealthStatus.Ok, T0);
+        await Health("ceph", HealthStatus.Critical, T0.AddDays(10));
+        Assert.Equal(1, await _store.PruneTelemetryAsync(T0.AddDays(5), default));
+        Assert.Equal(2, (await _store.GetCheckIntervalsAsync(T0, T0.AddDays(20), default)).Count);
+    }
+
+    private Task<StatusOutcome> Status(bool online, long session) =>
+        _store.ApplyStatusAsync(new StatusMessage { Site = "lanaudiere", Node = "pve1", Online = online, Session = session, Ts = T0, Reason = online ? null : "lost" }, T0, default);
+
+    private async Task Telemetry(long seq, DateTimeOffset ts, double soc)
+    {
+        var b = new TelemetryBatch { Site = "lanaudiere", Node = "pve1", Seq = seq, Ts = ts, Source = "victron", Samples = [new Sample("battery.soc", soc, "%")] };
+        await _store.StoreTelemetryAsync(new StoredMessage(b.Site, b.Node, b.Seq, TopicKind.Telemetry, b.Source, b.Ts, "{}"), b, ts, default);
+    }
+
+    private async Task Health(string check, HealthStatus status, DateTimeOffset ts)
+    {
+        var r = Result(check, status, ts, ++_seq);
+        Assert.True(await _store.StoreHealthAsync(Message(r), r, ts, default));
+    }
+
+    private static HealthResult Result(string check, HealthStatus status, DateTimeOffset ts, long seq) =>
+        new() { Site = "lanaudiere", Node = "pve1", Seq = seq, Ts = ts, Check = check, Status = status, Summary = status.ToString() };
+
+    private static StoredMessage Message(HealthResult r) => new(r.Site, r.Node, r.Seq, TopicKind.Health, r.Check, r.Ts, "{}");
+}
