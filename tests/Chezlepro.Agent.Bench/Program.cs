@@ -1,0 +1,169 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Chezlepro.Agent.Bench;
+using Chezlepro.Simulators.Victron;
+using Chezlepro.Testing;
+using Chezlepro.Testing.Mosquitto;
+
+// Footprint of the agent beside an anchor, same machine, same run: the real agent (host + a second host source +
+// a simulated Victron GX over Modbus TCP, all every 10 s, publishing to a local Mosquitto) against zabbix_agent2
+// (Debian package) answering a comparable set of passive items every 10 s (the same host values twice and four
+// Modbus reads of the same simulator). Two agents run: the runtimeconfig defaults, and the unit's DOTNET_ settings
+// (packaging/linux/chezlepro-agent.service). RSS from /proc/<pid>/status, CPU from /proc/<pid>/stat.
+//   dotnet run --project tests/Chezlepro.Agent.Bench --artifacts-path /tmp/art-svc -- [seconds=180]
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 180;
+var warmUp = TimeSpan.FromSeconds(Math.Min(30, seconds / 4));
+var zabbixBinary = new[] { "/usr/sbin/zabbix_agent2", "/usr/sbin/zabbix_agentd" }.FirstOrDefault(File.Exists)
+    ?? throw new InvalidOperationException("install zabbix-agent2 (apt-get install zabbix-agent2)");
+var work = Directory.CreateTempSubdirectory("agent-bench-").FullName;
+await using var victron = await VictronGxSimulator.StartAsync();
+await using var broker = await MosquittoBroker.StartAsync();
+var statusUrls = new List<string>();
+// What packaging/linux/chezlepro-agent.service sets (keep in step).
+var unitEnvironment = new Dictionary<string, string>
+{
+    ["DOTNET_GCgen0size"] = "0x400000", ["DOTNET_TieredPGO"] = "0", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
+};
+// Zabbix accepts ListenPort 1024–32767 only; ephemeral ports are above that, so probe the range below.
+var zabbixPort = Enumerable.Range(0, 100).Select(_ => Random.Shared.Next(20000, 32767)).First(PortFree);
+var zabbixConf = Path.Combine(work, "zabbix_agent2.conf");
+File.WriteAllText(zabbixConf, string.Join('\n', "LogType=console", "DebugLevel=2", "Server=127.0.0.1", "ServerActive=", "ListenIP=127.0.0.1",
+    $"ListenPort={zabbixPort}", "Hostname=bench", $"ControlSocket={Path.Combine(work, "zabbix.sock")}", ""));
+
+var processes = new List<Process>
+{
+    Start(zabbixBinary, ["-c", zabbixConf, "-f"], []),
+    StartAgent("plain", []),
+    StartAgent("tuned", unitEnvironment),
+    StartAgent("capped", new Dictionary<string, string>(unitEnvironment) { ["DOTNET_GCHeapHardLimit"] = "0x2000000" }),
+};
+var samplers = new[] { new ProcessSampler(Path.GetFileName(zabbixBinary), processes[0].Id), new ProcessSampler("agent (defaults)", processes[1].Id),
+                       new ProcessSampler("agent (unit env)", processes[2].Id), new ProcessSampler("agent (+32MB cap)", processes[3].Id) };
+string[] zabbixItems =
+[
+    "system.cpu.load[all,avg1]", "system.cpu.load[all,avg5]", "system.cpu.load[all,avg15]", "vm.memory.size[total]",
+    "vm.memory.size[available]", "vm.memory.size[pused]", "system.uptime", "vfs.fs.size[/,free]", "vfs.fs.size[/,total]",
+];
+string[] modbusItems =
+[
+    $"modbus.get[tcp://127.0.0.1:{victron.Port},100,3,817,30,uint16]", $"modbus.get[tcp://127.0.0.1:{victron.Port},227,3,3,34,uint16]",
+    $"modbus.get[tcp://127.0.0.1:{victron.Port},227,3,64,32,uint16]", $"modbus.get[tcp://127.0.0.1:{victron.Port},225,3,256,20,uint16]",
+];
+Console.WriteLine($"running {seconds} s (warm-up {warmUp.TotalSeconds:F0} s excluded) in {work}; load average {File.ReadAllText("/proc/loadavg").Trim()}");
+var clock = Stopwatch.StartNew();
+using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+var answered = 0;
+var poller = Task.Run(async () =>
+{
+    using var timer = new PeriodicTimer(TimeSpan.FromSeconds(10));
+    do
+    {
+        // Two host sources on the agent side: the same items twice here.
+        foreach (var key in zabbixItems.Concat(zabbixItems).Concat(modbusItems))
+        {
+            try
+            {
+                if ((await ZabbixPassive.GetAsync(zabbixPort, key, cts.Token)).Length > 0) answered++;
+            }
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException) { }
+        }
+    }
+    while (await timer.WaitForNextTickAsync(cts.Token));
+}, cts.Token);
+try
+{
+    using var sampleTimer = new PeriodicTimer(TimeSpan.FromSeconds(5));
+    while (await sampleTimer.WaitForNextTickAsync(cts.Token))
+    {
+        foreach (var s in samplers)
+        {
+            if (!s.Sample(clock.Elapsed >= warmUp))
+            {
+                var log = Directory.GetFiles(work, $"*-{s.Pid}.log").Select(File.ReadAllText).FirstOrDefault();
+                throw new InvalidOperationException($"{s.Name} (pid {s.Pid}) exited early:\n{log}");
+            }
+        }
+    }
+}
+catch (OperationCanceledException) { }
+try { await poller; } catch (OperationCanceledException) { }
+var window = clock.Elapsed - warmUp;
+var agentPolls = await PollsAsync();
+foreach (var p in processes) { p.Kill(entireProcessTree: true); p.WaitForExit(); }
+
+Console.WriteLine();
+Console.WriteLine($"{"process",-20} {"RSS avg MB",10} {"RSS peak MB",11} {"RSS last MB",11} {"CPU s",8} {"CPU %",7} {"RSS ×zbx",9} {"CPU ×zbx",9}");
+var anchor = samplers[0];
+foreach (var s in samplers)
+{
+    var cpu = s.CpuAtEnd - (s.CpuAtWarm ?? 0);
+    var anchorCpu = anchor.CpuAtEnd - (anchor.CpuAtWarm ?? 0);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{s.Name,-20} {s.AvgRssKb / 1024,10:F1} {s.PeakRssKb / 1024.0,11:F1} {s.LastRssKb / 1024.0,11:F1} {cpu,8:F2} {100 * cpu / window.TotalSeconds,7:F2} {s.AvgRssKb / anchor.AvgRssKb,9:F2} {(anchorCpu > 0 ? cpu / anchorCpu : double.NaN),9:F2}"));
+}
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"window {window.TotalSeconds:F0} s; zabbix items answered {answered}; agent polls: {agentPolls}"));
+Console.WriteLine("targets: agent RSS within 2.0x zabbix_agent2, agent CPU no higher (≤1.0x)");
+Directory.Delete(work, recursive: true);
+return 0;
+
+static bool PortFree(int port)
+{
+    try
+    {
+        var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, port);
+        l.Start();
+        l.Stop();
+        return true;
+    }
+    catch (System.Net.Sockets.SocketException)
+    {
+        return false;
+    }
+}
+
+Process StartAgent(string name, Dictionary<string, string> env)
+{
+    var data = Directory.CreateDirectory(Path.Combine(work, name)).FullName;
+    var config = Path.Combine(data, "agent.json");
+    File.WriteAllText(config, new JsonObject
+    {
+        ["Agent"] = new JsonObject { ["Site"] = "bench", ["Node"] = name, ["DataDirectory"] = data },
+        ["Mqtt"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = broker.Port },
+        ["StatusPage"] = new JsonObject { ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}" },
+        ["Sources"] = new JsonArray(
+            new JsonObject { ["Type"] = "host", ["Name"] = "host", ["Interval"] = "00:00:10" },
+            new JsonObject { ["Type"] = "host", ["Name"] = "host2", ["Interval"] = "00:00:10" },
+            new JsonObject { ["Type"] = "victron-gx", ["Name"] = "victron", ["Interval"] = "00:00:10", ["Host"] = "127.0.0.1", ["Port"] = victron.Port }),
+    }.ToJsonString());
+    statusUrls.Add(JsonNode.Parse(File.ReadAllText(config))!["StatusPage"]!["Urls"]!.GetValue<string>());
+    return Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "chezlepro-agent.dll"), "--config", config], env);
+}
+
+Process Start(string file, string[] arguments, Dictionary<string, string> env)
+{
+    var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+    foreach (var a in arguments) psi.ArgumentList.Add(a);
+    foreach (var (k, v) in env) psi.Environment[k] = v;
+    var p = Process.Start(psi)!;
+    var log = Path.Combine(work, Path.GetFileName(file) + "-" + p.Id + ".log");
+    p.OutputDataReceived += (_, e) => { lock (psi) File.AppendAllText(log, e.Data + "\n"); };
+    p.ErrorDataReceived += (_, e) => { lock (psi) File.AppendAllText(log, e.Data + "\n"); };
+    p.BeginOutputReadLine();
+    p.BeginErrorReadLine();
+    return p;
+}
+
+async Task<string> PollsAsync()
+{
+    // Successes/failures per source: the footprint only counts if the agent really polled and published.
+    using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+    var parts = new List<string>();
+    foreach (var url in statusUrls)
+    {
+        var status = JsonNode.Parse(await http.GetStringAsync(url + "/api/status"))!;
+        var sources = status["sources"]!.AsArray().Select(x => $"{x!["name"]} {x["successes"]}/{x["failures"]}");
+        parts.Add($"[{status["node"]}: {string.Join(", ", sources)}; published {status["published"]}]");
+    }
+    return string.Join(" ", parts);
+}
