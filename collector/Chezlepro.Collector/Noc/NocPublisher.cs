@@ -37,9 +37,13 @@ public sealed class NocPublisher
     /// <summary>Offers an alert; publishes it if the book lets it through.</summary>
     public Task OfferAsync(NocAlert alert, CancellationToken cancellationToken) => RunAsync(now => _book.Offer(alert, now), cancellationToken);
 
-    /// <summary>Republishes an agent alert (call from ingest after it was stored).</summary>
+    /// <summary>
+    /// Queues an agent alert for the stream (call from ingest after it was stored). It is published by the next
+    /// <see cref="TickAsync"/>, not here: ingest runs inside the MQTT client's message handler, and awaiting a
+    /// PUBACK there would wait on the very receive loop that is busy running the handler.
+    /// </summary>
     public Task OnAgentAlertAsync(AlertEvent alert, CancellationToken cancellationToken) =>
-        OfferAsync(NocAlertTexts.FromAgent(alert, _time.GetUtcNow()), cancellationToken);
+        RunAsync(now => _book.Offer(NocAlertTexts.FromAgent(alert, now), now), cancellationToken, publish: false);
 
     /// <summary>Ends flap holds that went quiet and retries the backlog.</summary>
     public Task TickAsync(CancellationToken cancellationToken) => RunAsync(_book.Tick, cancellationToken);
@@ -58,7 +62,7 @@ public sealed class NocPublisher
         }
     }
 
-    private async Task RunAsync(Func<DateTimeOffset, IReadOnlyList<NocAlert>> step, CancellationToken cancellationToken)
+    private async Task RunAsync(Func<DateTimeOffset, IReadOnlyList<NocAlert>> step, CancellationToken cancellationToken, bool publish = true)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -68,7 +72,7 @@ public sealed class NocPublisher
                 if (_backlog.Count >= MaxBacklog) _backlog.Dequeue();
                 _backlog.Enqueue(a);
             }
-            while (_backlog.TryPeek(out var next))
+            while (publish && _backlog.TryPeek(out var next))
             {
                 try
                 {

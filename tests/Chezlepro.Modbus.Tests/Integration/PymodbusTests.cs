@@ -22,6 +22,8 @@ public class PymodbusTests
         print("ready", flush=True)
         if mode == "tcp":
             StartTcpServer(context=context, address=("127.0.0.1", int(target)))
+        elif mode == "rtutcp":
+            StartTcpServer(context=context, address=("127.0.0.1", int(target)), framer=ModbusRtuFramer)
         else:
             StartSerialServer(context=context, framer=ModbusRtuFramer, port=target, baudrate=9600)
         """;
@@ -50,6 +52,20 @@ public class PymodbusTests
         {
             await Task.Delay(50);
         }
+        await ExerciseAsync(master);
+    }
+
+    [Fact]
+    public async Task ReadWrite_PymodbusRtuOverTcpServer_ValuesExact()
+    {
+        var port = FreePort.Next();
+        await using var peer = await PythonPeer.StartAsync(Server, "rtutcp", port.ToString());
+        for (var i = 0; i < 50 && !await CanConnectAsync(port); i++)
+        {
+            await Task.Delay(50);
+        }
+        await using var master = new ModbusMaster(new ModbusRtuTransport(new TcpByteLink("127.0.0.1", port), 9600),
+            new ModbusMasterOptions { RequestTimeout = TimeSpan.FromSeconds(3) });
         await ExerciseAsync(master);
     }
 

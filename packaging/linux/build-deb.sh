@@ -1,0 +1,77 @@
+#!/bin/sh
+# Builds one .deb per service from a self-contained publish.
+#   packaging/linux/build-deb.sh <rid> <version> [agent] [collector]
+#   rid: linux-x64 | linux-arm64        output: out/chezlepro-<role>_<version>_<arch>.deb
+# Environment:
+#   OUT_DIR                      where the .deb files go (default: <repo>/out)
+#   CHEZLEPRO_PUBLISH_AGENT      an existing publish folder for the agent (skips dotnet publish)
+#   CHEZLEPRO_PUBLISH_COLLECTOR  the same for the collector
+#   ARTIFACTS_PATH               dotnet --artifacts-path for the publish (default: <OUT_DIR>/artifacts)
+#   DEB_COMPRESS                 dpkg-deb compressor: xz (default, smallest) or gzip (fast, for tests)
+set -eu
+
+usage() { echo "usage: $0 <linux-x64|linux-arm64> <version> [agent] [collector]" >&2; exit 2; }
+[ $# -ge 2 ] || usage
+RID=$1
+VERSION=$2
+shift 2
+ROLES=${*:-agent collector}
+case "$RID" in
+    linux-x64) ARCH=amd64 ;;
+    linux-arm64) ARCH=arm64 ;;
+    *) usage ;;
+esac
+echo "$VERSION" | grep -Eq '^[0-9][A-Za-z0-9.+~-]*$' || { echo "bad version '$VERSION'" >&2; exit 2; }
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+REPO=$(cd "$HERE/../.." && pwd)
+OUT_DIR=${OUT_DIR:-$REPO/out}
+ARTIFACTS_PATH=${ARTIFACTS_PATH:-$OUT_DIR/artifacts}
+mkdir -p "$OUT_DIR"
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+
+for ROLE in $ROLES; do
+    case "$ROLE" in
+        agent) PROJECT=agent/Chezlepro.Agent/Chezlepro.Agent.csproj; PUBLISHED=${CHEZLEPRO_PUBLISH_AGENT:-}
+               DESCRIPTION="Chezlepro site agent (power plant, infrastructure health, outbox, LAN status page)" ;;
+        collector) PROJECT=collector/Chezlepro.Collector/Chezlepro.Collector.csproj; PUBLISHED=${CHEZLEPRO_PUBLISH_COLLECTOR:-}
+               DESCRIPTION="Chezlepro collector (ingest, availability and SLA, failover decisions, REST API)" ;;
+        *) echo "unknown role '$ROLE'" >&2; exit 2 ;;
+    esac
+    PKG=chezlepro-$ROLE
+    if [ -z "$PUBLISHED" ]; then
+        PUBLISHED=$WORK/publish-$ROLE
+        dotnet publish "$REPO/$PROJECT" -c Release -r "$RID" --self-contained true -p:Version="$VERSION" \
+            --artifacts-path "$ARTIFACTS_PATH" -o "$PUBLISHED"
+    fi
+    [ -x "$PUBLISHED/$PKG" ] || { echo "$PUBLISHED/$PKG missing: not a publish of $PROJECT" >&2; exit 1; }
+
+    ROOT=$WORK/root-$ROLE
+    mkdir -p "$ROOT/DEBIAN" "$ROOT/usr/lib/$PKG" "$ROOT/lib/systemd/system" "$ROOT/etc/chezlepro" "$ROOT/usr/share/doc/$PKG"
+    # Debug symbols and XML docs are not needed on a site node.
+    (cd "$PUBLISHED" && tar --exclude='*.pdb' --exclude='*.xml' -cf - .) | (cd "$ROOT/usr/lib/$PKG" && tar -xf -)
+    cp "$HERE/$PKG.service" "$ROOT/lib/systemd/system/$PKG.service"
+    cp "$HERE/config/$ROLE.json" "$ROOT/etc/chezlepro/$ROLE.json"
+    cp "$REPO/packaging/README.md" "$ROOT/usr/share/doc/$PKG/README.md"
+
+    find "$ROOT" -type d -exec chmod 0755 {} +
+    find "$ROOT" -type f -exec chmod 0644 {} +
+    chmod 0755 "$ROOT/usr/lib/$PKG/$PKG"
+    [ -f "$ROOT/usr/lib/$PKG/createdump" ] && chmod 0755 "$ROOT/usr/lib/$PKG/createdump"
+
+    SIZE=$(du -sk --exclude=DEBIAN "$ROOT" | cut -f1)
+    for f in postinst prerm postrm; do
+        sed -e "s/@PKG@/$PKG/g" -e "s/@ROLE@/$ROLE/g" "$HERE/debian/$f" > "$ROOT/DEBIAN/$f"
+        chmod 0755 "$ROOT/DEBIAN/$f"
+    done
+    sed -e "s/@PKG@/$PKG/g" -e "s/@ROLE@/$ROLE/g" -e "s/@VERSION@/$VERSION/g" -e "s/@ARCH@/$ARCH/g" \
+        -e "s/@SIZE@/$SIZE/g" -e "s/@DESCRIPTION@/$DESCRIPTION/g" "$HERE/debian/control.in" > "$ROOT/DEBIAN/control"
+    # dpkg keeps an edited conffile on upgrade (and asks before replacing it).
+    echo "/etc/chezlepro/$ROLE.json" > "$ROOT/DEBIAN/conffiles"
+    chmod 0644 "$ROOT/DEBIAN/control" "$ROOT/DEBIAN/conffiles"
+
+    DEB=$OUT_DIR/${PKG}_${VERSION}_${ARCH}.deb
+    dpkg-deb --root-owner-group -Z"${DEB_COMPRESS:-xz}" --build "$ROOT" "$DEB"
+    echo "built $DEB"
+done
