@@ -27,7 +27,8 @@ public static class MetricsApi
     }
 
     /// <summary>Renders the metrics.</summary>
-    public static async Task<IResult> RenderAsync(IngestCounters counters, ICollectorStore store, IngestService ingest, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> RenderAsync(IngestCounters counters, ICollectorStore store, IngestService ingest, Reports.ServiceLevelReports reports,
+        TimeProvider time, CancellationToken ct)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# HELP chezlepro_ingest_messages_total Agent messages received, by result.");
@@ -50,6 +51,17 @@ public static class MetricsApi
         sb.AppendLine("# TYPE chezlepro_node_last_seen_age_seconds gauge");
         foreach (var n in nodes.Where(n => n.LastSeen is not null))
             sb.Append(CultureInfo.InvariantCulture, $"chezlepro_node_last_seen_age_seconds{{site=\"{n.Site}\",node=\"{n.Node}\"}} {(now - n.LastSeen!.Value).TotalSeconds:F0}\n");
+        var month = Calendar.MonthPeriod.Containing(now, Calendar.LocalTime.Toronto);
+        var availability = await reports.AvailabilityAsync(month.Start(Calendar.LocalTime.Toronto), now, null, ct);
+        sb.AppendLine("# HELP chezlepro_service_availability_percent Availability of each catalog service this month so far (America/Toronto).");
+        sb.AppendLine("# TYPE chezlepro_service_availability_percent gauge");
+        foreach (var a in availability.Where(a => a.Percent is not null))
+            sb.Append(CultureInfo.InvariantCulture, $"chezlepro_service_availability_percent{{service=\"{a.ServiceId}\"}} {a.Percent}\n");
+        var incidents = await reports.IncidentsAsync(TimeSpan.FromDays(35), ct);
+        sb.AppendLine("# HELP chezlepro_incidents_open Incidents not yet restored, by priority.");
+        sb.AppendLine("# TYPE chezlepro_incidents_open gauge");
+        foreach (var p in new[] { "P1", "P2", "P3" })
+            sb.Append(CultureInfo.InvariantCulture, $"chezlepro_incidents_open{{priority=\"{p}\"}} {incidents.Count(i => i.RestoredAt is null && i.Priority.ToString() == p)}\n");
         return Results.Text(sb.ToString(), "text/plain; version=0.0.4; charset=utf-8");
     }
 }

@@ -47,6 +47,8 @@ public static class CollectorApp
         app.MapSitesApi();
         app.MapServiceLevelsApi();
         app.MapMaintenanceApi();
+        app.MapFailoverApi();
+        app.MapAlertsApi();
         app.MapMetricsApi();
         return app;
     }

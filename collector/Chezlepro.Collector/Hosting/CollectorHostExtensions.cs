@@ -1,4 +1,5 @@
 using Chezlepro.Collector.Catalog;
+using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Ingest;
 using Chezlepro.Collector.Reports;
@@ -65,6 +66,8 @@ public static class CollectorHostExtensions
         });
         services.AddSingleton<IngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
+        // After ingest: the failover service reads a store that ingest has initialised.
+        services.AddFailover();
         return services;
     }
 }

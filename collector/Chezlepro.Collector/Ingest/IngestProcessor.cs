@@ -1,4 +1,5 @@
 using Chezlepro.Collector.Diagnostics;
+using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Contracts.Topics;
@@ -14,10 +15,13 @@ public sealed class IngestProcessor
     private readonly IngestCounters _counters;
     private readonly TimeProvider _time;
     private readonly ILogger<IngestProcessor> _logger;
+    private readonly NocPublisher _noc;
 
     /// <summary>Creates the processor.</summary>
-    public IngestProcessor(MessageValidator validator, ICollectorStore store, IngestCounters counters, TimeProvider time, ILogger<IngestProcessor> logger)
+    public IngestProcessor(MessageValidator validator, ICollectorStore store, IngestCounters counters, TimeProvider time, ILogger<IngestProcessor> logger,
+        NocPublisher noc)
     {
+        _noc = noc;
         _validator = validator;
         _store = store;
         _counters = counters;
@@ -69,7 +73,10 @@ public sealed class IngestProcessor
                 result = Stored(await _store.StoreHealthAsync(new StoredMessage(h.Site, h.Node, h.Seq, TopicKind.Health, h.Check, h.Ts, raw), h, now, cancellationToken));
                 break;
             case AlertEvent a:
-                result = Stored(await _store.StoreAlertAsync(new StoredMessage(a.Site, a.Node, a.Seq, TopicKind.Alerts, null, a.Ts, raw), a, now, cancellationToken));
+                var inserted = await _store.StoreAlertAsync(new StoredMessage(a.Site, a.Node, a.Seq, TopicKind.Alerts, null, a.Ts, raw), a, now, cancellationToken);
+                // Queued only: publishing from inside the MQTT message handler would wait on its own receive loop.
+                if (inserted) await _noc.OnAgentAlertAsync(a, cancellationToken);
+                result = Stored(inserted);
                 break;
             default:
                 result = IngestResult.Ignored;

@@ -27,9 +27,11 @@ public sealed class MessageValidator
     public ValidationOutcome Validate(string topic, ReadOnlySpan<byte> payload)
     {
         if (!_topics.TryParse(topic, out var parsed)) return ValidationOutcome.Reject(RejectCause.Topic, "not a contract topic");
-        if (parsed.Kind is TopicKind.Failover or TopicKind.NocAlerts or TopicKind.CollectorStatus) return ValidationOutcome.Ignore(parsed);
+        if (parsed.Kind is TopicKind.Failover or TopicKind.FailoverApplied or TopicKind.NocAlerts or TopicKind.CollectorStatus)
+            return ValidationOutcome.Ignore(parsed);
         if (payload.Length > _maxPayloadBytes)
             return ValidationOutcome.Reject(RejectCause.Oversized, $"payload of {payload.Length} bytes exceeds {_maxPayloadBytes}");
+        if (!IsWellFormedJson(payload)) return ValidationOutcome.Reject(RejectCause.Json, "malformed JSON");
         object? message;
         try
         {
@@ -44,14 +46,12 @@ public sealed class MessageValidator
         }
         catch (JsonException ex)
         {
-            // A JsonException with a path means the JSON was well-formed but not our shape.
-            var cause = ex.Path is { Length: > 1 } || ex.Message.Contains("required", StringComparison.OrdinalIgnoreCase)
-                ? RejectCause.Schema : RejectCause.Json;
-            return ValidationOutcome.Reject(cause, ex.Path is null ? "malformed JSON" : $"invalid at {ex.Path}");
+            // The JSON was well formed (checked above), so this is the contract's shape being wrong.
+            return ValidationOutcome.Reject(RejectCause.Schema, ex.Path is null ? "not the contract's shape" : $"invalid at {ex.Path}");
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException or FormatException)
         {
-            return ValidationOutcome.Reject(RejectCause.Json, "malformed JSON");
+            return ValidationOutcome.Reject(RejectCause.Schema, "not the contract's shape");
         }
         return message switch
         {
@@ -68,6 +68,23 @@ public sealed class MessageValidator
                 : Check(parsed, a.Schema, a.Site, a.Node, null, a.Ts, a),
             _ => ValidationOutcome.Reject(RejectCause.Schema, "unexpected payload"),
         };
+    }
+
+    // A forward-only pass of the reader: no allocation, and it tells malformed JSON from a wrong shape.
+    private static bool IsWellFormedJson(ReadOnlySpan<byte> payload)
+    {
+        var reader = new Utf8JsonReader(payload, new JsonReaderOptions { MaxDepth = 64 });
+        try
+        {
+            while (reader.Read())
+            {
+            }
+            return reader.BytesConsumed == payload.Length || payload[(int)reader.BytesConsumed..].Trim(" \t\r\n"u8).IsEmpty;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static ValidationOutcome Check(ParsedTopic topic, int schema, string site, string node, string? name, DateTimeOffset? ts, object message)

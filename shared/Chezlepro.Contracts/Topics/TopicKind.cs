@@ -17,4 +17,6 @@ public enum TopicKind
     NocAlerts,
     /// <summary><c>&lt;root&gt;/v1/collector/&lt;id&gt;/status</c>.</summary>
     CollectorStatus,
+    /// <summary><c>&lt;root&gt;/v1/failover-applied/&lt;group&gt;</c>: what a proxy consumer applied (packaging/failover).</summary>
+    FailoverApplied,
 }

@@ -58,6 +58,10 @@ public sealed class TopicScheme
     /// <param name="group">Group identity.</param>
     public string Failover(string group) => _prefix + "failover/" + Identifiers.RequireId(group, "group");
 
+    /// <summary>Where a proxy's failover consumer reports the epoch it applied.</summary>
+    /// <param name="group">Group identity.</param>
+    public string FailoverApplied(string group) => _prefix + "failover-applied/" + Identifiers.RequireId(group, "group");
+
     /// <summary>NOC alert stream.</summary>
     public string NocAlerts => _prefix + "noc/alerts";
 
@@ -78,6 +82,9 @@ public sealed class TopicScheme
             case ["failover", var group] when Identifiers.IsValidId(group):
                 parsed = new ParsedTopic(TopicKind.Failover, null, null, group);
                 return true;
+            case ["failover-applied", var applied] when Identifiers.IsValidId(applied):
+                parsed = new ParsedTopic(TopicKind.FailoverApplied, null, null, applied);
+                return true;
             case ["noc", "alerts"]:
                 parsed = new ParsedTopic(TopicKind.NocAlerts, null, null, null);
                 return true;
@@ -87,7 +94,7 @@ public sealed class TopicScheme
         }
         if (parts.Length < 3 || !Identifiers.IsValidId(parts[0]) || !Identifiers.IsValidId(parts[1])) return false;
         // "failover", "noc" and "collector" are reserved first segments, not sites.
-        if (parts[0] is "failover" or "noc" or "collector") return false;
+        if (parts[0] is "failover" or "failover-applied" or "noc" or "collector") return false;
         ParsedTopic? result = parts[2..] switch
         {
             ["status"] => new ParsedTopic(TopicKind.Status, parts[0], parts[1], null),

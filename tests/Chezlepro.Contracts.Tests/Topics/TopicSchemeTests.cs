@@ -42,6 +42,7 @@ public sealed class TopicSchemeTests
     [InlineData("chezlepro/v1/failover/public-web", TopicKind.Failover, null, null, "public-web")]
     [InlineData("chezlepro/v1/noc/alerts", TopicKind.NocAlerts, null, null, null)]
     [InlineData("chezlepro/v1/collector/ovh/status", TopicKind.CollectorStatus, null, null, "ovh")]
+    [InlineData("chezlepro/v1/failover-applied/public-web", TopicKind.FailoverApplied, null, null, "public-web")]
     public void TryParse_ContractTopic_Parts(string topic, TopicKind kind, string? site, string? node, string? name)
     {
         Assert.True(_scheme.TryParse(topic, out var p));

@@ -14,7 +14,7 @@ namespace Chezlepro.Integration.Tests.Failover;
 
 /// <summary>
 /// The real collector in process with failover wired the way the integrator wires it (AddCollector, which binds Catalog,
-/// AddFailover, MapFailoverApi, MapAlertsApi), until CollectorApp does it itself.
+/// AddFailover, MapFailoverApi, MapAlertsApi).
 /// </summary>
 public sealed class FailoverCollectorHost : IAsyncDisposable
 {
@@ -41,20 +41,14 @@ public sealed class FailoverCollectorHost : IAsyncDisposable
         var url = $"http://127.0.0.1:{FreePort.Next()}";
         string[] args = [
             "--Collector:Id=failover-test", $"--Collector:DataDirectory={data}",
+            $"--Collector:Urls={url}", "--Logging:File:Enabled=false",
             "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={brokerPort}", "--Mqtt:KeepAliveSeconds=5",
             $"--Api:Keys:0:Key={ReaderKey}", "--Api:Keys:0:Role=reader",
             $"--Api:Keys:1:Key={OperatorKey}", "--Api:Keys:1:Role=operator",
             .. extraArgs,
         ];
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
-        builder.Services.AddCollector();
-        builder.Services.AddFailover();
-        builder.WebHost.UseUrls(url);
-        var app = builder.Build();
-        app.MapSitesApi();
-        app.MapFailoverApi();
-        app.MapAlertsApi();
+        // The real collector, wired as it ships (ingest, store, failover, NOC, every API).
+        var app = CollectorApp.Build(args);
         await app.StartAsync();
         return new FailoverCollectorHost(app, url, data);
     }
