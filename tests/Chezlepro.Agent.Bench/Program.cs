@@ -81,6 +81,7 @@ try
             if (!s.Sample(clock.Elapsed >= warmUp))
             {
                 var log = Directory.GetFiles(work, $"*-{s.Pid}.log").Select(File.ReadAllText).FirstOrDefault();
+                foreach (var p in processes.Where(p => !p.HasExited)) p.Kill(entireProcessTree: true);
                 throw new InvalidOperationException($"{s.Name} (pid {s.Pid}) exited early:\n{log}");
             }
         }
