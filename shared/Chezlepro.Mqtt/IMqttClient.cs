@@ -21,8 +21,19 @@ public interface IMqttClient : IAsyncDisposable
     /// <summary>Called when a connection ends.</summary>
     Func<MqttDisconnectedEventArgs, Task>? DisconnectedHandler { get; set; }
 
-    /// <summary>Called for each received PUBLISH, in order; a QoS 1 message is acknowledged after the handler returns.</summary>
+    /// <summary>
+    /// Called for each received PUBLISH, in order; a QoS 1 message is acknowledged after the handler returns. When
+    /// the handler throws, the message is not acknowledged and the connection is dropped, so that a broker holding
+    /// a durable session delivers it again.
+    /// </summary>
     Func<MqttApplicationMessage, CancellationToken, Task>? MessageHandler { get; set; }
+
+    /// <summary>
+    /// When set, takes precedence over <see cref="MessageHandler"/>: called with every message already received
+    /// (in order, at most <c>MaxIncomingBatch</c>), and all of them are acknowledged once it returns — one storage
+    /// transaction per batch instead of per message. When it throws, none is acknowledged and the connection drops.
+    /// </summary>
+    Func<IReadOnlyList<MqttApplicationMessage>, CancellationToken, Task>? BatchMessageHandler { get; set; }
 
     /// <summary>
     /// Starts the connection loop and returns once the first connection attempt has finished

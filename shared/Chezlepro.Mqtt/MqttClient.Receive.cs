@@ -107,31 +107,51 @@ public sealed partial class MqttClient
         else pending.Completion.TrySetException(failure);
     }
 
-    /// <summary>Hands received messages to the application one at a time, in order, then acknowledges QoS 1.</summary>
+    /// <summary>
+    /// Hands received messages to the application in arrival order, then acknowledges QoS 1 in that order
+    /// [MQTT-4.6.0-2]. A failing handler gets no PUBACK: the connection is dropped instead, so a durable session
+    /// redelivers the message rather than losing it.
+    /// </summary>
     private async Task DispatchLoopAsync(MqttConnection connection)
     {
-        await foreach (var publish in connection.Incoming.Reader.ReadAllAsync(CancellationToken.None))
+        var reader = connection.Incoming.Reader;
+        var batch = new List<PublishPacket>();
+        var messages = new List<MqttApplicationMessage>();
+        while (await reader.WaitToReadAsync(CancellationToken.None))
         {
-            if (MessageHandler is { } handler)
+            batch.Clear();
+            messages.Clear();
+            var max = BatchMessageHandler is null ? 1 : Math.Max(1, _options.MaxIncomingBatch);
+            while (batch.Count < max && reader.TryRead(out var publish))
             {
-                try
-                {
-                    var message = new MqttApplicationMessage(publish.Topic, publish.Payload, publish.Qos, publish.Retain)
-                    {
-                        Duplicate = publish.Dup,
-                        MessageExpiryInterval = publish.Properties?.MessageExpiry is { } expiry ? TimeSpan.FromSeconds(expiry) : null,
-                        UserProperties = publish.Properties?.UserProperties,
-                    };
-                    await handler(message, _lifetime.Token);
-                }
-                catch (Exception ex)
-                {
-                    // Acknowledged anyway: holding the PUBACK back would only stall the broker's window for this client.
-                    MqttLog.HandlerFailed(_logger, "message", ex);
-                }
+                batch.Add(publish);
+                messages.Add(ToMessage(publish));
             }
-            // [MQTT-4.3.2-2] PUBACK once we own the message; the single dispatcher keeps them in arrival order [MQTT-4.6.0-2].
-            if (publish.Qos == MqttQualityOfService.AtLeastOnce) connection.TrySend(PubAckPacket.Encode(publish.PacketId));
+            if (batch.Count == 0) continue;
+            try
+            {
+                if (BatchMessageHandler is { } batchHandler) await batchHandler(messages, _lifetime.Token);
+                else if (MessageHandler is { } handler) await handler(messages[0], _lifetime.Token);
+            }
+            catch (Exception ex)
+            {
+                MqttLog.HandlerFailed(_logger, "message", ex);
+                AbortConnection();
+                return;
+            }
+            // [MQTT-4.3.2-2] PUBACK once we own the message.
+            foreach (var publish in batch)
+            {
+                if (publish.Qos == MqttQualityOfService.AtLeastOnce) connection.TrySend(PubAckPacket.Encode(publish.PacketId));
+            }
         }
     }
+
+    private static MqttApplicationMessage ToMessage(PublishPacket publish) =>
+        new(publish.Topic, publish.Payload, publish.Qos, publish.Retain)
+        {
+            Duplicate = publish.Dup,
+            MessageExpiryInterval = publish.Properties?.MessageExpiry is { } expiry ? TimeSpan.FromSeconds(expiry) : null,
+            UserProperties = publish.Properties?.UserProperties,
+        };
 }

@@ -72,6 +72,9 @@ public sealed partial class MqttClient : IMqttClient
     public Func<MqttApplicationMessage, CancellationToken, Task>? MessageHandler { get; set; }
 
     /// <inheritdoc />
+    public Func<IReadOnlyList<MqttApplicationMessage>, CancellationToken, Task>? BatchMessageHandler { get; set; }
+
+    /// <inheritdoc />
     /// <remarks>
     /// A refused CONNACK throws <see cref="MqttConnectRefusedException"/> and nothing keeps running. A network
     /// failure on the first attempt is logged and the loop keeps trying in the background (the method returns

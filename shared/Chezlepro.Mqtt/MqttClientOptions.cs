@@ -53,4 +53,7 @@ public sealed class MqttClientOptions
 
     /// <summary>MQTT 5: the broker waits this long before publishing the will, and skips it if we reconnect in time (§3.1.3.2.2).</summary>
     public TimeSpan? WillDelayInterval { get; set; }
+
+    /// <summary>Most received messages handed to <see cref="IMqttClient.BatchMessageHandler"/> at once.</summary>
+    public int MaxIncomingBatch { get; set; } = 256;
 }

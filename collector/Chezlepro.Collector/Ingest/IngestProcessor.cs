@@ -40,11 +40,7 @@ public sealed class IngestProcessor
         }
         if (outcome.Cause is { } cause)
         {
-            var printable = topic.Length > 120 ? topic[..120] : topic;
-            printable = new string(printable.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-            var causeName = cause.ToString();
-            if (_counters.Count(cause)) CollectorLog.FirstReject(_logger, printable, causeName, outcome.Reason ?? "");
-            else CollectorLog.Reject(_logger, printable, causeName, outcome.Reason ?? "");
+            CountReject(topic, cause, outcome.Reason);
             return IngestResult.Rejected;
         }
         var now = _time.GetUtcNow();
@@ -84,6 +80,70 @@ public sealed class IngestProcessor
         }
         _counters.Count(result);
         return result;
+    }
+
+    /// <summary>
+    /// Processes messages received together: bad ones are counted and dropped, the valid ones stored in one
+    /// transaction. Throws only when storage fails, and then nothing of the batch is stored.
+    /// </summary>
+    public async Task ProcessBatchAsync(IReadOnlyList<(string Topic, ReadOnlyMemory<byte> Payload)> messages, CancellationToken cancellationToken)
+    {
+        var items = new List<IngestItem>(messages.Count);
+        foreach (var (topic, payload) in messages)
+        {
+            var outcome = _validator.Validate(topic, payload.Span);
+            if (outcome.Ignored)
+            {
+                _counters.Count(IngestResult.Ignored);
+                continue;
+            }
+            if (outcome.Cause is { } cause)
+            {
+                CountReject(topic, cause, outcome.Reason);
+                continue;
+            }
+            var raw = System.Text.Encoding.UTF8.GetString(payload.Span);
+            items.Add(outcome.Message switch
+            {
+                TelemetryBatch t => new IngestItem(new StoredMessage(t.Site, t.Node, t.Seq, TopicKind.Telemetry, t.Source, t.Ts, raw), t),
+                HealthResult h => new IngestItem(new StoredMessage(h.Site, h.Node, h.Seq, TopicKind.Health, h.Check, h.Ts, raw), h),
+                AlertEvent a => new IngestItem(new StoredMessage(a.Site, a.Node, a.Seq, TopicKind.Alerts, null, a.Ts, raw), a),
+                var other => new IngestItem(null, other!),
+            });
+        }
+        if (items.Count == 0) return;
+        var results = await _store.StoreBatchAsync(items, _time.GetUtcNow(), cancellationToken);
+        for (var i = 0; i < items.Count; i++)
+        {
+            switch (results[i], items[i].Payload)
+            {
+                case (StoreOutcome.StatusApplied, StatusMessage s):
+                    CollectorLog.NodeStatus(_logger, s.Site, s.Node, s.Online ? "online" : "offline", s.Session, s.Reason);
+                    _counters.Count(IngestResult.Accepted);
+                    break;
+                case (StoreOutcome.StatusStale, StatusMessage s):
+                    CollectorLog.StaleStatus(_logger, s.Site, s.Node, s.Session);
+                    _counters.Count(IngestResult.StaleStatus);
+                    break;
+                case (StoreOutcome.Inserted, var payload):
+                    // Queued only: publishing from inside the MQTT message handler would wait on its own receive loop.
+                    if (payload is AlertEvent a) await _noc.OnAgentAlertAsync(a, cancellationToken);
+                    _counters.Count(IngestResult.Accepted);
+                    break;
+                default:
+                    _counters.Count(IngestResult.Duplicate);
+                    break;
+            }
+        }
+    }
+
+    private void CountReject(string topic, RejectCause cause, string? reason)
+    {
+        var printable = topic.Length > 120 ? topic[..120] : topic;
+        printable = new string(printable.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        var causeName = cause.ToString();
+        if (_counters.Count(cause)) CollectorLog.FirstReject(_logger, printable, causeName, reason ?? "");
+        else CollectorLog.Reject(_logger, printable, causeName, reason ?? "");
     }
 
     private static IngestResult Stored(bool inserted) => inserted ? IngestResult.Accepted : IngestResult.Duplicate;

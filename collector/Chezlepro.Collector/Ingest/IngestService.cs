@@ -35,7 +35,9 @@ public sealed class IngestService : BackgroundService
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _client.MessageHandler = OnMessageAsync;
+        // Batches: everything the broker has already delivered is stored in one transaction and then
+        // acknowledged; a storage fault acknowledges nothing, so the durable session delivers it again.
+        _client.BatchMessageHandler = OnMessagesAsync;
         _client.WillFactory = _ => ValueTask.FromResult<MqttApplicationMessage?>(Status(false));
         _client.ConnectedHandler = async (e, ct) =>
         {
@@ -109,16 +111,15 @@ public sealed class IngestService : BackgroundService
         await _client.StopAsync(cancellationToken);
     }
 
-    private async Task OnMessageAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    private async Task OnMessagesAsync(IReadOnlyList<MqttApplicationMessage> messages, CancellationToken cancellationToken)
     {
         try
         {
-            await _processor.ProcessAsync(message.Topic, message.Payload, cancellationToken);
+            await _processor.ProcessBatchAsync(messages.Select(m => (m.Topic, m.Payload)).ToList(), cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // A storage fault must not kill the subscription; the message stays counted as not stored.
-            CollectorLog.StoreFailed(_logger, message.Topic, ex.Message);
+            CollectorLog.StoreFailed(_logger, messages[0].Topic, ex.Message);
             throw;
         }
     }

@@ -24,6 +24,12 @@ public interface ICollectorStore : IAsyncDisposable
     /// <summary>Applies a birth, will or shutdown with the session rule of contract.md.</summary>
     Task<StatusOutcome> ApplyStatusAsync(StatusMessage status, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a batch in one transaction: all of it or, on a fault, none of it (the caller then does not acknowledge
+    /// the batch and the broker delivers it again). Same rules as the single-message methods.
+    /// </summary>
+    Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+
     /// <summary>Every known node.</summary>
     Task<IReadOnlyList<NodeView>> GetNodesAsync(CancellationToken cancellationToken);
 

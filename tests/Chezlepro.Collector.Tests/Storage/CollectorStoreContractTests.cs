@@ -134,6 +134,21 @@ public abstract class CollectorStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task StoreBatch_MixedItems_OneTransaction_OutcomesPerItem()
+    {
+        var h1 = Result("ceph", HealthStatus.Ok, T0, 1);
+        var h2 = Result("ceph", HealthStatus.Critical, T0.AddMinutes(1), 2);
+        var birth = new StatusMessage { Site = "lanaudiere", Node = "pve1", Online = true, Session = 3, Ts = T0 };
+        var stale = new StatusMessage { Site = "lanaudiere", Node = "pve1", Online = false, Session = 2, Ts = T0, Reason = "lost" };
+        var outcomes = await _store.StoreBatchAsync(
+            [new IngestItem(Message(h1), h1), new IngestItem(Message(h2), h2), new IngestItem(Message(h1), h1), new IngestItem(null, birth), new IngestItem(null, stale)],
+            T0, default);
+        Assert.Equal([StoreOutcome.Inserted, StoreOutcome.Inserted, StoreOutcome.Duplicate, StoreOutcome.StatusApplied, StoreOutcome.StatusStale], outcomes);
+        Assert.Equal(2, (await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default)).Count);
+        Assert.True((await _store.GetNodesAsync(default)).Single().Online);
+    }
+
+    [Fact]
     public async Task Alerts_And_Prune_RawMessagesGo_IntervalsStay()
     {
         await Health("ceph", HealthStatus.Ok, T0);

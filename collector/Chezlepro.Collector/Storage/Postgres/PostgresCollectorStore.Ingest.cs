@@ -7,21 +7,59 @@ public sealed partial class PostgresCollectorStore
 {
     /// <inheritdoc />
     public Task<bool> StoreTelemetryAsync(StoredMessage message, TelemetryBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        InTransactionAsync(message, receivedAt, async (c, tx, ct) =>
+        InTransactionAsync(message, receivedAt, (c, tx, ct) => ApplyTelemetryAsync(c, tx, message, batch, ct), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        await using var c = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        var outcomes = new StoreOutcome[items.Count];
+        var latest = new Dictionary<(string, string, string), (Sample, string, DateTimeOffset)>();
+        for (var i = 0; i < items.Count; i++)
         {
-            foreach (var s in batch.Samples)
+            var item = items[i];
+            var m = item.Message!;
+            outcomes[i] = item.Payload switch
             {
-                await ExecAsync(c, tx, """
-                    INSERT INTO latest_metrics(site, node, metric, value, unit, source, ts) VALUES ($1, $2, $3, $4, $5, $6, $7)
-                    ON CONFLICT(site, node, metric) DO UPDATE SET value = excluded.value, unit = excluded.unit,
-                        source = excluded.source, ts = excluded.ts WHERE excluded.ts >= latest_metrics.ts;
-                    """, ct, message.Site, message.Node, s.Metric, s.Value, s.Unit, batch.Source, Ms(batch.Ts));
-            }
-        }, cancellationToken);
+                StatusMessage s => await ApplyStatusCoreAsync(c, tx, s, receivedAt, cancellationToken) == StatusOutcome.Applied
+                    ? StoreOutcome.StatusApplied : StoreOutcome.StatusStale,
+                TelemetryBatch t => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (_, _, _) =>
+                {
+                    Sqlite.SqliteCollectorStore.KeepNewest(latest, t);
+                    return Task.CompletedTask;
+                }, cancellationToken)),
+                HealthResult h => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (cc, tt, ct) => ApplyHealthAsync(cc, tt, m, h, ct), cancellationToken)),
+                AlertEvent a => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (cc, tt, ct) => ApplyAlertAsync(cc, tt, m, a, ct), cancellationToken)),
+                _ => throw new ArgumentException("unexpected ingest item", nameof(items)),
+            };
+        }
+        foreach (var ((site, node, _), (sample, source, ts)) in latest) await UpsertMetricAsync(c, tx, site, node, sample, source, ts, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    private static StoreOutcome Inserted(bool inserted) => inserted ? StoreOutcome.Inserted : StoreOutcome.Duplicate;
+
+    private static async Task ApplyTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, TelemetryBatch batch, CancellationToken ct)
+    {
+        foreach (var s in batch.Samples) await UpsertMetricAsync(c, tx, message.Site, message.Node, s, batch.Source, batch.Ts, ct);
+    }
+
+    private static Task<int> UpsertMetricAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, string node, Sample s, string source,
+        DateTimeOffset ts, CancellationToken ct) =>
+        ExecAsync(c, tx, """
+            INSERT INTO latest_metrics(site, node, metric, value, unit, source, ts) VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT(site, node, metric) DO UPDATE SET value = excluded.value, unit = excluded.unit,
+                source = excluded.source, ts = excluded.ts WHERE excluded.ts >= latest_metrics.ts;
+            """, ct, site, node, s.Metric, s.Value, s.Unit, source, Ms(ts));
 
     /// <inheritdoc />
     public Task<bool> StoreHealthAsync(StoredMessage message, HealthResult result, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        InTransactionAsync(message, receivedAt, async (c, tx, ct) =>
+        InTransactionAsync(message, receivedAt, (c, tx, ct) => ApplyHealthAsync(c, tx, message, result, ct), cancellationToken);
+
+    private static async Task ApplyHealthAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, HealthResult result, CancellationToken ct)
+    {
         {
             var details = result.Details?.ToJsonString();
             await ExecAsync(c, tx, """
@@ -30,11 +68,15 @@ public sealed partial class PostgresCollectorStore
                     details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
                 """, ct, message.Site, message.Node, result.Check, (int)result.Status, result.Summary, details, Ms(result.Ts));
             await FoldHealthAsync(c, tx, message.Site, message.Node, result.Check, result.Status, Ms(result.Ts), details, ct);
-        }, cancellationToken);
+        }
+    }
 
     /// <inheritdoc />
     public Task<bool> StoreAlertAsync(StoredMessage message, AlertEvent alert, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        InTransactionAsync(message, receivedAt, async (c, tx, ct) =>
+        InTransactionAsync(message, receivedAt, (c, tx, ct) => ApplyAlertAsync(c, tx, message, alert, ct), cancellationToken);
+
+    private static async Task ApplyAlertAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, AlertEvent alert, CancellationToken ct)
+    {
         {
             var a = alert.Alert;
             await ExecAsync(c, tx, """
@@ -45,13 +87,22 @@ public sealed partial class PostgresCollectorStore
                     raised_at = COALESCE(excluded.raised_at, alerts.raised_at), ts = excluded.ts
                 WHERE excluded.ts >= alerts.ts;
                 """, ct, message.Site, message.Node, a.Id, (int)a.State, (int)a.Priority, a.Source, a.Summary, a.SummaryEn, Ms(alert.Ts));
-        }, cancellationToken);
+        }
+    }
 
     /// <inheritdoc />
     public async Task<StatusOutcome> ApplyStatusAsync(StatusMessage status, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         await using var c = await DataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        var outcome = await ApplyStatusCoreAsync(c, tx, status, receivedAt, cancellationToken);
+        await tx.CommitAsync(cancellationToken);
+        return outcome;
+    }
+
+    private static async Task<StatusOutcome> ApplyStatusCoreAsync(NpgsqlConnection c, NpgsqlTransaction tx, StatusMessage status, DateTimeOffset receivedAt,
+        CancellationToken cancellationToken)
+    {
         long? session = null;
         var online = false;
         await using (var cmd = Command(c, tx, "SELECT session, online FROM nodes WHERE site = $1 AND node = $2 FOR UPDATE;", [status.Site, status.Node]))
@@ -66,7 +117,6 @@ public sealed partial class PostgresCollectorStore
         // contract.md session rule, as in the SQLite store: older sessions are stale; offline wins within one.
         if (session is { } s && (status.Session < s || (status.Session == s && status.Online && !online)))
         {
-            await tx.CommitAsync(cancellationToken);
             return StatusOutcome.Stale;
         }
         await ExecAsync(c, tx, """
@@ -78,7 +128,6 @@ public sealed partial class PostgresCollectorStore
                 started_at = COALESCE(excluded.started_at, nodes.started_at);
             """, cancellationToken, status.Site, status.Node, status.Online, status.Reason, status.Session, Ms(status.Ts), Ms(receivedAt),
             status.AgentVersion, status.StartedAt is { } st ? Ms(st) : null);
-        await tx.CommitAsync(cancellationToken);
         return StatusOutcome.Applied;
     }
 
@@ -87,21 +136,24 @@ public sealed partial class PostgresCollectorStore
     {
         await using var c = await DataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
+        var inserted = await ApplyMessageAsync(c, tx, message, receivedAt, apply, ct);
+        await tx.CommitAsync(ct);
+        return inserted;
+    }
+
+    private static async Task<bool> ApplyMessageAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, DateTimeOffset receivedAt,
+        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> apply, CancellationToken ct)
+    {
         var inserted = await ExecAsync(c, tx, """
             INSERT INTO messages(site, node, seq, kind, name, ts, received_at, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             ON CONFLICT(site, node, seq) DO NOTHING;
             """, ct, message.Site, message.Node, message.Seq, (int)message.Kind, message.Name, Ms(message.Ts), Ms(receivedAt), message.Payload);
-        if (inserted == 0)
-        {
-            await tx.CommitAsync(ct);
-            return false;
-        }
+        if (inserted == 0) return false;
         await apply(c, tx, ct);
         await ExecAsync(c, tx, """
             INSERT INTO nodes(site, node, online, session, last_seen) VALUES ($1, $2, FALSE, 0, $3)
             ON CONFLICT(site, node) DO UPDATE SET last_seen = GREATEST(COALESCE(nodes.last_seen, 0), $3);
             """, ct, message.Site, message.Node, Ms(message.Ts));
-        await tx.CommitAsync(ct);
         return true;
     }
 }

@@ -9,7 +9,7 @@ public sealed partial class SqliteCollectorStore
     // closes that interval at the result's capture time and opens a new one. A late result (replayed
     // after a WAN outage, older than the open interval) lands in the interval that contains it: it splits
     // that interval only when nothing confirmed the old status after it.
-    private static void FoldHealth(SqliteConnection c, SqliteTransaction tx, string site, string node, string check,
+    private void FoldHealth(SqliteConnection c, SqliteTransaction tx, string site, string node, string check,
         HealthStatus status, long ts, string? details)
     {
         using var find = Command(c, tx, """
@@ -53,7 +53,7 @@ public sealed partial class SqliteCollectorStore
         if (!merged) Insert(c, tx, site, node, check, status, ts, to, details);
     }
 
-    private static void Insert(SqliteConnection c, SqliteTransaction tx, string site, string node, string check,
+    private void Insert(SqliteConnection c, SqliteTransaction tx, string site, string node, string check,
         HealthStatus status, long from, long? to, string? details) =>
         Exec(c, tx, """
             INSERT INTO check_states(site, node, check_name, status, from_ts, last_seen, to_ts, details)

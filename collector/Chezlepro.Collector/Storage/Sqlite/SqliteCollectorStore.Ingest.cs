@@ -7,24 +7,66 @@ public sealed partial class SqliteCollectorStore
 {
     /// <inheritdoc />
     public Task<bool> StoreTelemetryAsync(StoredMessage message, TelemetryBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        Task.FromResult(InTransaction(message, receivedAt, (c, tx) =>
+        Task.FromResult(InTransaction(message, receivedAt, (c, tx) => ApplyTelemetry(c, tx, message, batch)));
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
         {
-            foreach (var s in batch.Samples)
+            var c = Connection;
+            using var tx = c.BeginTransaction();
+            var outcomes = new StoreOutcome[items.Count];
+            // Within a batch only the newest value of each metric can become "latest": one upsert per metric.
+            var latest = new Dictionary<(string Site, string Node, string Metric), (Sample Sample, string Source, DateTimeOffset Ts)>();
+            for (var i = 0; i < items.Count; i++)
             {
-                // Upsert only when newer: replayed backlog must not overwrite a fresher live value.
-                Exec(c, tx, """
-                    INSERT INTO latest_metrics(site, node, metric, value, unit, source, ts) VALUES ($s, $n, $m, $v, $u, $src, $ts)
-                    ON CONFLICT(site, node, metric) DO UPDATE SET value = excluded.value, unit = excluded.unit,
-                        source = excluded.source, ts = excluded.ts WHERE excluded.ts >= latest_metrics.ts;
-                    """, ("$s", message.Site), ("$n", message.Node), ("$m", s.Metric), ("$v", s.Value), ("$u", s.Unit),
-                    ("$src", batch.Source), ("$ts", Ms(batch.Ts)));
+                var item = items[i];
+                outcomes[i] = item.Payload switch
+                {
+                    StatusMessage s => ApplyStatusCore(c, tx, s, receivedAt) == StatusOutcome.Applied ? StoreOutcome.StatusApplied : StoreOutcome.StatusStale,
+                    TelemetryBatch t => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (_, _) => KeepNewest(latest, t))),
+                    HealthResult h => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (cc, tt) => ApplyHealth(cc, tt, item.Message!, h))),
+                    AlertEvent a => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (cc, tt) => ApplyAlert(cc, tt, item.Message!, a))),
+                    _ => throw new ArgumentException("unexpected ingest item", nameof(items)),
+                };
             }
-        }));
+            foreach (var ((site, node, _), (sample, source, ts)) in latest) UpsertMetric(c, tx, site, node, sample, source, ts);
+            tx.Commit();
+            return Task.FromResult<IReadOnlyList<StoreOutcome>>(outcomes);
+        }
+    }
+
+    private static StoreOutcome Inserted(bool inserted) => inserted ? StoreOutcome.Inserted : StoreOutcome.Duplicate;
+
+    internal static void KeepNewest(Dictionary<(string, string, string), (Sample, string, DateTimeOffset)> latest, TelemetryBatch batch)
+    {
+        foreach (var s in batch.Samples)
+        {
+            var key = (batch.Site, batch.Node, s.Metric);
+            if (!latest.TryGetValue(key, out var seen) || seen.Item3 <= batch.Ts) latest[key] = (s, batch.Source, batch.Ts);
+        }
+    }
+
+    private void ApplyTelemetry(SqliteConnection c, SqliteTransaction tx, StoredMessage message, TelemetryBatch batch)
+    {
+        foreach (var s in batch.Samples) UpsertMetric(c, tx, message.Site, message.Node, s, batch.Source, batch.Ts);
+    }
+
+    // Upsert only when newer: replayed backlog must not overwrite a fresher live value.
+    private void UpsertMetric(SqliteConnection c, SqliteTransaction tx, string site, string node, Sample s, string source, DateTimeOffset ts) =>
+        Exec(c, tx, """
+            INSERT INTO latest_metrics(site, node, metric, value, unit, source, ts) VALUES ($s, $n, $m, $v, $u, $src, $ts)
+            ON CONFLICT(site, node, metric) DO UPDATE SET value = excluded.value, unit = excluded.unit,
+                source = excluded.source, ts = excluded.ts WHERE excluded.ts >= latest_metrics.ts;
+            """, ("$s", site), ("$n", node), ("$m", s.Metric), ("$v", s.Value), ("$u", s.Unit), ("$src", source), ("$ts", Ms(ts)));
 
     /// <inheritdoc />
     public Task<bool> StoreHealthAsync(StoredMessage message, HealthResult result, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        Task.FromResult(InTransaction(message, receivedAt, (c, tx) =>
-        {
+        Task.FromResult(InTransaction(message, receivedAt, (c, tx) => ApplyHealth(c, tx, message, result)));
+
+    private void ApplyHealth(SqliteConnection c, SqliteTransaction tx, StoredMessage message, HealthResult result)
+    {
             var details = result.Details?.ToJsonString();
             Exec(c, tx, """
                 INSERT INTO latest_health(site, node, check_name, status, summary, details, ts) VALUES ($s, $n, $c, $st, $sum, $d, $ts)
@@ -33,12 +75,14 @@ public sealed partial class SqliteCollectorStore
                 """, ("$s", message.Site), ("$n", message.Node), ("$c", result.Check), ("$st", (int)result.Status),
                 ("$sum", result.Summary), ("$d", details), ("$ts", Ms(result.Ts)));
             FoldHealth(c, tx, message.Site, message.Node, result.Check, result.Status, Ms(result.Ts), details);
-        }));
+    }
 
     /// <inheritdoc />
     public Task<bool> StoreAlertAsync(StoredMessage message, AlertEvent alert, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        Task.FromResult(InTransaction(message, receivedAt, (c, tx) =>
-        {
+        Task.FromResult(InTransaction(message, receivedAt, (c, tx) => ApplyAlert(c, tx, message, alert)));
+
+    private void ApplyAlert(SqliteConnection c, SqliteTransaction tx, StoredMessage message, AlertEvent alert)
+    {
             var a = alert.Alert;
             Exec(c, tx, """
                 INSERT INTO alerts(site, node, alert_id, state, priority, source, summary, summary_en, raised_at, ts)
@@ -49,7 +93,7 @@ public sealed partial class SqliteCollectorStore
                 WHERE excluded.ts >= alerts.ts;
                 """, ("$s", message.Site), ("$n", message.Node), ("$id", a.Id), ("$st", (int)a.State), ("$p", (int)a.Priority),
                 ("$src", a.Source), ("$sum", a.Summary), ("$en", a.SummaryEn), ("$ts", Ms(alert.Ts)));
-        }));
+    }
 
     /// <inheritdoc />
     public Task<StatusOutcome> ApplyStatusAsync(StatusMessage status, DateTimeOffset receivedAt, CancellationToken cancellationToken)
@@ -58,14 +102,22 @@ public sealed partial class SqliteCollectorStore
         {
             var c = Connection;
             using var tx = c.BeginTransaction();
+            var outcome = ApplyStatusCore(c, tx, status, receivedAt);
+            tx.Commit();
+            return Task.FromResult(outcome);
+        }
+    }
+
+    private StatusOutcome ApplyStatusCore(SqliteConnection c, SqliteTransaction tx, StatusMessage status, DateTimeOffset receivedAt)
+    {
+        {
             var stored = Scalar(c, tx, "SELECT session FROM nodes WHERE site = $s AND node = $n;", ("$s", status.Site), ("$n", status.Node));
             var current = stored is null or DBNull ? (long?)null : Convert.ToInt64(stored);
             // contract.md: a status from an older session than the newest seen is ignored (a will Mosquitto
             // publishes late for a taken-over connection); within one session, offline wins over online.
             if (current is { } s && (status.Session < s || (status.Session == s && status.Online && IsOffline(c, tx, status))))
             {
-                tx.Commit();
-                return Task.FromResult(StatusOutcome.Stale);
+                return StatusOutcome.Stale;
             }
             Exec(c, tx, """
                 INSERT INTO nodes(site, node, online, reason, session, status_ts, last_seen, agent_version, started_at)
@@ -77,12 +129,11 @@ public sealed partial class SqliteCollectorStore
                 """, ("$s", status.Site), ("$n", status.Node), ("$on", status.Online ? 1 : 0), ("$r", status.Reason),
                 ("$sess", status.Session), ("$ts", Ms(status.Ts)), ("$seen", Ms(receivedAt)), ("$v", status.AgentVersion),
                 ("$start", status.StartedAt is { } st ? Ms(st) : null));
-            tx.Commit();
-            return Task.FromResult(StatusOutcome.Applied);
+            return StatusOutcome.Applied;
         }
     }
 
-    private static bool IsOffline(SqliteConnection c, SqliteTransaction tx, StatusMessage status) =>
+    private bool IsOffline(SqliteConnection c, SqliteTransaction tx, StatusMessage status) =>
         Convert.ToInt64(Scalar(c, tx, "SELECT online FROM nodes WHERE site = $s AND node = $n;", ("$s", status.Site), ("$n", status.Node))) == 0;
 
     private bool InTransaction(StoredMessage message, DateTimeOffset receivedAt, Action<SqliteConnection, SqliteTransaction> apply)
@@ -91,23 +142,27 @@ public sealed partial class SqliteCollectorStore
         {
             var c = Connection;
             using var tx = c.BeginTransaction();
+            var inserted = ApplyMessage(c, tx, message, receivedAt, apply);
+            tx.Commit();
+            return inserted;
+        }
+    }
+
+    private bool ApplyMessage(SqliteConnection c, SqliteTransaction tx, StoredMessage message, DateTimeOffset receivedAt, Action<SqliteConnection, SqliteTransaction> apply)
+    {
+        {
             var inserted = Exec(c, tx, """
                 INSERT INTO messages(site, node, seq, kind, name, ts, received_at, payload) VALUES ($s, $n, $seq, $k, $name, $ts, $rx, $p)
                 ON CONFLICT(site, node, seq) DO NOTHING;
                 """, ("$s", message.Site), ("$n", message.Node), ("$seq", message.Seq), ("$k", (int)message.Kind),
                 ("$name", message.Name), ("$ts", Ms(message.Ts)), ("$rx", Ms(receivedAt)), ("$p", message.Payload));
-            if (inserted == 0)
-            {
-                tx.Commit();
-                return false;
-            }
+            if (inserted == 0) return false;
             apply(c, tx);
             // Any message proves the node was alive when it captured it; last_seen follows capture time.
             Exec(c, tx, """
                 INSERT INTO nodes(site, node, online, session, last_seen) VALUES ($s, $n, 0, 0, $seen)
                 ON CONFLICT(site, node) DO UPDATE SET last_seen = MAX(COALESCE(nodes.last_seen, 0), $seen);
                 """, ("$s", message.Site), ("$n", message.Node), ("$seen", Ms(message.Ts)));
-            tx.Commit();
             return true;
         }
     }

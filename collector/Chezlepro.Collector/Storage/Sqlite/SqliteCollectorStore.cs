@@ -12,6 +12,7 @@ public sealed partial class SqliteCollectorStore : ICollectorStore
 {
     private readonly string _path;
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
 
     /// <summary>Creates the store on <c>Collector:DataDirectory/collector.db</c>; nothing opened yet.</summary>
@@ -29,10 +30,12 @@ public sealed partial class SqliteCollectorStore : ICollectorStore
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(_path))!);
         var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _path, Pooling = false }.ToString());
         c.Open();
+        _connection = c;
         Exec(c, null, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;");
         var version = Convert.ToInt32(Scalar(c, null, "PRAGMA user_version;"));
         if (version > SqliteMigrations.Steps.Length)
         {
+            _connection = null;
             c.Dispose();
             throw new InvalidOperationException($"Store '{_path}' has schema version {version}; this collector knows {SqliteMigrations.Steps.Length}.");
         }
@@ -43,7 +46,6 @@ public sealed partial class SqliteCollectorStore : ICollectorStore
             Exec(c, tx, $"PRAGMA user_version={v + 1};");
             tx.Commit();
         }
-        _connection = c;
         return Task.CompletedTask;
     }
 
@@ -52,6 +54,8 @@ public sealed partial class SqliteCollectorStore : ICollectorStore
     {
         lock (_gate)
         {
+            foreach (var cmd in _prepared.Values) cmd.Dispose();
+            _prepared.Clear();
             _connection?.Dispose();
             _connection = null;
         }
@@ -64,16 +68,27 @@ public sealed partial class SqliteCollectorStore : ICollectorStore
 
     private static DateTimeOffset FromMs(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms);
 
-    private static int Exec(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args)
-    {
-        using var cmd = Command(c, tx, sql, args);
-        return cmd.ExecuteNonQuery();
-    }
+    private int Exec(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args) =>
+        Cached(c, tx, sql, args).ExecuteNonQuery();
 
-    private static object? Scalar(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args)
+    private object? Scalar(SqliteConnection c, SqliteTransaction? tx, string sql, params (string Name, object? Value)[] args) =>
+        Cached(c, tx, sql, args).ExecuteScalar();
+
+    // Ingest runs the same few statements for every message: keeping each prepared (one connection, used under
+    // the lock) saves SQLite from compiling them again, which was most of the per-message cost.
+    private SqliteCommand Cached(SqliteConnection c, SqliteTransaction? tx, string sql, (string Name, object? Value)[] args)
     {
-        using var cmd = Command(c, tx, sql, args);
-        return cmd.ExecuteScalar();
+        if (!ReferenceEquals(c, _connection)) return Command(c, tx, sql, args);
+        if (!_prepared.TryGetValue(sql, out var cmd))
+        {
+            cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            _prepared[sql] = cmd;
+        }
+        cmd.Transaction = tx;
+        cmd.Parameters.Clear();
+        foreach (var (name, value) in args) cmd.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        return cmd;
     }
 
     private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql, (string Name, object? Value)[] args)

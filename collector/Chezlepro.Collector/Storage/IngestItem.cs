@@ -1,0 +1,8 @@
+using Chezlepro.Contracts.Messages;
+
+namespace Chezlepro.Collector.Storage;
+
+/// <summary>One validated message of an ingest batch (stored with the others in one transaction).</summary>
+/// <param name="Message">Identity and raw payload; null for a status.</param>
+/// <param name="Payload">The typed payload: <see cref="TelemetryBatch"/>, <see cref="HealthResult"/>, <see cref="AlertEvent"/> or <see cref="StatusMessage"/>.</param>
+public sealed record IngestItem(StoredMessage? Message, object Payload);
