@@ -1,3 +1,5 @@
+using Chezlepro.Agent.Hosting.Systemd;
+using Chezlepro.Agent.Hosting.Windows;
 using Chezlepro.Agent.Options;
 using Chezlepro.Hosting;
 using Chezlepro.Agent.StatusPage;
@@ -21,6 +23,9 @@ public static class AgentApp
         AgentConfiguration.Apply(builder.Configuration, args, "agent");
         ConfigureLogging(builder);
         builder.Services.AddAgent(builder.Configuration);
+        // Both do nothing unless the process runs under systemd (NOTIFY_SOCKET) or the Windows service manager.
+        builder.Services.AddSystemdIntegration();
+        builder.Services.AddWindowsServiceIntegration();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         var urls = builder.Configuration[$"{StatusPageOptions.SectionName}:Urls"] ?? new StatusPageOptions().Urls;
         // No status page: still a host, bound to an ephemeral loopback port nobody is told about.
@@ -57,7 +62,7 @@ public static class AgentApp
             .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
             .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
             .Enrich.FromLogContext()
-            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}");
+            .WriteToConsoleOrJournal();
         if (builder.Configuration.GetValue("Logging:File:Enabled", true))
         {
             logConfig = logConfig.WriteTo.File(Path.Combine(dataDirectory, "logs", "agent-.log"),

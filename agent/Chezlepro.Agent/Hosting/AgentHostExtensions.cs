@@ -56,7 +56,7 @@ public static class AgentHostExtensions
         Port = mqtt.Port,
         ClientId = $"chezlepro-agent-{agent.Site}-{agent.Node}",
         Username = mqtt.Username,
-        Password = mqtt.Password,
+        Password = string.IsNullOrEmpty(mqtt.Password) ? null : mqtt.Password,
         KeepAlive = TimeSpan.FromSeconds(mqtt.KeepAliveSeconds),
         // The outbox, not the broker, is the store: a clean session keeps the broker from replaying a stale queue.
         CleanSession = true,

@@ -19,7 +19,8 @@ public sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             problems.Add($"Mqtt:TopicRoot = '{options.TopicRoot}': must match [a-z0-9][a-z0-9-]{{0,31}}.");
         if (options.MaxInflight is < 1 or > 1000)
             problems.Add($"Mqtt:MaxInflight = {options.MaxInflight}: must be 1-1000.");
-        if (options.Password is not null && string.IsNullOrEmpty(options.Username))
+        // An empty password is "not set": a fresh package ships an empty credential file (LoadCredential= needs one).
+        if (!string.IsNullOrEmpty(options.Password) && string.IsNullOrEmpty(options.Username))
             problems.Add("Mqtt:Password is set without Mqtt:Username (MQTT-3.1.2-22).");
         if (options.Tls.Enabled)
         {
