@@ -26,6 +26,7 @@ public static class FailoverServiceCollectionExtensions
         services.AddSingleton<FailoverCoordinator>();
         services.AddHostedService<FailoverService>();
         services.AddHostedService<NocNodeWatcher>();
+        services.AddHostedService<NocServiceLevelWatcher>();
         return services;
     }
 }
