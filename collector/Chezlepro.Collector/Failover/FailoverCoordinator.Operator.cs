@@ -52,7 +52,7 @@ public sealed partial class FailoverCoordinator
         {
             var g = _catalog.FailoverGroups.Find(x => x.Id == group);
             if (g is null || !_engines.TryGetValue(group, out var engine)) return (OperatorOutcome.UnknownGroup, null, null);
-            if (!_leading)
+            if (_leadership is { Shared: true } && !_leading)
                 return (OperatorOutcome.Conflict, null, "This collector does not hold the failover leadership; ask the collector that decides.");
             FailoverRecord record;
             try

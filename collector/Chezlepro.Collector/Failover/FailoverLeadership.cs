@@ -14,10 +14,14 @@ namespace Chezlepro.Collector.Failover;
 public sealed class FailoverLeadership : IAsyncDisposable
 {
     /// <summary>
-    /// The advisory lock key ("FAIL"). Kept under 2^31 so that <c>pg_locks</c> shows it as classid 0,
-    /// objid = key, objsubid 1, which the PostgreSQL audit log uses as its write fence.
+    /// First half of the advisory lock key ("CHLP"). The two-integer form lives in a lock space of its own
+    /// (objsubid 2 in <c>pg_locks</c>), apart from the single-bigint keys the store hashes per check, so a
+    /// folding transaction can never wait on the leader's session lock.
     /// </summary>
-    public const long LockKey = 0x4641494C;
+    public const int LockClass = 0x43484C50;
+
+    /// <summary>Second half of the advisory lock key ("FAIL").</summary>
+    public const int LockObject = 0x4641494C;
 
     private readonly string? _connectionString;
     private readonly ILogger<FailoverLeadership> _logger;
@@ -80,7 +84,7 @@ public sealed class FailoverLeadership : IAsyncDisposable
                 }
                 // Once held, only the session's liveness matters: the lock is released only with the session.
                 // (pg_try_advisory_lock is re-entrant; calling it again while held would stack the count.)
-                await using var cmd = new NpgsqlCommand(IsLeader ? "SELECT true;" : $"SELECT pg_try_advisory_lock({LockKey});", _connection);
+                await using var cmd = new NpgsqlCommand(IsLeader ? "SELECT true;" : $"SELECT pg_try_advisory_lock({LockClass}, {LockObject});", _connection);
                 IsLeader = (bool)(await cmd.ExecuteScalarAsync(cancellationToken))!;
             }
             catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)

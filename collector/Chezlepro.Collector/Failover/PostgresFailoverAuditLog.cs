@@ -72,7 +72,7 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
             INSERT INTO failover_decisions(grp, epoch, active, previous, mode, reason, decided_at, decision, evidence)
             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
             WHERE $10::int IS NULL OR EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
-                AND l.pid = $10::int AND l.classid = 0 AND l.objid = {FailoverLeadership.LockKey} AND l.objsubid = 1);
+                AND l.pid = $10::int AND l.classid = {FailoverLeadership.LockClass} AND l.objid = {FailoverLeadership.LockObject} AND l.objsubid = 2);
             """);
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = d.Group });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = d.Epoch });
