@@ -81,6 +81,12 @@ public sealed class FailoverLeadership : IAsyncDisposable
                         throw;
                     }
                     _connection = c;
+                    // If this collector vanishes without closing (power, partition), the server must notice and
+                    // free the lock within seconds, not after the OS default of two hours: until it does, nobody
+                    // else can lead. Session settings, allowed to any user; ignored on a Unix socket.
+                    await using var keep = new NpgsqlCommand(
+                        "SET tcp_keepalives_idle = 10; SET tcp_keepalives_interval = 5; SET tcp_keepalives_count = 3; SET tcp_user_timeout = 20000;", c);
+                    await keep.ExecuteNonQueryAsync(cancellationToken);
                 }
                 // Once held, only the session's liveness matters: the lock is released only with the session.
                 // (pg_try_advisory_lock is re-entrant; calling it again while held would stack the count.)
