@@ -52,6 +52,8 @@ public sealed partial class FailoverCoordinator
         {
             var g = _catalog.FailoverGroups.Find(x => x.Id == group);
             if (g is null || !_engines.TryGetValue(group, out var engine)) return (OperatorOutcome.UnknownGroup, null, null);
+            if (_leadership is { Shared: true } && !_leading)
+                return (OperatorOutcome.Conflict, null, "This collector does not hold the failover leadership; ask the collector that decides.");
             FailoverRecord record;
             try
             {
@@ -61,7 +63,8 @@ public sealed partial class FailoverCoordinator
             {
                 return (OperatorOutcome.Conflict, null, ex.Message);
             }
-            await RecordAsync(g, record, ct);
+            if (!await RecordAsync(g, record, ct))
+                return (OperatorOutcome.Conflict, null, "The audit log refused the decision (another collector decided this epoch); retry.");
             await PublishPendingAsync(ct);
             return (OperatorOutcome.Decided, record, null);
         }

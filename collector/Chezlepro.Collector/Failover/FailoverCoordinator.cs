@@ -29,11 +29,14 @@ public sealed partial class FailoverCoordinator
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, FailoverEngine> _engines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FailoverRecord> _unpublished = new(StringComparer.Ordinal);
+    private readonly FailoverLeadership? _leadership;
+    private bool _leading;
 
     /// <summary>Creates the coordinator; <see cref="InitializeAsync"/> loads the audit log.</summary>
     public FailoverCoordinator(IOptions<CatalogOptions> catalog, IOptions<FailoverOptions> options, ICollectorStore store, IFailoverAuditLog audit,
-        IMqttClient client, TopicScheme topics, NocPublisher noc, TimeProvider time, ILogger<FailoverCoordinator> logger)
+        IMqttClient client, TopicScheme topics, NocPublisher noc, TimeProvider time, ILogger<FailoverCoordinator> logger, FailoverLeadership? leadership = null)
     {
+        _leadership = leadership;
         _catalog = catalog.Value;
         _options = options.Value;
         _store = store;
@@ -67,9 +70,17 @@ public sealed partial class FailoverCoordinator
         }
     }
 
-    /// <summary>One round: observe every group, act on what the engines decide, retry pending publishes.</summary>
+    /// <summary>
+    /// One round: observe every group, act on what the engines decide, retry pending publishes. A collector that
+    /// does not hold the leadership only follows the shared audit log.
+    /// </summary>
     public async Task RunRoundAsync(CancellationToken cancellationToken)
     {
+        if (!await LeadAsync(cancellationToken))
+        {
+            await _noc.TickAsync(cancellationToken);
+            return;
+        }
         var now = _time.GetUtcNow();
         var connected = _client.IsConnected;
         var nodes = await _store.GetNodesAsync(cancellationToken);
@@ -116,13 +127,24 @@ public sealed partial class FailoverCoordinator
         return result;
     }
 
-    private async Task RecordAsync(FailoverGroupDefinition g, FailoverRecord record, CancellationToken ct)
+    private async Task<bool> RecordAsync(FailoverGroupDefinition g, FailoverRecord record, CancellationToken ct)
     {
         var d = record.Decision;
+        try
+        {
+            await _audit.AppendAsync(record, ct);
+        }
+        catch (FailoverAppendRefusedException ex)
+        {
+            // Another collector wrote this epoch, or this one lost the lock: the log is the truth, not this engine.
+            FailoverLog.AppendRefused(_logger, d.Group, d.Epoch, ex.Message);
+            await FollowGroupsAsync(force: true, ct);
+            return false;
+        }
         FailoverLog.Decided(_logger, d.Group, d.Epoch, d.Active, d.Previous, d.Mode, d.Reason);
-        await _audit.AppendAsync(record, ct);
         _unpublished[d.Group] = record; // retained: only the newest matters to the broker
         await _noc.OfferAsync(NocAlertTexts.FailoverDecided(d, g.Primary, _time.GetUtcNow()), ct);
+        return true;
     }
 
     private async Task PublishPendingAsync(CancellationToken ct)

@@ -1,4 +1,5 @@
 using Chezlepro.Collector.Noc;
+using Chezlepro.Collector.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -12,11 +13,20 @@ public static class FailoverServiceCollectionExtensions
     {
         services.AddOptions<FailoverOptions>().BindConfiguration(FailoverOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FailoverOptions>, FailoverOptionsValidator>();
-        services.AddSingleton<IFailoverAuditLog, SqliteFailoverAuditLog>();
+        // PostgreSQL: several collectors share the audit log and the leadership lock; SQLite: one collector, its own file.
+        services.AddSingleton<FailoverLeadership>();
+        services.AddSingleton<IFailoverAuditLog>(sp =>
+        {
+            var collector = sp.GetRequiredService<IOptions<CollectorOptions>>();
+            return collector.Value.Store == "postgres"
+                ? new PostgresFailoverAuditLog(collector.Value.ConnectionString!, sp.GetRequiredService<FailoverLeadership>())
+                : new SqliteFailoverAuditLog(collector);
+        });
         services.AddSingleton<NocPublisher>();
         services.AddSingleton<FailoverCoordinator>();
         services.AddHostedService<FailoverService>();
         services.AddHostedService<NocNodeWatcher>();
+        services.AddHostedService<NocServiceLevelWatcher>();
         return services;
     }
 }

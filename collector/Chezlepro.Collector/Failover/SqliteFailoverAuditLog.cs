@@ -76,7 +76,14 @@ public sealed class SqliteFailoverAuditLog : IFailoverAuditLog
             cmd.Parameters.AddWithValue("$t", d.DecidedAt.ToUnixTimeMilliseconds());
             cmd.Parameters.AddWithValue("$d", JsonSerializer.Serialize(d, ContractJsonContext.Default.FailoverDecision));
             cmd.Parameters.AddWithValue("$v", JsonSerializer.Serialize(record.Evidence, FailoverJsonContext.Default.FailoverEvidence));
-            await cmd.ExecuteNonQueryAsync(cancellationToken);
+            try
+            {
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException ex) when (ex.SqliteErrorCode == 19) // SQLITE_CONSTRAINT: UNIQUE(grp, epoch)
+            {
+                throw new FailoverAppendRefusedException($"Epoch {d.Epoch} of {d.Group} is already written.", ex);
+            }
         }
         finally
         {

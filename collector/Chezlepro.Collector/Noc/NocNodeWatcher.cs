@@ -8,7 +8,7 @@ namespace Chezlepro.Collector.Noc;
 
 /// <summary>
 /// Derives <c>node-offline:&lt;site&gt;/&lt;node&gt;</c> from the store's node states every failover interval and
-/// ends quiet flap holds. Offline means the node's last status said so (a will or a shutdown).
+/// ends quiet flap holds (only the failover decision-maker derives them). Offline means the node's last status said so (a will or a shutdown).
 /// </summary>
 public sealed class NocNodeWatcher : BackgroundService
 {
@@ -17,10 +17,13 @@ public sealed class NocNodeWatcher : BackgroundService
     private readonly FailoverOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<NocNodeWatcher> _logger;
+    private readonly FailoverLeadership? _leadership;
 
     /// <summary>Creates the watcher.</summary>
-    public NocNodeWatcher(ICollectorStore store, NocPublisher noc, IOptions<FailoverOptions> options, TimeProvider time, ILogger<NocNodeWatcher> logger)
+    public NocNodeWatcher(ICollectorStore store, NocPublisher noc, IOptions<FailoverOptions> options, TimeProvider time, ILogger<NocNodeWatcher> logger,
+        FailoverLeadership? leadership = null)
     {
+        _leadership = leadership;
         _store = store;
         _noc = noc;
         _options = options.Value;
@@ -32,6 +35,12 @@ public sealed class NocNodeWatcher : BackgroundService
     public async Task RunRoundAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
+        // Several collectors on one PostgreSQL: only the decision-maker speaks for the collectors (one stream).
+        if (_leadership is { Shared: true, IsLeader: false })
+        {
+            await _noc.TickAsync(cancellationToken);
+            return;
+        }
         foreach (var n in await _store.GetNodesAsync(cancellationToken))
             await _noc.OfferAsync(NocAlertTexts.NodeOffline(n.Site, n.Node, !n.Online, now), cancellationToken);
         await _noc.TickAsync(cancellationToken);

@@ -23,10 +23,20 @@ public sealed class NocPublisher
     private readonly NocAlertBook _book;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Queue<NocAlert> _backlog = new();
+    private readonly FailoverLeadership? _leadership;
 
     /// <summary>Creates the publisher.</summary>
-    public NocPublisher(IMqttClient client, TopicScheme topics, TimeProvider time, ILogger<NocPublisher> logger, NocAlertBook? book = null)
+    /// <param name="client">The collector's MQTT client.</param>
+    /// <param name="topics">Topic names.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="logger">Logger.</param>
+    /// <param name="book">De-duplication and flap state (tests pass their own).</param>
+    /// <param name="leadership">With several collectors, only the failover decision-maker publishes; the others keep
+    /// their book up to date (so a takeover does not repeat what was already sent) and send nothing.</param>
+    public NocPublisher(IMqttClient client, TopicScheme topics, TimeProvider time, ILogger<NocPublisher> logger, NocAlertBook? book = null,
+        FailoverLeadership? leadership = null)
     {
+        _leadership = leadership;
         _client = client;
         _topics = topics;
         _time = time;
@@ -71,6 +81,11 @@ public sealed class NocPublisher
             {
                 if (_backlog.Count >= MaxBacklog) _backlog.Dequeue();
                 _backlog.Enqueue(a);
+            }
+            if (_leadership is { Shared: true, IsLeader: false })
+            {
+                _backlog.Clear();
+                return;
             }
             while (publish && _backlog.TryPeek(out var next))
             {

@@ -45,7 +45,7 @@ public sealed class SqliteFailoverAuditLogTests : IAsyncLifetime
         await using var log = new SqliteFailoverAuditLog(PathDb);
         await log.InitializeAsync(default);
         await log.AppendAsync(Record("public-web", 1, "st-bruno"), default);
-        await Assert.ThrowsAsync<SqliteException>(() => log.AppendAsync(Record("public-web", 1, "lanaudiere"), default));
+        await Assert.ThrowsAsync<FailoverAppendRefusedException>(() => log.AppendAsync(Record("public-web", 1, "lanaudiere"), default));
     }
 
     [Fact]

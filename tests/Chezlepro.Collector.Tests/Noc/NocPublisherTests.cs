@@ -43,4 +43,17 @@ public sealed class NocPublisherTests
         await noc.TickAsync(default);
         await client.Received(1).PublishAsync(Arg.Any<MqttApplicationMessage>(), Arg.Any<CancellationToken>());
     }
+
+    [Fact]
+    public async Task Offer_FollowerOfASharedDeployment_BookedButNotPublished()
+    {
+        var client = Substitute.For<IMqttClient>();
+        // Shared (PostgreSQL) and never took the lock: a follower. No connection is opened by the constructor.
+        await using var leadership = new Chezlepro.Collector.Failover.FailoverLeadership("Host=127.0.0.1;Port=1;Username=x", NullLogger<Chezlepro.Collector.Failover.FailoverLeadership>.Instance);
+        var noc = new NocPublisher(client, new TopicScheme(), new FakeTimeProvider(), NullLogger<NocPublisher>.Instance, leadership: leadership);
+        await noc.OfferAsync(NocAlertTexts.NodeOffline("lanaudiere", "pve1", true, default), default);
+        await noc.TickAsync(default);
+        await client.DidNotReceiveWithAnyArgs().PublishAsync(default!, default);
+        Assert.Equal("node-offline:lanaudiere/pve1", Assert.Single(await noc.ViewsAsync(AlertState.Raised, default)).Id);
+    }
 }
