@@ -61,6 +61,8 @@ public static class AgentHostExtensions
         // The outbox, not the broker, is the store: a clean session keeps the broker from replaying a stale queue.
         CleanSession = true,
         MaxInflight = mqtt.MaxInflight,
+        // A site back from a WAN outage should drain within seconds, and one CONNECT every 15 s costs nothing.
+        ReconnectMaxDelay = TimeSpan.FromSeconds(mqtt.ReconnectMaxDelaySeconds),
         Tls = new Chezlepro.Mqtt.MqttTlsOptions
         {
             Enabled = mqtt.Tls.Enabled,

@@ -27,6 +27,9 @@ public sealed class MqttOptions
     /// <summary>QoS 1 messages in flight at once while draining the outbox.</summary>
     public int MaxInflight { get; set; } = 32;
 
+    /// <summary>Longest wait between reconnect attempts (jittered exponential backoff from 1 s).</summary>
+    public int ReconnectMaxDelaySeconds { get; set; } = 15;
+
     /// <summary>TLS settings.</summary>
     public MqttTlsOptions Tls { get; set; } = new();
 }

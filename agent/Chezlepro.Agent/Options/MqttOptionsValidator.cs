@@ -17,6 +17,8 @@ public sealed class MqttOptionsValidator : IValidateOptions<MqttOptions>
             problems.Add($"Mqtt:KeepAliveSeconds = {options.KeepAliveSeconds}: must be 5-65535.");
         if (!Identifiers.IsValidId(options.TopicRoot))
             problems.Add($"Mqtt:TopicRoot = '{options.TopicRoot}': must match [a-z0-9][a-z0-9-]{{0,31}}.");
+        if (options.ReconnectMaxDelaySeconds is < 1 or > 3600)
+            problems.Add($"Mqtt:ReconnectMaxDelaySeconds = {options.ReconnectMaxDelaySeconds}: must be 1-3600.");
         if (options.MaxInflight is < 1 or > 1000)
             problems.Add($"Mqtt:MaxInflight = {options.MaxInflight}: must be 1-1000.");
         // An empty password is "not set": a fresh package ships an empty credential file (LoadCredential= needs one).

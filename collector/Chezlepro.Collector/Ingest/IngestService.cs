@@ -41,6 +41,8 @@ public sealed class IngestService : BackgroundService
         _client.WillFactory = _ => ValueTask.FromResult<MqttApplicationMessage?>(Status(false));
         _client.ConnectedHandler = async (e, ct) =>
         {
+            // Subscriptions are replayed before this handler runs: from here on, agent messages have a queue.
+            _subscribed.TrySetResult();
             CollectorLog.Connected(_logger, e.SessionPresent);
             await _client.PublishAsync(Status(true), ct);
         };
@@ -50,6 +52,14 @@ public sealed class IngestService : BackgroundService
             return Task.CompletedTask;
         };
     }
+
+    private readonly TaskCompletionSource _subscribed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes once the collector's subscription exists at the broker. Until the collector's durable session
+    /// has been created once, the broker has nowhere to queue agent messages: deploy the collector first.
+    /// </summary>
+    public Task Subscribed => _subscribed.Task;
 
     /// <summary>True while connected to the broker (the failover witness condition).</summary>
     public bool IsConnected => _client.IsConnected;

@@ -6,6 +6,7 @@ using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Rpo;
 using Chezlepro.Collector.Sla;
 using Chezlepro.Collector.Storage;
+using Chezlepro.Contracts.Messages;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Reports;
@@ -74,11 +75,11 @@ public sealed class ServiceLevelReports
     {
         var now = _time.GetUtcNow();
         var month = MonthPeriod.Containing(now, LocalTime.Toronto);
-        // Backups older than the month still decide whether its first hours were covered.
-        var rows = await _store.GetCheckIntervalsAsync(month.Start(LocalTime.Toronto) - TimeSpan.FromDays(2), now, ct);
-        var observations = rows.Where(r => r.Check.StartsWith("pbs.backup.", StringComparison.Ordinal))
-            .Select(r => new BackupObservation(new CheckKey(r.Site, r.Node, r.Check), r.LastSeen, r.Status,
-                BackupObservation.ReadLastBackupAt(r.DetailsJson is null ? null : System.Text.Json.Nodes.JsonNode.Parse(r.DetailsJson) as System.Text.Json.Nodes.JsonObject)));
+        // Backups older than the month still decide whether its first hours were covered. Every distinct backup
+        // the checks reported counts (backup_points); the state intervals add the status the check had.
+        var since = month.Start(LocalTime.Toronto) - TimeSpan.FromDays(2);
+        var points = await _store.GetBackupPointsAsync(since, ct);
+        var observations = points.Select(p => new BackupObservation(new CheckKey(p.Site, p.Node, p.Check), p.ObservedAt, HealthStatus.Ok, p.LastBackupAt));
         return RpoEvaluator.Evaluate(Catalog, observations, month, now);
     }
 

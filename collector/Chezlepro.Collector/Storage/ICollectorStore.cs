@@ -45,6 +45,12 @@ public interface ICollectorStore : IAsyncDisposable
     /// <summary>Deletes raw messages captured before <paramref name="before"/> (the idempotency window); returns rows removed.</summary>
     Task<int> PruneTelemetryAsync(DateTimeOffset before, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Every distinct <c>lastBackupAt</c> reported by a <c>pbs.backup.*</c> check since <paramref name="since"/>, so RPO
+    /// breach spans are computed from each backup, not only from the latest one of a state interval.
+    /// </summary>
+    Task<IReadOnlyList<BackupPoint>> GetBackupPointsAsync(DateTimeOffset since, CancellationToken cancellationToken);
+
     /// <summary>Every maintenance window ever announced.</summary>
     Task<IReadOnlyList<MaintenanceWindow>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken);
 

@@ -42,6 +42,7 @@ internal sealed partial class DemoSystem : IAsyncDisposable
         _started.Add(ChildProcess.Start("collector", "dotnet", [Binary("chezlepro-collector.dll"), "--config", collectorConfig],
             Path.Combine(_run, "collector.log")));
         await WaitForPortAsync(new Uri(collectorUrl).Port, "collector", cancellationToken);
+        await WaitForHealthyAsync(collectorUrl, cancellationToken);
 
         var agents = new List<(string Site, string Node, string Url)>();
         foreach (var (site, node) in new[] { ("lanaudiere", "pve1"), ("st-bruno", "pve1") })
@@ -99,6 +100,25 @@ internal sealed partial class DemoSystem : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    // The collector's durable session must exist before agents publish, or the broker has nowhere to queue.
+    private static async Task WaitForHealthyAsync(string url, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var i = 0; i < 300; i++)
+        {
+            try
+            {
+                if ((await http.GetAsync(url + "/healthz", cancellationToken)).IsSuccessStatusCode) return;
+            }
+            catch (HttpRequestException)
+            {
+                // Still starting.
+            }
+            await Task.Delay(100, cancellationToken);
+        }
+        throw new DemoException("the collector did not connect to the broker; see collector.log.");
     }
 
     private static async Task WaitForPortAsync(int port, string what, CancellationToken cancellationToken)

@@ -149,6 +149,25 @@ public abstract class CollectorStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Health_PbsBackup_EachDistinctLastBackupKeptAsAPoint()
+    {
+        for (var i = 0; i < 6; i++)
+        {
+            // Polled every 10 min, a new backup every 30 min: three distinct lastBackupAt values in six results.
+            var backup = T0.AddMinutes(30 * (i / 3));
+            var r = Result("pbs.backup.vm-101", HealthStatus.Ok, T0.AddMinutes(10 * i), 100 + i) with
+            {
+                Details = new System.Text.Json.Nodes.JsonObject { ["lastBackupAt"] = backup.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture) },
+            };
+            await _store.StoreHealthAsync(Message(r), r, r.Ts, default);
+        }
+        var points = await _store.GetBackupPointsAsync(T0.AddDays(-1), default);
+        Assert.Equal([T0, T0.AddMinutes(30)], points.Select(p => p.LastBackupAt));
+        Assert.Equal(T0, points[0].ObservedAt);
+        Assert.Empty(await _store.GetBackupPointsAsync(T0.AddHours(1), default));
+    }
+
+    [Fact]
     public async Task Alerts_And_Prune_RawMessagesGo_IntervalsStay()
     {
         await Health("ceph", HealthStatus.Ok, T0);

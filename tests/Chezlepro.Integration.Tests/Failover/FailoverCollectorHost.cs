@@ -50,6 +50,7 @@ public sealed class FailoverCollectorHost : IAsyncDisposable
         // The real collector, wired as it ships (ingest, store, failover, NOC, every API).
         var app = CollectorApp.Build(args);
         await app.StartAsync();
+        await app.Services.GetRequiredService<Chezlepro.Collector.Ingest.IngestService>().Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         return new FailoverCollectorHost(app, url, data);
     }
 

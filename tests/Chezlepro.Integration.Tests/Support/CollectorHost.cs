@@ -50,6 +50,7 @@ public sealed class CollectorHost : IAsyncDisposable
             "--Logging:File:Enabled=false",
         ]);
         await app.StartAsync();
+        await app.Services.GetRequiredService<IngestService>().Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         return new CollectorHost(app, url, data);
     }
 

@@ -68,6 +68,12 @@ public sealed partial class PostgresCollectorStore
                     details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
                 """, ct, message.Site, message.Node, result.Check, (int)result.Status, result.Summary, details, Ms(result.Ts));
             await FoldHealthAsync(c, tx, message.Site, message.Node, result.Check, result.Status, Ms(result.Ts), details, ct);
+            if (Sqlite.SqliteCollectorStore.BackupPointOf(result) is { } backup)
+            {
+                await ExecAsync(c, tx, """
+                    INSERT INTO backup_points(site, node, check_name, last_backup_at, observed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING;
+                    """, ct, message.Site, message.Node, result.Check, Ms(backup), Ms(result.Ts));
+            }
         }
     }
 

@@ -48,6 +48,12 @@ public sealed partial class PostgresCollectorStore
     }
 
     /// <inheritdoc />
+    public Task<IReadOnlyList<BackupPoint>> GetBackupPointsAsync(DateTimeOffset since, CancellationToken cancellationToken) =>
+        ListAsync("SELECT site, node, check_name, last_backup_at, observed_at FROM backup_points WHERE last_backup_at >= $1 ORDER BY last_backup_at;",
+            r => new BackupPoint(r.GetString(0), r.GetString(1), r.GetString(2), FromMs(r.GetInt64(3)), FromMs(r.GetInt64(4))),
+            cancellationToken, Ms(since));
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<MaintenanceWindow>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken) =>
         ListAsync("SELECT id, start_ts, end_ts, services, reason, created_at, ended_early_at FROM maintenance_windows ORDER BY start_ts, id;",
             r => new MaintenanceWindow(r.GetString(0), FromMs(r.GetInt64(1)), FromMs(r.GetInt64(2)),

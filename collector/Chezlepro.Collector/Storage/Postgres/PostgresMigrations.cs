@@ -36,5 +36,11 @@ internal static class PostgresMigrations
         CREATE TABLE incident_acks (incident_id TEXT PRIMARY KEY, acked_at BIGINT NOT NULL, acked_by TEXT NOT NULL);
         CREATE TABLE closed_months (month TEXT PRIMARY KEY, report TEXT NOT NULL, closed_at BIGINT NOT NULL, closed_by TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE backup_points (
+            site TEXT NOT NULL, node TEXT NOT NULL, check_name TEXT NOT NULL, last_backup_at BIGINT NOT NULL, observed_at BIGINT NOT NULL,
+            PRIMARY KEY (site, node, check_name, last_backup_at));
+        CREATE INDEX backup_points_time ON backup_points(last_backup_at);
+        """,
     ];
 }

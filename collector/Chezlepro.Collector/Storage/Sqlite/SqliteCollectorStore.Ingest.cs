@@ -37,6 +37,9 @@ public sealed partial class SqliteCollectorStore
         }
     }
 
+    internal static DateTimeOffset? BackupPointOf(HealthResult result) =>
+        result.Check.StartsWith("pbs.backup.", StringComparison.Ordinal) ? Rpo.BackupObservation.ReadLastBackupAt(result.Details) : null;
+
     private static StoreOutcome Inserted(bool inserted) => inserted ? StoreOutcome.Inserted : StoreOutcome.Duplicate;
 
     internal static void KeepNewest(Dictionary<(string, string, string), (Sample, string, DateTimeOffset)> latest, TelemetryBatch batch)
@@ -75,6 +78,13 @@ public sealed partial class SqliteCollectorStore
                 """, ("$s", message.Site), ("$n", message.Node), ("$c", result.Check), ("$st", (int)result.Status),
                 ("$sum", result.Summary), ("$d", details), ("$ts", Ms(result.Ts)));
             FoldHealth(c, tx, message.Site, message.Node, result.Check, result.Status, Ms(result.Ts), details);
+            if (BackupPointOf(result) is { } backup)
+            {
+                Exec(c, tx, """
+                    INSERT INTO backup_points(site, node, check_name, last_backup_at, observed_at) VALUES ($s, $n, $c, $b, $o)
+                    ON CONFLICT DO NOTHING;
+                    """, ("$s", message.Site), ("$n", message.Node), ("$c", result.Check), ("$b", Ms(backup)), ("$o", Ms(result.Ts)));
+            }
     }
 
     /// <inheritdoc />

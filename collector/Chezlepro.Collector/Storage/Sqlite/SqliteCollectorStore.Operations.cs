@@ -5,6 +5,21 @@ namespace Chezlepro.Collector.Storage.Sqlite;
 public sealed partial class SqliteCollectorStore
 {
     /// <inheritdoc />
+    public Task<IReadOnlyList<BackupPoint>> GetBackupPointsAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            using var cmd = Command(Connection, null, """
+                SELECT site, node, check_name, last_backup_at, observed_at FROM backup_points WHERE last_backup_at >= $since ORDER BY last_backup_at;
+                """, [("$since", Ms(since))]);
+            using var r = cmd.ExecuteReader();
+            var list = new List<BackupPoint>();
+            while (r.Read()) list.Add(new BackupPoint(r.GetString(0), r.GetString(1), r.GetString(2), FromMs(r.GetInt64(3)), FromMs(r.GetInt64(4))));
+            return Task.FromResult<IReadOnlyList<BackupPoint>>(list);
+        }
+    }
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<MaintenanceWindow>> GetMaintenanceWindowsAsync(CancellationToken cancellationToken)
     {
         lock (_gate)

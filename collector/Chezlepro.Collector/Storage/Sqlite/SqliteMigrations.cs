@@ -40,5 +40,11 @@ internal static class SqliteMigrations
         CREATE TABLE incident_acks (incident_id TEXT PRIMARY KEY, acked_at INTEGER NOT NULL, acked_by TEXT NOT NULL);
         CREATE TABLE closed_months (month TEXT PRIMARY KEY, report TEXT NOT NULL, closed_at INTEGER NOT NULL, closed_by TEXT NOT NULL);
         """,
+        """
+        CREATE TABLE backup_points (
+            site TEXT NOT NULL, node TEXT NOT NULL, check_name TEXT NOT NULL, last_backup_at INTEGER NOT NULL, observed_at INTEGER NOT NULL,
+            PRIMARY KEY (site, node, check_name, last_backup_at)) WITHOUT ROWID;
+        CREATE INDEX backup_points_time ON backup_points(last_backup_at);
+        """,
     ];
 }
