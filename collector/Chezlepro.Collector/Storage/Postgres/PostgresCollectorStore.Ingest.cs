@@ -26,7 +26,7 @@ public sealed partial class PostgresCollectorStore
                     ? StoreOutcome.StatusApplied : StoreOutcome.StatusStale,
                 TelemetryBatch t => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (_, _, _) =>
                 {
-                    Sqlite.SqliteCollectorStore.KeepNewest(latest, t);
+                    IngestRules.KeepNewest(latest, t);
                     return Task.CompletedTask;
                 }, cancellationToken)),
                 HealthResult h => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (cc, tt, ct) => ApplyHealthAsync(cc, tt, m, h, ct), cancellationToken)),
@@ -60,20 +60,18 @@ public sealed partial class PostgresCollectorStore
 
     private static async Task ApplyHealthAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, HealthResult result, CancellationToken ct)
     {
+        var details = result.Details?.ToJsonString();
+        await ExecAsync(c, tx, """
+            INSERT INTO latest_health(site, node, check_name, status, summary, details, ts) VALUES ($1, $2, $3, $4, $5, $6, $7)
+            ON CONFLICT(site, node, check_name) DO UPDATE SET status = excluded.status, summary = excluded.summary,
+                details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
+            """, ct, message.Site, message.Node, result.Check, (int)result.Status, result.Summary, details, Ms(result.Ts));
+        await FoldHealthAsync(c, tx, message.Site, message.Node, result.Check, result.Status, Ms(result.Ts), details, ct);
+        if (IngestRules.BackupPointOf(result) is { } backup)
         {
-            var details = result.Details?.ToJsonString();
             await ExecAsync(c, tx, """
-                INSERT INTO latest_health(site, node, check_name, status, summary, details, ts) VALUES ($1, $2, $3, $4, $5, $6, $7)
-                ON CONFLICT(site, node, check_name) DO UPDATE SET status = excluded.status, summary = excluded.summary,
-                    details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
-                """, ct, message.Site, message.Node, result.Check, (int)result.Status, result.Summary, details, Ms(result.Ts));
-            await FoldHealthAsync(c, tx, message.Site, message.Node, result.Check, result.Status, Ms(result.Ts), details, ct);
-            if (Sqlite.SqliteCollectorStore.BackupPointOf(result) is { } backup)
-            {
-                await ExecAsync(c, tx, """
-                    INSERT INTO backup_points(site, node, check_name, last_backup_at, observed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING;
-                    """, ct, message.Site, message.Node, result.Check, Ms(backup), Ms(result.Ts));
-            }
+                INSERT INTO backup_points(site, node, check_name, last_backup_at, observed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING;
+                """, ct, message.Site, message.Node, result.Check, Ms(backup), Ms(result.Ts));
         }
     }
 
@@ -83,17 +81,15 @@ public sealed partial class PostgresCollectorStore
 
     private static async Task ApplyAlertAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, AlertEvent alert, CancellationToken ct)
     {
-        {
-            var a = alert.Alert;
-            await ExecAsync(c, tx, """
-                INSERT INTO alerts(site, node, alert_id, state, priority, source, summary, summary_en, raised_at, ts)
-                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 0 THEN $9::bigint END, $9)
-                ON CONFLICT(site, node, alert_id) DO UPDATE SET state = excluded.state, priority = excluded.priority,
-                    source = excluded.source, summary = excluded.summary, summary_en = excluded.summary_en,
-                    raised_at = COALESCE(excluded.raised_at, alerts.raised_at), ts = excluded.ts
-                WHERE excluded.ts >= alerts.ts;
-                """, ct, message.Site, message.Node, a.Id, (int)a.State, (int)a.Priority, a.Source, a.Summary, a.SummaryEn, Ms(alert.Ts));
-        }
+        var a = alert.Alert;
+        await ExecAsync(c, tx, """
+            INSERT INTO alerts(site, node, alert_id, state, priority, source, summary, summary_en, raised_at, ts)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 0 THEN $9::bigint END, $9)
+            ON CONFLICT(site, node, alert_id) DO UPDATE SET state = excluded.state, priority = excluded.priority,
+                source = excluded.source, summary = excluded.summary, summary_en = excluded.summary_en,
+                raised_at = COALESCE(excluded.raised_at, alerts.raised_at), ts = excluded.ts
+            WHERE excluded.ts >= alerts.ts;
+            """, ct, message.Site, message.Node, a.Id, (int)a.State, (int)a.Priority, a.Source, a.Summary, a.SummaryEn, Ms(alert.Ts));
     }
 
     /// <inheritdoc />

@@ -25,7 +25,7 @@ public sealed partial class SqliteCollectorStore
                 outcomes[i] = item.Payload switch
                 {
                     StatusMessage s => ApplyStatusCore(c, tx, s, receivedAt) == StatusOutcome.Applied ? StoreOutcome.StatusApplied : StoreOutcome.StatusStale,
-                    TelemetryBatch t => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (_, _) => KeepNewest(latest, t))),
+                    TelemetryBatch t => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (_, _) => IngestRules.KeepNewest(latest, t))),
                     HealthResult h => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (cc, tt) => ApplyHealth(cc, tt, item.Message!, h))),
                     AlertEvent a => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (cc, tt) => ApplyAlert(cc, tt, item.Message!, a))),
                     _ => throw new ArgumentException("unexpected ingest item", nameof(items)),
@@ -37,19 +37,7 @@ public sealed partial class SqliteCollectorStore
         }
     }
 
-    internal static DateTimeOffset? BackupPointOf(HealthResult result) =>
-        result.Check.StartsWith("pbs.backup.", StringComparison.Ordinal) ? Rpo.BackupObservation.ReadLastBackupAt(result.Details) : null;
-
     private static StoreOutcome Inserted(bool inserted) => inserted ? StoreOutcome.Inserted : StoreOutcome.Duplicate;
-
-    internal static void KeepNewest(Dictionary<(string, string, string), (Sample, string, DateTimeOffset)> latest, TelemetryBatch batch)
-    {
-        foreach (var s in batch.Samples)
-        {
-            var key = (batch.Site, batch.Node, s.Metric);
-            if (!latest.TryGetValue(key, out var seen) || seen.Item3 <= batch.Ts) latest[key] = (s, batch.Source, batch.Ts);
-        }
-    }
 
     private void ApplyTelemetry(SqliteConnection c, SqliteTransaction tx, StoredMessage message, TelemetryBatch batch)
     {
@@ -70,21 +58,21 @@ public sealed partial class SqliteCollectorStore
 
     private void ApplyHealth(SqliteConnection c, SqliteTransaction tx, StoredMessage message, HealthResult result)
     {
-            var details = result.Details?.ToJsonString();
-            Exec(c, tx, """
+        var details = result.Details?.ToJsonString();
+        Exec(c, tx, """
                 INSERT INTO latest_health(site, node, check_name, status, summary, details, ts) VALUES ($s, $n, $c, $st, $sum, $d, $ts)
                 ON CONFLICT(site, node, check_name) DO UPDATE SET status = excluded.status, summary = excluded.summary,
                     details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
                 """, ("$s", message.Site), ("$n", message.Node), ("$c", result.Check), ("$st", (int)result.Status),
-                ("$sum", result.Summary), ("$d", details), ("$ts", Ms(result.Ts)));
-            FoldHealth(c, tx, message.Site, message.Node, result.Check, result.Status, Ms(result.Ts), details);
-            if (BackupPointOf(result) is { } backup)
-            {
-                Exec(c, tx, """
+            ("$sum", result.Summary), ("$d", details), ("$ts", Ms(result.Ts)));
+        FoldHealth(c, tx, message.Site, message.Node, result.Check, result.Status, Ms(result.Ts), details);
+        if (IngestRules.BackupPointOf(result) is { } backup)
+        {
+            Exec(c, tx, """
                     INSERT INTO backup_points(site, node, check_name, last_backup_at, observed_at) VALUES ($s, $n, $c, $b, $o)
                     ON CONFLICT DO NOTHING;
                     """, ("$s", message.Site), ("$n", message.Node), ("$c", result.Check), ("$b", Ms(backup)), ("$o", Ms(result.Ts)));
-            }
+        }
     }
 
     /// <inheritdoc />
@@ -93,8 +81,8 @@ public sealed partial class SqliteCollectorStore
 
     private void ApplyAlert(SqliteConnection c, SqliteTransaction tx, StoredMessage message, AlertEvent alert)
     {
-            var a = alert.Alert;
-            Exec(c, tx, """
+        var a = alert.Alert;
+        Exec(c, tx, """
                 INSERT INTO alerts(site, node, alert_id, state, priority, source, summary, summary_en, raised_at, ts)
                 VALUES ($s, $n, $id, $st, $p, $src, $sum, $en, CASE WHEN $st = 0 THEN $ts END, $ts)
                 ON CONFLICT(site, node, alert_id) DO UPDATE SET state = excluded.state, priority = excluded.priority,
@@ -102,7 +90,7 @@ public sealed partial class SqliteCollectorStore
                     raised_at = COALESCE(excluded.raised_at, alerts.raised_at), ts = excluded.ts
                 WHERE excluded.ts >= alerts.ts;
                 """, ("$s", message.Site), ("$n", message.Node), ("$id", a.Id), ("$st", (int)a.State), ("$p", (int)a.Priority),
-                ("$src", a.Source), ("$sum", a.Summary), ("$en", a.SummaryEn), ("$ts", Ms(alert.Ts)));
+            ("$src", a.Source), ("$sum", a.Summary), ("$en", a.SummaryEn), ("$ts", Ms(alert.Ts)));
     }
 
     /// <inheritdoc />
@@ -120,27 +108,25 @@ public sealed partial class SqliteCollectorStore
 
     private StatusOutcome ApplyStatusCore(SqliteConnection c, SqliteTransaction tx, StatusMessage status, DateTimeOffset receivedAt)
     {
+        var stored = Scalar(c, tx, "SELECT session FROM nodes WHERE site = $s AND node = $n;", ("$s", status.Site), ("$n", status.Node));
+        var current = stored is null or DBNull ? (long?)null : Convert.ToInt64(stored);
+        // contract.md: a status from an older session than the newest seen is ignored (a will Mosquitto
+        // publishes late for a taken-over connection); within one session, offline wins over online.
+        if (current is { } s && (status.Session < s || (status.Session == s && status.Online && IsOffline(c, tx, status))))
         {
-            var stored = Scalar(c, tx, "SELECT session FROM nodes WHERE site = $s AND node = $n;", ("$s", status.Site), ("$n", status.Node));
-            var current = stored is null or DBNull ? (long?)null : Convert.ToInt64(stored);
-            // contract.md: a status from an older session than the newest seen is ignored (a will Mosquitto
-            // publishes late for a taken-over connection); within one session, offline wins over online.
-            if (current is { } s && (status.Session < s || (status.Session == s && status.Online && IsOffline(c, tx, status))))
-            {
-                return StatusOutcome.Stale;
-            }
-            Exec(c, tx, """
-                INSERT INTO nodes(site, node, online, reason, session, status_ts, last_seen, agent_version, started_at)
-                VALUES ($s, $n, $on, $r, $sess, $ts, $seen, $v, $start)
-                ON CONFLICT(site, node) DO UPDATE SET online = excluded.online, reason = excluded.reason, session = excluded.session,
-                    status_ts = excluded.status_ts, last_seen = MAX(COALESCE(nodes.last_seen, 0), excluded.last_seen),
-                    agent_version = COALESCE(excluded.agent_version, nodes.agent_version),
-                    started_at = COALESCE(excluded.started_at, nodes.started_at);
-                """, ("$s", status.Site), ("$n", status.Node), ("$on", status.Online ? 1 : 0), ("$r", status.Reason),
-                ("$sess", status.Session), ("$ts", Ms(status.Ts)), ("$seen", Ms(receivedAt)), ("$v", status.AgentVersion),
-                ("$start", status.StartedAt is { } st ? Ms(st) : null));
-            return StatusOutcome.Applied;
+            return StatusOutcome.Stale;
         }
+        Exec(c, tx, """
+            INSERT INTO nodes(site, node, online, reason, session, status_ts, last_seen, agent_version, started_at)
+            VALUES ($s, $n, $on, $r, $sess, $ts, $seen, $v, $start)
+            ON CONFLICT(site, node) DO UPDATE SET online = excluded.online, reason = excluded.reason, session = excluded.session,
+                status_ts = excluded.status_ts, last_seen = MAX(COALESCE(nodes.last_seen, 0), excluded.last_seen),
+                agent_version = COALESCE(excluded.agent_version, nodes.agent_version),
+                started_at = COALESCE(excluded.started_at, nodes.started_at);
+            """, ("$s", status.Site), ("$n", status.Node), ("$on", status.Online ? 1 : 0), ("$r", status.Reason),
+            ("$sess", status.Session), ("$ts", Ms(status.Ts)), ("$seen", Ms(receivedAt)), ("$v", status.AgentVersion),
+            ("$start", status.StartedAt is { } st ? Ms(st) : null));
+        return StatusOutcome.Applied;
     }
 
     private bool IsOffline(SqliteConnection c, SqliteTransaction tx, StatusMessage status) =>
@@ -160,20 +146,18 @@ public sealed partial class SqliteCollectorStore
 
     private bool ApplyMessage(SqliteConnection c, SqliteTransaction tx, StoredMessage message, DateTimeOffset receivedAt, Action<SqliteConnection, SqliteTransaction> apply)
     {
-        {
-            var inserted = Exec(c, tx, """
-                INSERT INTO messages(site, node, seq, kind, name, ts, received_at, payload) VALUES ($s, $n, $seq, $k, $name, $ts, $rx, $p)
-                ON CONFLICT(site, node, seq) DO NOTHING;
-                """, ("$s", message.Site), ("$n", message.Node), ("$seq", message.Seq), ("$k", (int)message.Kind),
-                ("$name", message.Name), ("$ts", Ms(message.Ts)), ("$rx", Ms(receivedAt)), ("$p", message.Payload));
-            if (inserted == 0) return false;
-            apply(c, tx);
-            // Any message proves the node was alive when it captured it; last_seen follows capture time.
-            Exec(c, tx, """
-                INSERT INTO nodes(site, node, online, session, last_seen) VALUES ($s, $n, 0, 0, $seen)
-                ON CONFLICT(site, node) DO UPDATE SET last_seen = MAX(COALESCE(nodes.last_seen, 0), $seen);
-                """, ("$s", message.Site), ("$n", message.Node), ("$seen", Ms(message.Ts)));
-            return true;
-        }
+        var inserted = Exec(c, tx, """
+            INSERT INTO messages(site, node, seq, kind, name, ts, received_at, payload) VALUES ($s, $n, $seq, $k, $name, $ts, $rx, $p)
+            ON CONFLICT(site, node, seq) DO NOTHING;
+            """, ("$s", message.Site), ("$n", message.Node), ("$seq", message.Seq), ("$k", (int)message.Kind),
+            ("$name", message.Name), ("$ts", Ms(message.Ts)), ("$rx", Ms(receivedAt)), ("$p", message.Payload));
+        if (inserted == 0) return false;
+        apply(c, tx);
+        // Any message proves the node was alive when it captured it; last_seen follows capture time.
+        Exec(c, tx, """
+            INSERT INTO nodes(site, node, online, session, last_seen) VALUES ($s, $n, 0, 0, $seen)
+            ON CONFLICT(site, node) DO UPDATE SET last_seen = MAX(COALESCE(nodes.last_seen, 0), $seen);
+            """, ("$s", message.Site), ("$n", message.Node), ("$seen", Ms(message.Ts)));
+        return true;
     }
 }
