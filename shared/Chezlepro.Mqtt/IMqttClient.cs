@@ -45,11 +45,21 @@ public interface IMqttClient : IAsyncDisposable
 
     /// <summary>
     /// Publishes one message. QoS 0 completes once written; QoS 1 completes on its PUBACK. Throws
-    /// <see cref="MqttNotConnectedException"/> when there is no connection, and
-    /// <see cref="MqttConnectionLostException"/> when the connection ends before the PUBACK.
+    /// <see cref="MqttNotConnectedException"/> when there is no connection at the call.
+    /// <para>
+    /// When the connection ends before the PUBACK: with <c>CleanSession = true</c> the wait fails with
+    /// <see cref="MqttConnectionLostException"/> (the caller re-sends). With <c>CleanSession = false</c> the message
+    /// is kept and the wait goes on: after the reconnect it is re-sent before any new publish, in the original
+    /// order and with its original packet id, with DUP = 1 when the broker kept the session (Session Present 1,
+    /// [MQTT-4.4.0-1], [MQTT-3.3.1-1]) or as a fresh publish when it did not (Session Present 0), and the task
+    /// completes on that PUBACK. Only <c>StopAsync</c> then fails it with <see cref="MqttConnectionLostException"/>.
+    /// </para>
     /// </summary>
     /// <param name="message">Message to send; topic validated before anything is written.</param>
-    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <param name="cancellationToken">
+    /// Stops waiting only: a QoS 1 message already queued or in flight stays so (and, with a durable session, is
+    /// re-sent after a reconnect), so it may still be delivered after the cancellation.
+    /// </param>
     Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken);
 
     /// <summary>Subscribes now (when connected) and again after every reconnect.</summary>

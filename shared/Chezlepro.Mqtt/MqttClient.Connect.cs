@@ -101,7 +101,13 @@ public sealed partial class MqttClient
             }
             _ = Task.Run(() => DispatchLoopAsync(connection), CancellationToken.None);
             _ = Task.Run(() => KeepAliveLoopAsync(connection), CancellationToken.None);
-            lock (_gate) _connection = connection;
+            lock (_gate)
+            {
+                // Kept publishes go out before the connection becomes current, so before any new publish.
+                ResumeSessionLocked(connection, connAck.SessionPresent);
+                _connection = connection;
+                PumpWaitingLocked();
+            }
             await ResubscribeAsync(connection, token);
             var number = Interlocked.Increment(ref _connectionNumber);
             MqttLog.Connected(_logger, _options.Host, _options.Port, _options.ClientId, connAck.SessionPresent, number);
@@ -183,23 +189,32 @@ public sealed partial class MqttClient
         }
     }
 
-    /// <summary>Every wait on this connection ends with <see cref="MqttConnectionLostException"/>; window slots are freed.</summary>
+    /// <summary>
+    /// Every wait on this connection ends with <see cref="MqttConnectionLostException"/> and its window slots are
+    /// freed, except, with a durable session, the QoS 1 publishes: they stay for the next connection
+    /// (see <see cref="ResumeSessionLocked"/>).
+    /// </summary>
     private void FailPending(MqttConnection connection, string reason)
     {
         List<PendingAck> failed = [];
         lock (_gate)
         {
+            var keep = KeepsSessionLocked();
             foreach (var (id, pending) in _pending.ToList())
             {
                 if (pending.Connection != connection) continue;
+                if (keep && pending.Sent is not null) continue;
                 _pending.Remove(id);
                 if (pending.HoldsInflightSlot) _inflightCount--;
                 failed.Add(pending);
             }
-            var kept = _waiting.Where(w => w.Connection != connection).ToList();
-            failed.AddRange(_waiting.Where(w => w.Connection == connection));
-            _waiting.Clear();
-            foreach (var w in kept) _waiting.Enqueue(w);
+            if (!keep)
+            {
+                var kept = _waiting.Where(w => w.Connection != connection).ToList();
+                failed.AddRange(_waiting.Where(w => w.Connection == connection));
+                _waiting.Clear();
+                foreach (var w in kept) _waiting.Enqueue(w);
+            }
         }
         foreach (var pending in failed)
         {

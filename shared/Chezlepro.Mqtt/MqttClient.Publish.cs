@@ -59,8 +59,13 @@ public sealed partial class MqttClient
         _pending[id] = pending;
         _inflightCount++;
         pending.Packet = null;
+        pending.Order = ++_sendOrder;
+        // Client-side session state is the QoS 1 publishes sent and not acknowledged (§4.1): kept for a re-send.
+        if (!_options.CleanSession) pending.Sent = packet;
         if (!pending.Connection.TrySend(packet))
         {
+            // A durable session keeps it: the next connection re-sends it with this id [MQTT-4.4.0-1].
+            if (KeepsSessionLocked()) return;
             _pending.Remove(id);
             _inflightCount--;
             pending.Completion.TrySetException(new MqttConnectionLostException("the connection ended before the message was sent"));
@@ -70,13 +75,17 @@ public sealed partial class MqttClient
     /// <summary>Sends waiting publishes while the window has room; under <see cref="_gate"/>.</summary>
     private void PumpWaitingLocked()
     {
-        while (_inflightCount < WindowLocked() && _waiting.TryDequeue(out var next))
+        while (_inflightCount < WindowLocked() && _waiting.TryPeek(out var next))
         {
             if (next.Connection.IsClosed)
             {
+                // A durable session keeps the queue as it is for the next connection, in call order [MQTT-4.6.0-1].
+                if (KeepsSessionLocked()) return;
+                _waiting.Dequeue();
                 next.Completion.TrySetException(new MqttConnectionLostException("the connection ended before the message was sent"));
                 continue;
             }
+            _waiting.Dequeue();
             SendQueuedLocked(next);
         }
     }

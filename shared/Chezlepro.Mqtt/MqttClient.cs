@@ -26,6 +26,7 @@ public sealed partial class MqttClient : IMqttClient
     private MqttConnection? _connection;
     private Task? _loop;
     private ushort _lastPacketId;
+    private long _sendOrder;
     private long _connectionNumber;
     private int _state; // 0 new, 1 started, 2 stopped
 
@@ -143,6 +144,8 @@ public sealed partial class MqttClient : IMqttClient
             {
             }
         }
+        // Publishes kept for a durable session's next connection have no connection left to complete on.
+        FailAllPending("the client was stopped");
     }
 
     /// <inheritdoc />

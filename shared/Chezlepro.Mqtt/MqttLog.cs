@@ -40,4 +40,7 @@ internal static partial class MqttLog
 
     [LoggerMessage(5012, LogLevel.Warning, "MQTT TLS server certificate of {Host}:{Port} rejected: {Reason}")]
     public static partial void TlsCertificateRejected(ILogger logger, string host, int port, string reason);
+
+    [LoggerMessage(5013, LogLevel.Information, "MQTT re-sent {Count} unacknowledged QoS 1 publishes with their ids (session present {SessionPresent})")]
+    public static partial void SessionResent(ILogger logger, int count, bool sessionPresent);
 }

@@ -23,13 +23,13 @@ internal sealed class FakeBroker : IAsyncDisposable
         return new FakeSession(new NetworkStream(socket, ownsSocket: true));
     }
 
-    /// <summary>Accepts, reads CONNECT and answers CONNACK with <paramref name="returnCode"/>.</summary>
-    public async Task<FakeSession> AcceptConnectedAsync(byte returnCode = 0)
+    /// <summary>Accepts, reads CONNECT and answers CONNACK with <paramref name="returnCode"/> and Session Present.</summary>
+    public async Task<FakeSession> AcceptConnectedAsync(byte returnCode = 0, bool sessionPresent = false)
     {
         var session = await AcceptAsync();
         var (type, _) = await session.ReadPacketAsync();
         Assert.Equal(MqttPacketType.Connect, type);
-        await session.WriteAsync([0x20, 2, 0, returnCode]);
+        await session.WriteAsync([0x20, 2, (byte)(sessionPresent ? 1 : 0), returnCode]);
         return session;
     }
 
@@ -49,6 +49,13 @@ internal sealed class FakeSession(NetworkStream stream) : IAsyncDisposable
     /// <summary>Reads one client packet: its type and body; throws <see cref="EndOfStreamException"/> when the client closed.</summary>
     public async Task<(MqttPacketType Type, byte[] Body)> ReadPacketAsync(TimeSpan? timeout = null)
     {
+        var (type, _, body) = await ReadPacketWithFlagsAsync(timeout);
+        return (type, body);
+    }
+
+    /// <summary>Reads one client packet with the flag bits of its fixed header (DUP, QoS, RETAIN for PUBLISH).</summary>
+    public async Task<(MqttPacketType Type, byte Flags, byte[] Body)> ReadPacketWithFlagsAsync(TimeSpan? timeout = null)
+    {
         using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(10));
         var first = await ReadByteAsync(cts.Token);
         int length = 0, multiplier = 1;
@@ -61,7 +68,7 @@ internal sealed class FakeSession(NetworkStream stream) : IAsyncDisposable
         }
         var body = new byte[length];
         await stream.ReadExactlyAsync(body, cts.Token);
-        return ((MqttPacketType)(first >> 4), body);
+        return ((MqttPacketType)(first >> 4), (byte)(first & 0x0F), body);
     }
 
     /// <summary>True when the client closed the connection (EOF or reset) within <paramref name="timeout"/>.</summary>
