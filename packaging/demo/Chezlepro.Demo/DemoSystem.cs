@@ -70,7 +70,7 @@ internal sealed partial class DemoSystem : IAsyncDisposable
         _out.WriteLine($"    operator key   {operatorKey}");
         _out.WriteLine($"  OpenAPI         {collectorUrl}/openapi/v1.json");
         _out.WriteLine($"  Metrics         {collectorUrl}/metrics");
-        foreach (var (site, node, url) in agents) _out.WriteLine($"  Agent {site}/{node} status  {url}/api/status");
+        foreach (var (site, node, url) in agents) _out.WriteLine($"  Agent {site}/{node} status page  {url}/  (JSON {url}/api/status)");
         _out.WriteLine($"  Broker          mqtt://127.0.0.1:{brokerPort} (mosquitto_sub -p {brokerPort} -t 'chezlepro/#' -v)");
         _out.WriteLine($"  Logs and data   {_run}");
     }
