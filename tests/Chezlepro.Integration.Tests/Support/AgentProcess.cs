@@ -13,7 +13,8 @@ public sealed class AgentProcess : IAsyncDisposable
     private readonly StringWriterLog _log = new();
     private Process? _process;
 
-    public AgentProcess(string site, string node, int brokerPort, int keepAliveSeconds = 5, string interval = "00:00:01", string? dataDirectory = null)
+    public AgentProcess(string site, string node, int brokerPort, int keepAliveSeconds = 5, string interval = "00:00:01", string? dataDirectory = null,
+        IEnumerable<JsonObject>? extraSources = null)
     {
         Site = site;
         Node = node;
@@ -28,6 +29,8 @@ public sealed class AgentProcess : IAsyncDisposable
             ["Logging"] = new JsonObject { ["File"] = new JsonObject { ["Enabled"] = false } },
             ["Sources"] = new JsonArray(new JsonObject { ["Type"] = "host", ["Name"] = "host", ["Interval"] = interval }),
         };
+        // Extra sources (e.g. a victron-gx against a simulator) come after the host source.
+        foreach (var source in extraSources ?? []) config["Sources"]!.AsArray().Add(source);
         File.WriteAllText(_configPath, config.ToJsonString());
     }
 
