@@ -27,6 +27,7 @@ public sealed partial class FailoverCoordinator
     private readonly TimeProvider _time;
     private readonly ILogger<FailoverCoordinator> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly HashSet<string> _blocked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FailoverEngine> _engines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FailoverRecord> _unpublished = new(StringComparer.Ordinal);
     private readonly FailoverLeadership? _leadership;
@@ -93,7 +94,9 @@ public sealed partial class FailoverCoordinator
                 if (!_engines.TryGetValue(g.Id, out var engine)) continue;
                 var o = ObservationBuilder.Build(g, now, connected, _options.StaleAfter, nodes, latest);
                 var step = engine.Observe(o);
-                if (step.PrimaryDownSecondaryUnavailable) FailoverLog.Blocked(_logger, g.Id);
+                // Logged when the group becomes blocked, not every round (rounds run every few seconds).
+                if (!step.PrimaryDownSecondaryUnavailable) _blocked.Remove(g.Id);
+                else if (_blocked.Add(g.Id)) FailoverLog.Blocked(_logger, g.Id);
                 await _noc.OfferAsync(NocAlertTexts.FailoverBlocked(g.Id, g.Primary, g.Secondary, step.PrimaryDownSecondaryUnavailable, now), cancellationToken);
                 if (step.Lapsed is { } lapsed)
                 {
