@@ -20,17 +20,11 @@ public sealed class FailoverBlockedTests
 
     public FailoverBlockedTests(ITestOutputHelper output) => _output = output;
 
-    private static string[] GroupArgs() =>
-    [
-        "--Catalog:FailoverGroups:0:Id=public-web", "--Catalog:FailoverGroups:0:Primary=lanaudiere", "--Catalog:FailoverGroups:0:Secondary=st-bruno",
-        "--Catalog:FailoverGroups:0:Mode=automatic", "--Catalog:FailoverGroups:0:Hold=00:00:05", "--Catalog:FailoverGroups:0:Failback=manual",
-        "--Failover:Interval=00:00:00.500", "--Failover:StaleAfter=00:00:30", "--Failover:MaxObservationGap=00:00:05",
-    ];
+    private static string[] GroupArgs() => FailoverArgs.PublicWeb();
 
     [Fact]
     public async Task PrimaryAndSecondaryKilled_WitnessUp_NoDecisionAndOneP1Alert()
     {
-        if (MosquittoBroker.FindBinary() is null) return;
         await using var broker = await MosquittoBroker.StartAsync();
         await using var recorder = await DecisionRecorder.StartAsync(broker.Port);
         await using var collector = await FailoverCollectorHost.StartAsync(broker.Port, GroupArgs());

@@ -60,7 +60,6 @@ public sealed class FailoverConsumerTests : IAsyncLifetime
     public async Task Consumer_Decisions_AppliesOnlyHigherNonAdvisoryEpochsAndReports()
     {
         if (OperatingSystem.IsWindows()) return;
-        if (MosquittoBroker.FindBinary() is null || !File.Exists(Python)) return;
         var script = Script();
         Assert.NotNull(script);
         await using var broker = await MosquittoBroker.StartAsync();

@@ -37,7 +37,6 @@ public sealed class FailoverFailbackTests
     [Fact]
     public async Task PrimaryBack_AutomaticAfterFailbackHold_ManualOnlyOnOperatorCall()
     {
-        if (MosquittoBroker.FindBinary() is null) return;
         await using var broker = await MosquittoBroker.StartAsync();
         await using var recorder = await DecisionRecorder.StartAsync(broker.Port);
         await using var collector = await FailoverCollectorHost.StartAsync(broker.Port, Args());

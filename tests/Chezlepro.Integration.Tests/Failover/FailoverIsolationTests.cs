@@ -22,18 +22,12 @@ public sealed class FailoverIsolationTests
 
     public FailoverIsolationTests(ITestOutputHelper output) => _output = output;
 
-    private static string[] GroupArgs() =>
-    [
-        "--Catalog:FailoverGroups:0:Id=public-web", "--Catalog:FailoverGroups:0:Primary=lanaudiere", "--Catalog:FailoverGroups:0:Secondary=st-bruno",
-        "--Catalog:FailoverGroups:0:Mode=automatic", "--Catalog:FailoverGroups:0:Hold=00:00:10", "--Catalog:FailoverGroups:0:Failback=manual",
-        // Agents send every second: 6 s without news is stale, well inside the isolation.
-        "--Failover:Interval=00:00:00.500", "--Failover:StaleAfter=00:00:06", "--Failover:MaxObservationGap=00:00:05",
-    ];
+    // Agents send every second: 6 s without news is stale, well inside the isolation.
+    private static string[] GroupArgs() => FailoverArgs.PublicWeb(hold: "00:00:10", staleAfter: "00:00:06");
 
     [Fact]
     public async Task BrokerLost_PrimaryDiesWhileIsolated_NoDecisionUntilAFreshHoldAfterReturn()
     {
-        if (MosquittoBroker.FindBinary() is null) return;
         await using var broker = await MosquittoBroker.StartAsync();
         await using var recorder = await DecisionRecorder.StartAsync(broker.Port);
         await using var collector = await FailoverCollectorHost.StartAsync(broker.Port, GroupArgs());

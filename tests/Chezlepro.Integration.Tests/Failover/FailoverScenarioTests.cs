@@ -21,17 +21,11 @@ public sealed class FailoverScenarioTests
 
     public FailoverScenarioTests(ITestOutputHelper output) => _output = output;
 
-    private static string[] GroupArgs(string failback = "manual") =>
-    [
-        "--Catalog:FailoverGroups:0:Id=public-web", "--Catalog:FailoverGroups:0:Primary=lanaudiere", "--Catalog:FailoverGroups:0:Secondary=st-bruno",
-        "--Catalog:FailoverGroups:0:Mode=automatic", "--Catalog:FailoverGroups:0:Hold=00:00:05", $"--Catalog:FailoverGroups:0:Failback={failback}",
-        "--Failover:Interval=00:00:00.500", "--Failover:StaleAfter=00:00:30", "--Failover:MaxObservationGap=00:00:05",
-    ];
+    private static string[] GroupArgs(string failback = "manual") => FailoverArgs.PublicWeb(failback: failback);
 
     [Fact]
     public async Task PrimaryKilled_RepeatedRuns_OneDecisionPerRunWithinDeadline()
     {
-        if (MosquittoBroker.FindBinary() is null) return;
         await using var broker = await MosquittoBroker.StartAsync();
         await using var recorder = await DecisionRecorder.StartAsync(broker.Port);
         await using var collector = await FailoverCollectorHost.StartAsync(broker.Port, GroupArgs());

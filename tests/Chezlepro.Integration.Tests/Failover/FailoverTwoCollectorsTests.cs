@@ -31,7 +31,6 @@ public sealed class FailoverTwoCollectorsTests
     [Fact]
     public async Task PrimaryKilled_TwoCollectorsOnPostgres_OneDecisionThenTakeoverAtNextEpoch()
     {
-        if (MosquittoBroker.FindBinary() is null || PostgresServer.FindBinaries() is null) return;
         await using var postgres = await PostgresServer.StartAsync();
         await using var broker = await MosquittoBroker.StartAsync();
         await using var recorder = await DecisionRecorder.StartAsync(broker.Port);
