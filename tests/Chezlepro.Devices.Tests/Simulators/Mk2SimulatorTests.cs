@@ -39,7 +39,9 @@ public class Mk2SimulatorTests
     {
         await using var pty = await PtyPair.StartAsync();
         await using var sim = await Mk2Simulator.StartAsync(pty.DevicePath);
-        await using var client = new Mk2Client(SerialPortFactory.Create(new SerialSettings(pty.HostPath, 2400)), timeout: TimeSpan.FromMilliseconds(300));
+        // 1.5 s, not less: at 2400 baud a reply takes ~80 ms on the wire, and a loaded 2-core CI machine can delay
+        // the pty by several hundred more (a 300 ms timeout failed the recovery read in CI).
+        await using var client = new Mk2Client(SerialPortFactory.Create(new SerialSettings(pty.HostPath, 2400)), timeout: TimeSpan.FromMilliseconds(1500));
         sim.CorruptChecksum = true;
         var e = await Assert.ThrowsAsync<TimeoutException>(() => client.ReadAsync(default));
         Assert.Contains("'A'", e.Message, StringComparison.Ordinal);
