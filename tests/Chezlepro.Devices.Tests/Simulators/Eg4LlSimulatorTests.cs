@@ -12,7 +12,7 @@ public class Eg4LlSimulatorTests
 {
     private static Eg4LlClient Client(PtyPair pty, params byte[] units) =>
         new(new ModbusMaster(new ModbusRtuTransport(SerialPortFactory.Create(new SerialSettings(pty.HostPath, 9600)), 9600),
-            new ModbusMasterOptions { RequestTimeout = TimeSpan.FromSeconds(1), Retries = 1, RetryDelay = TimeSpan.Zero, PauseBetweenRequests = TimeSpan.FromMilliseconds(100) }), units);
+            new ModbusMasterOptions { RequestTimeout = TimeSpan.FromSeconds(2), Retries = 1, RetryDelay = TimeSpan.Zero, PauseBetweenRequests = TimeSpan.FromMilliseconds(100) }), units);
 
     [Fact]
     public async Task Client_TwoPacksInTurn_DecodedAndFaultsNamed()

@@ -14,7 +14,9 @@ public class Mk2SimulatorTests
     {
         await using var pty = await PtyPair.StartAsync();
         await using var sim = await Mk2Simulator.StartAsync(pty.DevicePath);
-        await using var client = new Mk2Client(SerialPortFactory.Create(new SerialSettings(pty.HostPath, 2400)), phases: 1);
+        // 3 s, not the 1 s default: nothing here is about timing, and a loaded 2-core CI machine delayed the first reply
+        // past 1 s (0 bytes read) while the whole-system tests ran next to this project.
+        await using var client = new Mk2Client(SerialPortFactory.Create(new SerialSettings(pty.HostPath, 2400)), phases: 1, timeout: TimeSpan.FromSeconds(3));
         var r = await client.ReadAsync(default);
         Assert.Equal(52.8, r.Dc.Voltage, 2);
         Assert.Equal(12.0, r.Dc.BatteryCurrent, 2);
@@ -39,9 +41,8 @@ public class Mk2SimulatorTests
     {
         await using var pty = await PtyPair.StartAsync();
         await using var sim = await Mk2Simulator.StartAsync(pty.DevicePath);
-        // 1.5 s, not less: at 2400 baud a reply takes ~80 ms on the wire, and a loaded 2-core CI machine can delay
-        // the pty by several hundred more (a 300 ms timeout failed the recovery read in CI).
-        await using var client = new Mk2Client(SerialPortFactory.Create(new SerialSettings(pty.HostPath, 2400)), timeout: TimeSpan.FromMilliseconds(1500));
+        // 3 s: the recovery read must not fail on a loaded 2-core CI machine (300 ms, then 1 s, both failed there).
+        await using var client = new Mk2Client(SerialPortFactory.Create(new SerialSettings(pty.HostPath, 2400)), timeout: TimeSpan.FromSeconds(3));
         sim.CorruptChecksum = true;
         var e = await Assert.ThrowsAsync<TimeoutException>(() => client.ReadAsync(default));
         Assert.Contains("'A'", e.Message, StringComparison.Ordinal);

@@ -11,7 +11,7 @@ public class VictronGxSimulatorTests
 {
     private static VictronGxClient Client(VictronGxSimulator sim, VictronGxUnits? units = null, TimeProvider? time = null) =>
         new(new ModbusMaster(new ModbusTcpTransport("127.0.0.1", sim.Port),
-            new ModbusMasterOptions { RequestTimeout = TimeSpan.FromSeconds(1), Retries = 0 }, time), units ?? new VictronGxUnits());
+            new ModbusMasterOptions { RequestTimeout = TimeSpan.FromSeconds(2), Retries = 0 }, time), units ?? new VictronGxUnits());
 
     [Fact]
     public async Task Mbpoll_ReadsSimulator_ValuesAsTheMapSays()

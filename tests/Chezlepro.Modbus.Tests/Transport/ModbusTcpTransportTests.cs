@@ -44,7 +44,7 @@ public class ModbusTcpTransportTests
         var silent = true;
         await using var server = new ScriptedTcpServer(r => silent ? [] : [ScriptedTcpServer.Reply(r, Txn(r), Values(r))]);
         await using var master = new ModbusMaster(new ModbusTcpTransport("127.0.0.1", server.Port),
-            new ModbusMasterOptions { RequestTimeout = TimeSpan.FromMilliseconds(150), Retries = 0 });
+            new ModbusMasterOptions { RequestTimeout = TimeSpan.FromSeconds(1), Retries = 0 });
         await Assert.ThrowsAsync<ModbusTimeoutException>(() => master.ReadHoldingRegistersAsync(1, 3, 1));
         silent = false;
         Assert.Equal(new ushort[] { 103 }, await master.ReadHoldingRegistersAsync(1, 3, 1));
