@@ -1,4 +1,5 @@
 using Chezlepro.Agent.Hosting;
+using Microsoft.Extensions.Hosting;
 
 namespace Chezlepro.Agent;
 
@@ -9,8 +10,8 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "check-config") return AgentApp.CheckConfig(args[1..]);
-        await using var app = AgentApp.Build(args);
-        await app.RunAsync();
+        // RunAsync disposes the host once every service has stopped.
+        await AgentApp.Build(args).RunAsync();
         return 0;
     }
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Agent.Diagnostics;
 
-/// <summary>Every log message of the agent core. Ids: 1xxx scheduling, 2xxx outbox, 3xxx forwarding.</summary>
+/// <summary>Every log message of the agent core. Ids: 1xxx scheduling, 2xxx outbox, 3xxx forwarding, 9xxx status page.</summary>
 internal static partial class AgentLog
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Source {SourceName} ({SourceType}) polls every {Interval}")]
@@ -52,4 +52,18 @@ internal static partial class AgentLog
 
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Birth publish failed: {Error}")]
     public static partial void BirthFailed(ILogger logger, string error);
+    [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Status page listening on http://{Endpoint}")]
+    public static partial void StatusPageListening(ILogger logger, System.Net.EndPoint? endpoint);
+
+    [LoggerMessage(EventId = 9002, Level = LogLevel.Debug, Message = "Status page refused a request from {Remote}: {Reason}")]
+    public static partial void StatusPageBadRequest(ILogger logger, System.Net.EndPoint? remote, string reason);
+
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Debug, Message = "Status page request from {Remote} not received in time")]
+    public static partial void StatusPageRequestTimedOut(ILogger logger, System.Net.EndPoint? remote);
+
+    [LoggerMessage(EventId = 9004, Level = LogLevel.Error, Message = "Status page request failed")]
+    public static partial void StatusPageRequestFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 9005, Level = LogLevel.Warning, Message = "Status page accept failed: {Error}")]
+    public static partial void StatusPageAcceptFailed(ILogger logger, string error);
 }

@@ -2,24 +2,27 @@ using Chezlepro.Agent.Hosting.Systemd;
 using Chezlepro.Agent.Hosting.Windows;
 using Chezlepro.Agent.Options;
 using Chezlepro.Hosting;
-using Chezlepro.Agent.StatusPage;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 
 namespace Chezlepro.Agent.Hosting;
 
-/// <summary>Builds the agent's web host (the status page shares the process).</summary>
+/// <summary>Builds the agent's host (the status page's own small server shares the process).</summary>
 public static class AgentApp
 {
     /// <summary>Creates the application with every layer of configuration of contract.md.</summary>
-    public static WebApplication Build(string[] args)
+    public static IHost Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        // No default sources: AgentConfiguration adds the files, environment and arguments of contract.md itself.
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = AppContext.BaseDirectory,
+            EnvironmentName = Environments.Production,
+        });
         AgentConfiguration.Apply(builder.Configuration, args, "agent");
         ConfigureLogging(builder);
         builder.Services.AddAgent(builder.Configuration);
@@ -27,12 +30,7 @@ public static class AgentApp
         builder.Services.AddSystemdIntegration();
         builder.Services.AddWindowsServiceIntegration();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
-        var urls = builder.Configuration[$"{StatusPageOptions.SectionName}:Urls"] ?? new StatusPageOptions().Urls;
-        // No status page: still a host, bound to an ephemeral loopback port nobody is told about.
-        builder.WebHost.UseUrls(string.IsNullOrWhiteSpace(urls) ? "http://127.0.0.1:0" : urls);
-        var app = builder.Build();
-        if (!string.IsNullOrWhiteSpace(urls)) app.MapStatusPage();
-        return app;
+        return builder.Build();
     }
 
     /// <summary>Runs <c>check-config</c>; prints every problem; 0 when valid.</summary>
@@ -54,7 +52,7 @@ public static class AgentApp
         return problems.Count == 0 ? 0 : 1;
     }
 
-    private static void ConfigureLogging(WebApplicationBuilder builder)
+    private static void ConfigureLogging(HostApplicationBuilder builder)
     {
         var dataDirectory = builder.Configuration[$"{AgentOptions.SectionName}:DataDirectory"] ?? new AgentOptions().DataDirectory;
         var logConfig = new LoggerConfiguration()

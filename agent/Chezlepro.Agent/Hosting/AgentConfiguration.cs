@@ -25,10 +25,28 @@ internal static class AgentConfiguration
         if (configFile is not null) builder.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
         else builder.AddJsonFile(systemFile, optional: true, reloadOnChange: false);
         if (Environment.GetEnvironmentVariable("CREDENTIALS_DIRECTORY") is { Length: > 0 } credentials && Directory.Exists(credentials))
-            builder.AddKeyPerFile(credentials, optional: true);
+            builder.AddInMemoryCollection(ReadCredentials(credentials));
         builder.AddEnvironmentVariables("CHEZLEPRO_");
         builder.AddCommandLine(rest);
         return builder;
+    }
+
+    /// <summary>
+    /// One key per file, as systemd's <c>LoadCredential=</c> lays them out: the file name with <c>__</c> for
+    /// <c>:</c> is the key, the content without its trailing line break the value. Hidden and oversized files
+    /// (over 64 KiB: not a secret, a mistake) are skipped.
+    /// </summary>
+    /// <param name="directory">The credentials directory.</param>
+    public static IEnumerable<KeyValuePair<string, string?>> ReadCredentials(string directory)
+    {
+        var values = new List<KeyValuePair<string, string?>>();
+        foreach (var file in new DirectoryInfo(directory).EnumerateFiles())
+        {
+            if (file.Name.StartsWith('.') || file.Length > 64 * 1024) continue;
+            var key = file.Name.Replace("__", ":", StringComparison.Ordinal);
+            values.Add(new(key, File.ReadAllText(file.FullName).TrimEnd('\r', '\n')));
+        }
+        return values;
     }
 
     /// <summary>Separates <c>--config &lt;file&gt;</c> from the other arguments.</summary>

@@ -3,6 +3,8 @@ using Chezlepro.Agent.Options;
 using Chezlepro.Agent.Outbox;
 using Chezlepro.Agent.Scheduling;
 using Chezlepro.Agent.Sources;
+using Chezlepro.Agent.StatusPage;
+using Chezlepro.Agent.StatusPage.Http;
 using Chezlepro.Mqtt;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +24,7 @@ public static class AgentHostExtensions
         AddValidated<AgentOptions, AgentOptionsValidator>(services, AgentOptions.SectionName);
         AddValidated<MqttOptions, MqttOptionsValidator>(services, MqttOptions.SectionName);
         AddValidated<OutboxOptions, OutboxOptionsValidator>(services, OutboxOptions.SectionName);
-        services.AddOptions<StatusPageOptions>().BindConfiguration(StatusPageOptions.SectionName);
+        AddValidated<StatusPageOptions, StatusPageOptionsValidator>(services, StatusPageOptions.SectionName);
 
         foreach (var type in typeof(AgentHostExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ISourceFactory).IsAssignableFrom(t)))
@@ -44,6 +46,10 @@ public static class AgentHostExtensions
 
         // Order matters: the outbox opens before anything polls or drains, and stops last.
         services.AddHostedService<OutboxInitializer>();
+        // After the outbox (the page reads its depth), before the sources: the page is up from the first poll.
+        services.AddSingleton<StatusEndpoints>();
+        services.AddSingleton<StatusHttpServer>();
+        services.AddHostedService(sp => sp.GetRequiredService<StatusHttpServer>());
         services.AddHostedService<SourceRunner>();
         services.AddHostedService<Forwarder>();
         return services;

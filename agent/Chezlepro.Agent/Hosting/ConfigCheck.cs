@@ -21,6 +21,7 @@ public static class ConfigCheck
         Collect<AgentOptions>(provider, problems);
         Collect<MqttOptions>(provider, problems);
         Collect<OutboxOptions>(provider, problems);
+        Collect<StatusPageOptions>(provider, problems);
         problems.AddRange(provider.GetRequiredService<SourceCatalog>().Read(configuration).Problems);
         return problems;
     }

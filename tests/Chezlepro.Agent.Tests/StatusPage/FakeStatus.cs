@@ -2,13 +2,11 @@ using Chezlepro.Agent.Outbox;
 using Chezlepro.Agent.Scheduling;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Testing;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using NSubstitute;
 using Chezlepro.Agent.Options;
 using Chezlepro.Agent.StatusPage;
+using Chezlepro.Agent.StatusPage.Http;
 
 namespace Chezlepro.Agent.Tests.StatusPage;
 
@@ -59,25 +57,27 @@ internal static class FakeStatus
         return outbox;
     }
 
-    /// <summary>A web host on a loopback port with only the status endpoints and the given state.</summary>
-    public static async Task<(WebApplication App, Uri BaseAddress)> StartAsync(AgentState state, IOutbox outbox, TimeProvider time)
+    /// <summary>The status server on a free loopback port with only the given state.</summary>
+    public static async Task<(StatusServerHandle Server, Uri BaseAddress)> StartAsync(AgentState state, IOutbox outbox, TimeProvider time)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
-        var port = FreePort.Next();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        // A password in the configuration that no endpoint may ever reveal.
-        builder.Configuration["Mqtt:Password"] = Secret;
-        builder.Services.AddSingleton(state);
-        builder.Services.AddSingleton(outbox);
-        builder.Services.AddSingleton(time);
-        builder.Services.Configure<AgentOptions>(o => { o.Site = "lanaudiere"; o.Node = "pve1"; });
-        builder.Services.Configure<MqttOptions>(builder.Configuration.GetSection("Mqtt"));
-        var app = builder.Build();
-        app.MapStatusPage();
-        await app.StartAsync();
-        return (app, new Uri($"http://127.0.0.1:{port}/"));
+        var agent = Microsoft.Extensions.Options.Options.Create(new AgentOptions { Site = "lanaudiere", Node = "pve1" });
+        var server = new StatusHttpServer(Microsoft.Extensions.Options.Options.Create(new StatusPageOptions { Urls = $"http://127.0.0.1:{FreePort.Next()}" }),
+            new StatusEndpoints(state, outbox, agent, time), time, NullLogger<StatusHttpServer>.Instance);
+        await server.StartAsync(default);
+        return (new StatusServerHandle(server), new Uri($"http://127.0.0.1:{server.BoundEndpoints[0].Port}/"));
     }
 
     public static FakeTimeProvider Clock() => new(Now);
+}
+
+/// <summary>Stops and disposes the server at the end of a test.</summary>
+internal sealed class StatusServerHandle(StatusHttpServer server) : IAsyncDisposable
+{
+    public StatusHttpServer Server => server;
+
+    public async ValueTask DisposeAsync()
+    {
+        await server.StopAsync(default);
+        await server.DisposeAsync();
+    }
 }

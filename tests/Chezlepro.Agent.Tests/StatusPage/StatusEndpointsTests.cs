@@ -7,7 +7,7 @@ using Xunit;
 namespace Chezlepro.Agent.Tests.StatusPage;
 
 [Trait("Category", "Integration")]
-public class StatusPageExtensionsTests
+public class StatusEndpointsTests
 {
     [Fact]
     public async Task GetRoot_Served_SelfContainedFrenchHtml()

@@ -1,47 +1,61 @@
 using System.Reflection;
+using System.Text;
+using System.Text.Json;
 using Chezlepro.Agent.Options;
 using Chezlepro.Agent.Outbox;
 using Chezlepro.Agent.Scheduling;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Chezlepro.Agent.StatusPage.Http;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Agent.StatusPage;
 
-/// <summary>Maps the read-only status endpoints of contract.md: <c>GET /</c>, <c>GET /api/status</c>, <c>GET /metrics</c>.</summary>
-public static class StatusPageExtensions
+/// <summary>The read-only status endpoints of contract.md: <c>GET /</c>, <c>GET /api/status</c>, <c>GET /metrics</c>.</summary>
+internal sealed class StatusEndpoints
 {
     // The page is self-contained and must stay so: people on site open it with the WAN down.
     private const string ContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private static readonly string Version =
-        typeof(StatusPageExtensions).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
-        ?? typeof(StatusPageExtensions).Assembly.GetName().Version?.ToString() ?? "0";
+        typeof(StatusEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]
+        ?? typeof(StatusEndpoints).Assembly.GetName().Version?.ToString() ?? "0";
 
-    /// <summary>Maps the page, its JSON and the Prometheus metrics.</summary>
-    public static TBuilder MapStatusPage<TBuilder>(this TBuilder app)
-        where TBuilder : IEndpointRouteBuilder
+    private static readonly byte[] PageBytes = Encoding.UTF8.GetBytes(StatusPageHtml.Page);
+
+    private readonly AgentState _state;
+    private readonly IOutbox _outbox;
+    private readonly AgentOptions _agent;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the endpoints over the agent's live state.</summary>
+    public StatusEndpoints(AgentState state, IOutbox outbox, IOptions<AgentOptions> agent, TimeProvider time)
     {
-        app.MapGet("/", (HttpContext http) =>
+        _state = state;
+        _outbox = outbox;
+        _agent = agent.Value;
+        _time = time;
+    }
+
+    /// <summary>Answers one request; HEAD is answered as GET, the server drops the body.</summary>
+    public async Task<HttpResponse> HandleAsync(HttpRequestHead request, CancellationToken ct)
+    {
+        if (request.Method is not ("GET" or "HEAD"))
         {
-            SetCommonHeaders(http.Response);
-            http.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            return Results.Content(StatusPageHtml.Page, "text/html; charset=utf-8");
-        });
-        app.MapGet("/api/status", async (HttpContext http, AgentState state, IOutbox outbox, IOptions<AgentOptions> agent, TimeProvider time, CancellationToken ct) =>
+            return HttpResponse.Text(405, "read-only: GET or HEAD") with { Headers = [("Allow", "GET, HEAD")] };
+        }
+        switch (request.Path)
         {
-            SetCommonHeaders(http.Response);
-            return Results.Json(await BuildAsync(state, outbox, agent.Value, time, ct), StatusJsonContext.Default.StatusSnapshot);
-        });
-        app.MapGet("/metrics", async (HttpContext http, AgentState state, IOutbox outbox, IOptions<AgentOptions> agent, TimeProvider time, CancellationToken ct) =>
-        {
-            SetCommonHeaders(http.Response);
-            var snapshot = await BuildAsync(state, outbox, agent.Value, time, ct);
-            return Results.Text(PrometheusFormatter.Format(snapshot), PrometheusFormatter.ContentType);
-        });
-        return app;
+            case "/":
+                return new HttpResponse(200, "text/html; charset=utf-8", PageBytes) { Headers = [("Content-Security-Policy", ContentSecurityPolicy)] };
+            case "/api/status":
+                var snapshot = await BuildAsync(_state, _outbox, _agent, _time, ct);
+                return new HttpResponse(200, "application/json; charset=utf-8", JsonSerializer.SerializeToUtf8Bytes(snapshot, StatusJsonContext.Default.StatusSnapshot));
+            case "/metrics":
+                var text = PrometheusFormatter.Format(await BuildAsync(_state, _outbox, _agent, _time, ct));
+                return new HttpResponse(200, PrometheusFormatter.ContentType, Encoding.UTF8.GetBytes(text));
+            default:
+                return HttpResponse.Text(404, "not found");
+        }
     }
 
     /// <summary>Builds the snapshot.</summary>
@@ -72,11 +86,5 @@ public static class StatusPageExtensions
             return new SourceSnapshot(s.Name, s.Type, s.Successes, s.Failures, s.ConsecutiveFailures,
                 s.LastSuccessAt, Math.Round(s.LastDuration.TotalMilliseconds, 1), s.LastError, s.Interval.TotalSeconds, s.LastPollAt);
         }
-    }
-
-    private static void SetCommonHeaders(HttpResponse response)
-    {
-        response.Headers.CacheControl = "no-store";
-        response.Headers.XContentTypeOptions = "nosniff";
     }
 }
