@@ -9,22 +9,29 @@ using Chezlepro.Testing.Mosquitto;
 // Footprint of the agent beside an anchor, same machine, same run: the real agent (host + a second host source +
 // a simulated Victron GX over Modbus TCP, all every 10 s, publishing to a local Mosquitto) against zabbix_agent2
 // (Debian package) answering a comparable set of passive items every 10 s (the same host values twice and four
-// Modbus reads of the same simulator). Two agents run: the runtimeconfig defaults, and the unit's DOTNET_ settings
-// (packaging/linux/chezlepro-agent.service). RSS from /proc/<pid>/status, CPU from /proc/<pid>/stat.
-//   dotnet run --project tests/Chezlepro.Agent.Bench --artifacts-path /tmp/art-svc -- [seconds=180]
-var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 180;
-var warmUp = TimeSpan.FromSeconds(Math.Min(30, seconds / 4));
+// Modbus reads of the same simulator). Two agents run: what a site node runs (the self-contained publish of
+// build-deb.sh, with the Environment= lines of packaging/linux/chezlepro-agent.service), and the framework-dependent
+// build developers run. RSS from /proc/<pid>/status, CPU from /proc/<pid>/stat.
+//   dotnet run -c Release --project tests/Chezlepro.Agent.Bench -- [seconds=300]
+var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
+var warmUp = TimeSpan.FromSeconds(Math.Min(60, seconds / 4));
 var zabbixBinary = new[] { "/usr/sbin/zabbix_agent2", "/usr/sbin/zabbix_agentd" }.FirstOrDefault(File.Exists)
     ?? throw new InvalidOperationException("install zabbix-agent2 (apt-get install zabbix-agent2)");
 var work = Directory.CreateTempSubdirectory("agent-bench-").FullName;
+var repo = RepoRoot();
+var published = Path.Combine(work, "publish");
+Console.WriteLine($"publishing the agent as build-deb.sh does into {published} ...");
+var publish = Process.Start("dotnet", ["publish", Path.Combine(repo, "agent/Chezlepro.Agent/Chezlepro.Agent.csproj"), "-c", "Release",
+    "-r", "linux-x64", "--self-contained", "true", "-o", published, "--artifacts-path", Path.Combine(work, "artifacts"), "-v", "q"])!;
+await publish.WaitForExitAsync();
+if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish of the agent failed");
 await using var victron = await VictronGxSimulator.StartAsync();
 await using var broker = await MosquittoBroker.StartAsync();
 var statusUrls = new List<string>();
-// What packaging/linux/chezlepro-agent.service sets (keep in step).
-var unitEnvironment = new Dictionary<string, string>
-{
-    ["DOTNET_GCgen0size"] = "0x400000", ["DOTNET_TieredPGO"] = "0", ["DOTNET_SYSTEM_GLOBALIZATION_INVARIANT"] = "1",
-};
+var unitEnvironment = File.ReadLines(Path.Combine(repo, "packaging/linux/chezlepro-agent.service"))
+    .Where(l => l.StartsWith("Environment=", StringComparison.Ordinal))
+    .SelectMany(l => l["Environment=".Length..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+    .Select(kv => kv.Split('=', 2)).ToDictionary(kv => kv[0], kv => kv[1]);
 // Zabbix accepts ListenPort 1024–32767 only; ephemeral ports are above that, so probe the range below.
 var zabbixPort = Enumerable.Range(0, 100).Select(_ => Random.Shared.Next(20000, 32767)).First(PortFree);
 var zabbixConf = Path.Combine(work, "zabbix_agent2.conf");
@@ -34,12 +41,11 @@ File.WriteAllText(zabbixConf, string.Join('\n', "LogType=console", "DebugLevel=2
 var processes = new List<Process>
 {
     Start(zabbixBinary, ["-c", zabbixConf, "-f"], []),
-    StartAgent("plain", []),
-    StartAgent("tuned", unitEnvironment),
-    StartAgent("capped", new Dictionary<string, string>(unitEnvironment) { ["DOTNET_GCHeapHardLimit"] = "0x2000000" }),
+    StartAgent("node", Path.Combine(published, "chezlepro-agent"), [], unitEnvironment),
+    StartAgent("dev", "dotnet", [Path.Combine(AppContext.BaseDirectory, "chezlepro-agent.dll")], []),
 };
-var samplers = new[] { new ProcessSampler(Path.GetFileName(zabbixBinary), processes[0].Id), new ProcessSampler("agent (defaults)", processes[1].Id),
-                       new ProcessSampler("agent (unit env)", processes[2].Id), new ProcessSampler("agent (+32MB cap)", processes[3].Id) };
+var samplers = new[] { new ProcessSampler(Path.GetFileName(zabbixBinary), processes[0].Id), new ProcessSampler("agent (as shipped)", processes[1].Id),
+                       new ProcessSampler("agent (dev build)", processes[2].Id) };
 string[] zabbixItems =
 [
     "system.cpu.load[all,avg1]", "system.cpu.load[all,avg5]", "system.cpu.load[all,avg15]", "vm.memory.size[total]",
@@ -108,6 +114,15 @@ Console.WriteLine("targets: agent RSS within 2.0x zabbix_agent2, agent CPU no hi
 Directory.Delete(work, recursive: true);
 return 0;
 
+static string RepoRoot()
+{
+    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Chezlepro.Agent.sln"))) return dir.FullName;
+    }
+    throw new InvalidOperationException("run from inside the repository (dotnet run --project tests/Chezlepro.Agent.Bench)");
+}
+
 static bool PortFree(int port)
 {
     try
@@ -123,7 +138,7 @@ static bool PortFree(int port)
     }
 }
 
-Process StartAgent(string name, Dictionary<string, string> env)
+Process StartAgent(string name, string file, string[] prefix, Dictionary<string, string> env)
 {
     var data = Directory.CreateDirectory(Path.Combine(work, name)).FullName;
     var config = Path.Combine(data, "agent.json");
@@ -138,7 +153,7 @@ Process StartAgent(string name, Dictionary<string, string> env)
             new JsonObject { ["Type"] = "victron-gx", ["Name"] = "victron", ["Interval"] = "00:00:10", ["Host"] = "127.0.0.1", ["Port"] = victron.Port }),
     }.ToJsonString());
     statusUrls.Add(JsonNode.Parse(File.ReadAllText(config))!["StatusPage"]!["Urls"]!.GetValue<string>());
-    return Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "chezlepro-agent.dll"), "--config", config], env);
+    return Start(file, [.. prefix, "--config", config], env);
 }
 
 Process Start(string file, string[] arguments, Dictionary<string, string> env)

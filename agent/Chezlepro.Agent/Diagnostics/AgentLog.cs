@@ -50,6 +50,9 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = 3007, Level = LogLevel.Warning, Message = "Could not publish the shutdown status: {Error}")]
     public static partial void ShutdownPublishFailed(ILogger logger, string error);
 
+    [LoggerMessage(EventId = 3009, Level = LogLevel.Debug, Message = "Forwarded {Count} messages up to seq {LastSeq}")]
+    public static partial void Forwarded(ILogger logger, int count, long lastSeq);
+
     [LoggerMessage(EventId = 3008, Level = LogLevel.Warning, Message = "Birth publish failed: {Error}")]
     public static partial void BirthFailed(ILogger logger, string error);
     [LoggerMessage(EventId = 9001, Level = LogLevel.Information, Message = "Status page listening on http://{Endpoint}")]

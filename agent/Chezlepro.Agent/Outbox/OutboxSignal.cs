@@ -13,18 +13,15 @@ public sealed class OutboxSignal
     /// <summary>Something was appended (or the connection came up).</summary>
     public void Notify() => _channel.Writer.TryWrite(true);
 
-    /// <summary>Waits for a notification or the timeout, whichever is first.</summary>
+    /// <summary>Waits for a notification or the timeout, whichever is first; never throws for the timeout.</summary>
     public async Task WaitAsync(TimeSpan timeout, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (_channel.Reader.TryRead(out _)) return;
         using var cts = new CancellationTokenSource(timeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cts.Token, cancellationToken);
-        try
-        {
-            await _channel.Reader.ReadAsync(linked.Token);
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            // The timeout elapsed: the caller re-checks its state either way.
-        }
+        // A timeout is the normal idle outcome: awaited without throwing (an exception per wake-up is real CPU).
+        await ((Task)_channel.Reader.WaitToReadAsync(linked.Token).AsTask()).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        cancellationToken.ThrowIfCancellationRequested();
+        _channel.Reader.TryRead(out _);
     }
 }

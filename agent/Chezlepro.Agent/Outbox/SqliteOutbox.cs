@@ -61,7 +61,10 @@ public sealed partial class SqliteOutbox : IOutbox, IAsyncDisposable
         }
         await ExecuteAsync(connection, ReadSchema(), cancellationToken);
         if (version < SchemaVersion)
+        {
             await ExecuteAsync(connection, $"PRAGMA user_version={SchemaVersion};", cancellationToken);
+            version = SchemaVersion;
+        }
         _connection = connection;
         var stats = await GetStatsAsync(cancellationToken);
         AgentLog.OutboxOpened(_logger, _path, version, stats.Depth, stats.NextSeq);
