@@ -56,6 +56,15 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>Timers waiting to fire: lets a test wait until the code under test has armed its deadline.</summary>
+    public int PendingTimers
+    {
+        get
+        {
+            lock (_gate) return _timers.Count(t => t.Due is not null);
+        }
+    }
+
     /// <summary>Sets the clock (forward only).</summary>
     public void SetUtcNow(DateTimeOffset value) => Advance(value - GetUtcNow());
 
