@@ -1,6 +1,6 @@
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Storage;
-using Microsoft.Extensions.Hosting;
+using Chezlepro.Collector.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,29 +10,34 @@ namespace Chezlepro.Collector.Noc;
 /// Derives <c>node-offline:&lt;site&gt;/&lt;node&gt;</c> from the store's node states every failover interval and
 /// ends quiet flap holds (only the failover decision-maker derives them). Offline means the node's last status said so (a will or a shutdown).
 /// </summary>
-public sealed class NocNodeWatcher : BackgroundService
+public sealed class NocNodeWatcher : PeriodicRoundService
 {
     private readonly ICollectorStore _store;
     private readonly NocPublisher _noc;
     private readonly FailoverOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILogger<NocNodeWatcher> _logger;
     private readonly FailoverLeadership? _leadership;
 
     /// <summary>Creates the watcher.</summary>
     public NocNodeWatcher(ICollectorStore store, NocPublisher noc, IOptions<FailoverOptions> options, TimeProvider time, ILogger<NocNodeWatcher> logger,
         FailoverLeadership? leadership = null)
+        : base(time, logger)
     {
         _leadership = leadership;
         _store = store;
         _noc = noc;
         _options = options.Value;
         _time = time;
-        _logger = logger;
     }
 
-    /// <summary>One round (tests call it directly).</summary>
-    public async Task RunRoundAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override TimeSpan Interval => _options.Interval;
+
+    /// <inheritdoc />
+    protected override string RoundName => "noc-nodes";
+
+    /// <inheritdoc />
+    public override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         // Several collectors on one PostgreSQL: only the decision-maker speaks for the collectors (one stream).
@@ -44,23 +49,5 @@ public sealed class NocNodeWatcher : BackgroundService
         foreach (var n in await _store.GetNodesAsync(cancellationToken))
             await _noc.OfferAsync(NocAlertTexts.NodeOffline(n.Site, n.Node, !n.Online, now), cancellationToken);
         await _noc.TickAsync(cancellationToken);
-    }
-
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(_options.Interval, _time);
-        do
-        {
-            try
-            {
-                await RunRoundAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                FailoverLog.RoundFailed(_logger, ex.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 }

@@ -2,7 +2,7 @@ using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Reports;
-using Microsoft.Extensions.Hosting;
+using Chezlepro.Collector.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +14,7 @@ namespace Chezlepro.Collector.Noc;
 /// the NOC stream. Only the failover decision-maker publishes them, so several collectors on one PostgreSQL
 /// send one stream, not one per collector.
 /// </summary>
-public sealed class NocServiceLevelWatcher : BackgroundService
+public sealed class NocServiceLevelWatcher : PeriodicRoundService
 {
     private readonly ServiceLevelReports _reports;
     private readonly NocServiceLevelAlerts _alerts;
@@ -22,11 +22,11 @@ public sealed class NocServiceLevelWatcher : BackgroundService
     private readonly IOptionsMonitor<IncidentPolicy> _policy;
     private readonly FailoverOptions _options;
     private readonly TimeProvider _time;
-    private readonly ILogger<NocServiceLevelWatcher> _logger;
 
     /// <summary>Creates the watcher.</summary>
     public NocServiceLevelWatcher(ServiceLevelReports reports, NocPublisher noc, FailoverLeadership leadership, IOptionsMonitor<IncidentPolicy> policy,
         IOptions<FailoverOptions> options, TimeProvider time, ILogger<NocServiceLevelWatcher> logger)
+        : base(time, logger)
     {
         _reports = reports;
         _alerts = new NocServiceLevelAlerts(noc);
@@ -34,34 +34,21 @@ public sealed class NocServiceLevelWatcher : BackgroundService
         _policy = policy;
         _options = options.Value;
         _time = time;
-        _logger = logger;
     }
 
-    /// <summary>One round (tests call it directly).</summary>
-    public async Task RunRoundAsync(CancellationToken cancellationToken)
+    /// <inheritdoc />
+    protected override TimeSpan Interval => _options.ServiceLevelAlertInterval;
+
+    /// <inheritdoc />
+    protected override string RoundName => "noc-service-levels";
+
+    /// <inheritdoc />
+    public override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
         if (_leadership.Shared && !_leadership.IsLeader) return;
         var incidents = await _reports.IncidentsAsync(_options.ServiceLevelAlertLookback, cancellationToken);
         var rpo = await _reports.RpoAsync(cancellationToken);
         var calendar = BusinessCalendar.Toronto(_reports.Catalog.Holidays);
         await _alerts.OfferAsync(incidents, rpo, _policy.CurrentValue, calendar, _time.GetUtcNow(), cancellationToken);
-    }
-
-    /// <inheritdoc />
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(_options.ServiceLevelAlertInterval, _time);
-        do
-        {
-            try
-            {
-                await RunRoundAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                FailoverLog.RoundFailed(_logger, ex.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 }

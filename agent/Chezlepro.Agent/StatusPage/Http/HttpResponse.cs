@@ -39,11 +39,9 @@ internal sealed record HttpResponse(int Status, string ContentType, byte[] Body)
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",
-        408 => "Request Timeout",
         413 => "Content Too Large",
         431 => "Request Header Fields Too Large",
         500 => "Internal Server Error",
-        503 => "Service Unavailable",
         _ => "Status",
     };
 }

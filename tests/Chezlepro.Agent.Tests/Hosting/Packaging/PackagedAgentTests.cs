@@ -52,8 +52,8 @@ public class PackagedAgentTests(DebPackages debs, ITestOutputHelper output)
                 }),
         }.ToJsonString());
 
-        var check = await RunAsync(binary, "check-config", "--config", config);
-        Assert.True(check.Code == 0, "check-config: " + check.Output);
+        var check = DebPackages.RunRaw(binary, data.FullName, new Dictionary<string, string>(), "check-config", "--config", config);
+        Assert.True(check.Code == 0, "check-config: " + check.Stdout + check.Stderr);
 
         var psi = new ProcessStartInfo(binary) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         psi.ArgumentList.Add("--config");
@@ -101,16 +101,4 @@ public class PackagedAgentTests(DebPackages debs, ITestOutputHelper output)
         && status.GetProperty("published").GetInt64() > 0
         && status.GetProperty("sources").EnumerateArray().All(s => s.GetProperty("successes").GetInt64() > 0)
         && status.GetProperty("health").EnumerateArray().Any(h => h.GetProperty("check").GetString() == "proxmox.quorum");
-
-    private static async Task<(int Code, string Output)> RunAsync(string file, params string[] args)
-    {
-        var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var p = Process.Start(psi)!;
-        var stdout = p.StandardOutput.ReadToEndAsync();
-        var stderr = p.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await p.WaitForExitAsync(cts.Token);
-        return (p.ExitCode, await stdout + await stderr);
-    }
 }
