@@ -16,7 +16,7 @@ namespace Chezlepro.Collector.Reports;
 /// late (replayed) data is in the next report without any recomputation step; a closed month is read back
 /// frozen instead.
 /// </summary>
-public sealed class ServiceLevelReports
+public sealed partial class ServiceLevelReports
 {
     private readonly ICollectorStore _store;
     private readonly IOptionsMonitor<CatalogOptions> _catalog;
@@ -91,7 +91,7 @@ public sealed class ServiceLevelReports
         return SlaReportBuilder.Build(month, Catalog, histories, await _store.GetMaintenanceWindowsAsync(ct), _time.GetUtcNow());
     }
 
-    private async Task<CheckHistoryIndex> HistoriesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
+    internal async Task<CheckHistoryIndex> HistoriesAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken ct)
     {
         var rows = await _store.GetCheckIntervalsAsync(from, to, ct);
         return new CheckHistoryIndex(rows.Select(r => new CheckStateInterval(new CheckKey(r.Site, r.Node, r.Check), r.Status, r.From, r.LastSeen, r.To)));
