@@ -42,8 +42,8 @@ public sealed partial class CatalogValidator : IValidateOptions<CatalogOptions>
                 problems.Add(new($"{key}:Category", s.Category, "Must be critical, important or non-critical."));
             if (s.Checks.Count == 0) problems.Add(new($"{key}:Checks", "[]", "A service needs at least one defining check."));
             CheckReferences($"{key}:Checks", s.Checks, problems);
-            if (s.StalenessLimit is { } limit && limit <= TimeSpan.Zero)
-                problems.Add(new($"{key}:StalenessLimit", limit.ToString(), "Must be positive."));
+            if (s.StalenessLimit is { } limit && limit < ServiceDefinition.MinimumStalenessLimit)
+                problems.Add(new($"{key}:StalenessLimit", limit.ToString(), $"Must be at least {ServiceDefinition.MinimumStalenessLimit} (service-levels.md)."));
         }
 
         return ids;

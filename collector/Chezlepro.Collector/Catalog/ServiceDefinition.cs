@@ -10,6 +10,12 @@ public sealed class ServiceDefinition
     /// </summary>
     public static readonly TimeSpan DefaultStalenessLimit = TimeSpan.FromSeconds(90);
 
+    /// <summary>
+    /// The shortest staleness limit a service may set (service-levels.md: "at least 90 s"). The stored intervals rely
+    /// on it: a silence shorter than this never splits an interval, so no limit may be shorter.
+    /// </summary>
+    public static readonly TimeSpan MinimumStalenessLimit = TimeSpan.FromSeconds(90);
+
     /// <summary>Id, <c>[a-z0-9][a-z0-9-]*</c> by convention.</summary>
     public string Id { get; set; } = "";
 
@@ -22,7 +28,7 @@ public sealed class ServiceDefinition
     /// <summary>The checks whose results define the service's state.</summary>
     public List<CheckReference> Checks { get; set; } = [];
 
-    /// <summary>A check with no result for longer than this is stale, hence unknown; default 90 s.</summary>
+    /// <summary>A check with no result for longer than this is stale, hence unknown; default and minimum 90 s.</summary>
     public TimeSpan? StalenessLimit { get; set; }
 
     /// <summary>The effective staleness limit.</summary>

@@ -42,6 +42,13 @@ public interface ICollectorStore : IAsyncDisposable
     /// <summary>State intervals of every check overlapping [from, to).</summary>
     Task<IReadOnlyList<CheckIntervalRow>> GetCheckIntervalsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Recomputes every check's state intervals from the health results still stored (within the retention) with
+    /// the fold of <see cref="Folding.CheckFold"/>; rows older than the oldest stored result of a check stay.
+    /// Also run once by the migration that introduced the order-independent fold.
+    /// </summary>
+    Task<IntervalRebuildSummary> RebuildIntervalsAsync(CancellationToken cancellationToken);
+
     /// <summary>Deletes raw messages captured before <paramref name="before"/> (the idempotency window); returns rows removed.</summary>
     Task<int> PruneTelemetryAsync(DateTimeOffset before, CancellationToken cancellationToken);
 

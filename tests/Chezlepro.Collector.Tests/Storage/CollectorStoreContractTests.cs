@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Chezlepro.Collector.Storage;
+using Chezlepro.Contracts.Json;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Contracts.Topics;
 using Chezlepro.Collector.Maintenance;
@@ -54,22 +56,77 @@ public abstract class CollectorStoreContractTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Health_LateResultInsideAnUnconfirmedSpan_SplitsTheInterval()
+    public async Task Health_LateResultBetweenTwoConfirmations_TakesItsPlace()
     {
         await Health("ceph", HealthStatus.Ok, T0);
         await Health("ceph", HealthStatus.Ok, T0.AddHours(2));
-        // Replayed after a WAN outage: an hour in, the check had gone critical — but T0+2h confirmed ok later,
-        // so only a result newer than every confirmation may split. Here the late result is older: kept out.
+        // Replayed after a WAN outage: an hour in, the check had gone critical. It was dropped before (older than the
+        // last confirmation), which erased the outage; it now holds from its time until the next result.
         await Health("ceph", HealthStatus.Critical, T0.AddHours(1));
-        Assert.Single(await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default));
+        var ceph = (await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default)).Where(r => r.Check == "ceph").ToList();
+        Assert.Equal(
+            [(HealthStatus.Ok, T0, (DateTimeOffset?)T0.AddHours(1)), (HealthStatus.Critical, T0.AddHours(1), T0.AddHours(2)), (HealthStatus.Ok, T0.AddHours(2), null)],
+            ceph.Select(r => (r.Status, r.From, r.To)));
 
         await Health("pbs.backup.vm-101", HealthStatus.Ok, T0);
         await Health("pbs.backup.vm-101", HealthStatus.Ok, T0.AddHours(3));
         await Health("pbs.backup.vm-101", HealthStatus.Critical, T0.AddHours(4));
         await Health("pbs.backup.vm-101", HealthStatus.Critical, T0.AddHours(3.5));
         var rows = (await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default)).Where(r => r.Check == "pbs.backup.vm-101").ToList();
-        Assert.Equal([(HealthStatus.Ok, T0, (DateTimeOffset?)T0.AddHours(3.5)), (HealthStatus.Critical, T0.AddHours(3.5), null)],
+        Assert.Equal(
+            [(HealthStatus.Ok, T0, (DateTimeOffset?)T0.AddHours(3)), (HealthStatus.Ok, T0.AddHours(3), T0.AddHours(3.5)),
+                (HealthStatus.Critical, T0.AddHours(3.5), T0.AddHours(4)), (HealthStatus.Critical, T0.AddHours(4), null)],
             rows.Select(r => (r.Status, r.From, r.To)));
+    }
+
+    [Fact]
+    public async Task Health_SilenceInsideARun_EndsTheRun()
+    {
+        for (var i = 0; i < 10; i++) await Health("ceph", HealthStatus.Ok, T0.AddSeconds(30 * i));
+        for (var i = 0; i < 10; i++) await Health("ceph", HealthStatus.Ok, T0.AddHours(12).AddSeconds(30 * i));
+
+        var rows = await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default);
+
+        Assert.Equal([(T0, T0.AddSeconds(270), (DateTimeOffset?)T0.AddHours(12)), (T0.AddHours(12), T0.AddHours(12).AddSeconds(270), null)],
+            rows.Select(r => (r.From, r.LastSeen, r.To)));
+    }
+
+    [Fact]
+    public async Task Health_SameResultsInAnyOrder_SameIntervals()
+    {
+        var statuses = new[] { HealthStatus.Ok, HealthStatus.Ok, HealthStatus.Critical, HealthStatus.Critical, HealthStatus.Ok, HealthStatus.Unknown };
+        var gaps = new[] { 30, 30, 600, 30, 30, 4000, 30, 60, 90, 91, 30, 30 };
+        var results = new List<(HealthStatus Status, DateTimeOffset Ts)>();
+        var t = T0;
+        for (var i = 0; i < 40; i++)
+        {
+            t = t.AddSeconds(gaps[i % gaps.Length]);
+            results.Add((statuses[(i / 3) % statuses.Length], t));
+        }
+        for (var i = 0; i < results.Count; i++) await Health("a", results[i].Status, results[i].Ts, 1000 + i);
+        var shuffled = results.Select((r, i) => (r, i)).OrderBy(x => (x.i * 7919) % results.Count).ToList();
+        foreach (var (r, i) in shuffled) await Health("b", r.Status, r.Ts, 2000 + i);
+
+        var rows = await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default);
+
+        var a = rows.Where(r => r.Check == "a").Select(r => (r.Status, r.From, r.LastSeen, r.To)).ToList();
+        Assert.True(a.Count > 5);
+        Assert.Equal(a, rows.Where(r => r.Check == "b").Select(r => (r.Status, r.From, r.LastSeen, r.To)));
+    }
+
+    [Fact]
+    public async Task RebuildIntervals_RecomputesFromStoredResults()
+    {
+        await Health("ceph", HealthStatus.Ok, T0);
+        await Health("ceph", HealthStatus.Critical, T0.AddMinutes(1));
+        await Health("ceph", HealthStatus.Ok, T0.AddMinutes(2));
+        var before = await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default);
+
+        var summary = await _store.RebuildIntervalsAsync(default);
+
+        Assert.Equal(new IntervalRebuildSummary(1, 3, 3), summary);
+        Assert.Equal(before.Select(r => (r.Status, r.From, r.LastSeen, r.To)),
+            (await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default)).Select(r => (r.Status, r.From, r.LastSeen, r.To)));
     }
 
     [Fact]
@@ -185,14 +242,16 @@ public abstract class CollectorStoreContractTests : IAsyncLifetime
         await _store.StoreTelemetryAsync(new StoredMessage(b.Site, b.Node, b.Seq, TopicKind.Telemetry, b.Source, b.Ts, "{}"), b, ts, default);
     }
 
-    private async Task Health(string check, HealthStatus status, DateTimeOffset ts)
+    private async Task Health(string check, HealthStatus status, DateTimeOffset ts, long? seq = null)
     {
-        var r = Result(check, status, ts, ++_seq);
+        var r = Result(check, status, ts, seq ?? ++_seq);
         Assert.True(await _store.StoreHealthAsync(Message(r), r, ts, default));
     }
 
     private static HealthResult Result(string check, HealthStatus status, DateTimeOffset ts, long seq) =>
         new() { Site = "lanaudiere", Node = "pve1", Seq = seq, Ts = ts, Check = check, Status = status, Summary = status.ToString() };
 
-    private static StoredMessage Message(HealthResult r) => new(r.Site, r.Node, r.Seq, TopicKind.Health, r.Check, r.Ts, "{}");
+    // The payload as received: the fold reads stored results back when a late one lands inside a run.
+    private static StoredMessage Message(HealthResult r) =>
+        new(r.Site, r.Node, r.Seq, TopicKind.Health, r.Check, r.Ts, JsonSerializer.Serialize(r, ContractJsonContext.Default.HealthResult));
 }

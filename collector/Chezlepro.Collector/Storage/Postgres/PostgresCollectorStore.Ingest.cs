@@ -1,4 +1,5 @@
 using Chezlepro.Contracts.Messages;
+using Chezlepro.Collector.Storage.Folding;
 using Npgsql;
 
 namespace Chezlepro.Collector.Storage.Postgres;
@@ -66,7 +67,7 @@ public sealed partial class PostgresCollectorStore
             ON CONFLICT(site, node, check_name) DO UPDATE SET status = excluded.status, summary = excluded.summary,
                 details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
             """, ct, message.Site, message.Node, result.Check, (int)result.Status, result.Summary, details, Ms(result.Ts));
-        await FoldHealthAsync(c, tx, message.Site, message.Node, result.Check, result.Status, Ms(result.Ts), details, ct);
+        await FoldHealthAsync(c, tx, message.Site, message.Node, result.Check, new FoldResult(Ms(result.Ts), result.Status, details), ct);
         if (IngestRules.BackupPointOf(result) is { } backup)
         {
             await ExecAsync(c, tx, """

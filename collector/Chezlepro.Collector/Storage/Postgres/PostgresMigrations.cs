@@ -42,5 +42,10 @@ internal static class PostgresMigrations
             PRIMARY KEY (site, node, check_name, last_backup_at));
         CREATE INDEX backup_points_time ON backup_points(last_backup_at);
         """,
+        """
+        CREATE INDEX messages_health ON messages(site, node, name, ts) WHERE kind = 2;
+        CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+        INSERT INTO store_meta(key, value) VALUES ('intervals_rebuild', 'pending');
+        """,
     ];
 }

@@ -1,4 +1,5 @@
 using Chezlepro.Contracts.Messages;
+using Chezlepro.Collector.Storage.Folding;
 using Microsoft.Data.Sqlite;
 
 namespace Chezlepro.Collector.Storage.Sqlite;
@@ -65,7 +66,7 @@ public sealed partial class SqliteCollectorStore
                     details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
                 """, ("$s", message.Site), ("$n", message.Node), ("$c", result.Check), ("$st", (int)result.Status),
             ("$sum", result.Summary), ("$d", details), ("$ts", Ms(result.Ts)));
-        FoldHealth(c, tx, message.Site, message.Node, result.Check, result.Status, Ms(result.Ts), details);
+        FoldHealth(c, tx, message.Site, message.Node, result.Check, new FoldResult(Ms(result.Ts), result.Status, details));
         if (IngestRules.BackupPointOf(result) is { } backup)
         {
             Exec(c, tx, """

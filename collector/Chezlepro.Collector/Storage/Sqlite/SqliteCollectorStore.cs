@@ -46,7 +46,8 @@ public sealed partial class SqliteCollectorStore : ICollectorStore
             Exec(c, tx, $"PRAGMA user_version={v + 1};");
             tx.Commit();
         }
-        return Task.CompletedTask;
+        // The migration that introduced the order-independent fold asks for one rebuild from the stored results.
+        return RebuildPending() ? RebuildIntervalsAsync(cancellationToken) : Task.CompletedTask;
     }
 
     /// <inheritdoc />
