@@ -67,7 +67,12 @@ public sealed partial class ServiceLevelReports
         var from = now - lookback;
         var histories = await HistoriesAsync(from, now, ct);
         var tracker = new IncidentTracker(_policy.CurrentValue, BusinessCalendar.Toronto(Catalog.Holidays));
-        return tracker.DeriveAll(Catalog, histories, await _store.GetMaintenanceWindowsAsync(ct), from, now, await _store.GetAcknowledgementsAsync(ct));
+        var acks = await _store.GetAcknowledgementsAsync(ct);
+        var derived = tracker.DeriveAll(Catalog, histories, await _store.GetMaintenanceWindowsAsync(ct), from, now, acks);
+        // Late results may move an incident's start: it keeps the id (and so the acknowledgement and notices) it had.
+        var (incidents, changed) = IncidentIdentities.Assign(derived, await _store.GetIncidentSpansAsync(ct), acks, now);
+        await _store.SaveIncidentSpansAsync(changed, ct);
+        return incidents;
     }
 
     /// <summary>RPO of every guest of the catalog, with this month's breaches.</summary>

@@ -1,3 +1,4 @@
+using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Maintenance;
 using Chezlepro.Contracts.Messages;
 
@@ -69,6 +70,12 @@ public interface ICollectorStore : IAsyncDisposable
 
     /// <summary>Records an acknowledgement; false when the incident was already acknowledged (the first one stands).</summary>
     Task<bool> AcknowledgeAsync(string incidentId, string by, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Every stored incident identity (id and the span it covered when last derived).</summary>
+    Task<IReadOnlyList<IncidentSpan>> GetIncidentSpansAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates or moves incident identities (by id).</summary>
+    Task SaveIncidentSpansAsync(IReadOnlyList<IncidentSpan> spans, CancellationToken cancellationToken);
 
     /// <summary>The frozen report of a closed month (JSON), or null while the month is open.</summary>
     Task<string?> GetClosedReportAsync(string month, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Contracts.Json;
 using Chezlepro.Contracts.Messages;
@@ -112,6 +113,17 @@ public abstract class CollectorStoreContractTests : IAsyncLifetime
         var a = rows.Where(r => r.Check == "a").Select(r => (r.Status, r.From, r.LastSeen, r.To)).ToList();
         Assert.True(a.Count > 5);
         Assert.Equal(a, rows.Where(r => r.Check == "b").Select(r => (r.Status, r.From, r.LastSeen, r.To)));
+    }
+
+    [Fact]
+    public async Task IncidentSpans_SavedThenMoved_KeepTheirId()
+    {
+        await _store.SaveIncidentSpansAsync([new IncidentSpan("mail-1", "mail", T0, null), new IncidentSpan("wiki-1", "wiki", T0, T0.AddHours(1))], default);
+        await _store.SaveIncidentSpansAsync([new IncidentSpan("mail-1", "mail", T0.AddMinutes(-40), T0.AddHours(2))], default);
+
+        var spans = (await _store.GetIncidentSpansAsync(default)).OrderBy(s => s.Id, StringComparer.Ordinal).ToList();
+
+        Assert.Equal([new IncidentSpan("mail-1", "mail", T0.AddMinutes(-40), T0.AddHours(2)), new IncidentSpan("wiki-1", "wiki", T0, T0.AddHours(1))], spans);
     }
 
     [Fact]

@@ -50,6 +50,7 @@ internal static class SqliteMigrations
         CREATE INDEX messages_health ON messages(site, node, name, ts) WHERE kind = 2;
         CREATE TABLE store_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO store_meta(key, value) VALUES ('intervals_rebuild', 'pending');
+        CREATE TABLE incident_spans (id TEXT PRIMARY KEY, service TEXT NOT NULL, started_at INTEGER NOT NULL, restored_at INTEGER);
         """,
     ];
 }
