@@ -2,7 +2,7 @@ using Chezlepro.Collector.Hosting;
 
 namespace Chezlepro.Collector;
 
-/// <summary>Entry point (a class, not static, so WebApplicationFactory can name it): <c>chezlepro-collector [--config file] [--Section:Key=value]…</c>.</summary>
+/// <summary>Entry point (a class, not static, so WebApplicationFactory can name it): <c>chezlepro-collector [rebuild-intervals] [--config file] [--Section:Key=value]…</c>.</summary>
 public sealed class Program
 {
     private Program()
@@ -12,6 +12,7 @@ public sealed class Program
     /// <summary>Runs the collector.</summary>
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "rebuild-intervals") return await RebuildIntervalsCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
         await using var app = CollectorApp.Build(args);
         await app.RunAsync();
         return 0;
