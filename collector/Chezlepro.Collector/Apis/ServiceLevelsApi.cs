@@ -1,4 +1,5 @@
 using System.Globalization;
+using Chezlepro.Collector.Availability;
 using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Reports;
@@ -19,6 +20,9 @@ public static class ServiceLevelsApi
     {
         var read = app.MapGroup("/api/v1").AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader)).WithTags("service levels");
         read.MapGet("/availability", AvailabilityAsync).WithName("GetAvailability").WithSummary("Per service: availability %, up/down/unknown/excluded seconds");
+        read.MapGet("/availability/{service}/timeline", TimelineAsync).WithName("GetAvailabilityTimeline")
+            .WithSummary("The segments behind a figure (up, down, unknown, excluded, outside contract) with their cause; seconds add up to the month")
+            .Produces<ServiceMonthTimeline>();
         read.MapGet("/sla/{month}", SlaAsync).WithName("GetSla").WithSummary("Per contract: availability, objective, shortfall, tranches, credit % and amount (format=csv for CSV)");
         read.MapGet("/incidents", IncidentsAsync).WithName("GetIncidents").WithSummary("Incidents with priority, detected/acknowledged/restored times, target breaches");
         read.MapGet("/rpo", RpoAsync).WithName("GetRpo").WithSummary("Per protected guest: last good backup, RPO target, status");
@@ -45,6 +49,17 @@ public static class ServiceLevelsApi
         var dto = list.Select(a => new AvailabilityDto(a.ServiceId, a.From, a.To, a.Percent, a.UpSeconds, a.DownSeconds, a.UnknownSeconds,
             a.ExcludedSeconds, a.Intervals)).ToList();
         return Results.Json<IReadOnlyList<AvailabilityDto>>(dto, ReportJsonContext.Default.IReadOnlyListAvailabilityDto);
+    }
+
+    /// <summary><c>GET /api/v1/availability/{service}/timeline?month=yyyy-MM</c>; defaults to this month so far.</summary>
+    public static async Task<IResult> TimelineAsync(string service, string? month, ServiceLevelReports reports, TimeProvider time, CancellationToken ct)
+    {
+        var period = MonthPeriod.Containing(time.GetUtcNow(), LocalTime.Toronto);
+        if (month is not null && !MonthPeriod.TryParse(month, out period)) return BadRequest($"month = '{month}': use yyyy-MM.");
+        var timeline = await reports.TimelineAsync(service, period, ct);
+        return timeline is null
+            ? Results.Problem(statusCode: 404, title: "Service inconnu / Unknown service")
+            : Results.Json(timeline, ReportJsonContext.Default.ServiceMonthTimeline);
     }
 
     /// <summary><c>GET /api/v1/sla/{yyyy-MM}[?format=csv]</c>.</summary>

@@ -42,6 +42,12 @@ public sealed class ServiceTimeline
         return new ServiceTimeline(from, to, keys, perCheck, Combine(perCheck, from, to));
     }
 
+    /// <summary>The distinct defining checks, in the order their spans are kept (<see cref="SpansOf"/>).</summary>
+    internal IReadOnlyList<CheckKey> Checks => checks;
+
+    /// <summary>The condition spans of the <paramref name="index"/>-th check, contiguous over [From, To).</summary>
+    internal IReadOnlyList<CheckSegment> SpansOf(int index) => perCheck[index];
+
     /// <summary>
     /// The checks that explain a span in a state: critical ones for Down; unknown, stale or silent ones for Unknown.
     /// </summary>
@@ -82,18 +88,18 @@ public sealed class ServiceTimeline
             if (i + 1 < intervals.Count && intervals[i + 1].From < end) end = intervals[i + 1].From;
             if (end <= cursor) continue;
             if (iv.From >= to) break;
-            if (iv.From > cursor) Add(result, cursor, iv.From, CheckCondition.Unknown);
+            if (iv.From > cursor) Add(result, cursor, iv.From, CheckCondition.Unknown, CheckEvidence.NoData, null, null);
             var s = iv.From > cursor ? iv.From : cursor;
             var e = end < to ? end : to;
             var lastSeen = iv.LastSeen < iv.From ? iv.From : iv.LastSeen;
             var staleAt = lastSeen > DateTimeOffset.MaxValue - stalenessLimit ? DateTimeOffset.MaxValue : lastSeen + stalenessLimit;
             var fresh = staleAt < e ? staleAt : e;
-            if (fresh > s) Add(result, s, fresh, Map(iv.Status));
-            Add(result, fresh > s ? fresh : s, e, CheckCondition.Unknown);
+            if (fresh > s) Add(result, s, fresh, Map(iv.Status), CheckEvidence.Reported, iv.Status, lastSeen);
+            Add(result, fresh > s ? fresh : s, e, CheckCondition.Unknown, CheckEvidence.Stale, iv.Status, lastSeen);
             cursor = e;
         }
 
-        if (cursor < to) Add(result, cursor, to, CheckCondition.Unknown);
+        if (cursor < to) Add(result, cursor, to, CheckCondition.Unknown, CheckEvidence.NoData, null, null);
         return result;
     }
 
@@ -136,11 +142,14 @@ public sealed class ServiceTimeline
         return result;
     }
 
-    private static void Add(List<CheckSegment> list, DateTimeOffset from, DateTimeOffset to, CheckCondition c)
+    private static void Add(List<CheckSegment> list, DateTimeOffset from, DateTimeOffset to, CheckCondition c, CheckEvidence evidence, HealthStatus? status, DateTimeOffset? lastSeen)
     {
         if (to <= from) return;
-        if (list.Count > 0 && list[^1].Condition == c && list[^1].To == from) list[^1] = list[^1] with { To = to };
-        else list.Add(new CheckSegment(from, to, c));
+        // Spans merge only when their explanation is the same too; Combine and CausesOf look at the condition alone,
+        // so the finer split changes nothing they compute.
+        var next = new CheckSegment(from, to, c, evidence, status, lastSeen);
+        if (list.Count > 0 && list[^1].To == from && list[^1] with { From = from, To = to } == next) list[^1] = list[^1] with { To = to };
+        else list.Add(next);
     }
 
     private static CheckCondition Map(HealthStatus status) => status switch

@@ -86,6 +86,7 @@ public sealed partial class CatalogValidator : IValidateOptions<CatalogOptions>
             var key = $"Catalog:Guests:{i}";
             CheckId($"{key}:Id", g.Id, ids, problems);
             if (!services.Contains(g.Service)) problems.Add(new($"{key}:Service", g.Service, "Unknown service (not in Catalog:Services)."));
+            if (g.Rpo is { } rpo && rpo <= TimeSpan.Zero) problems.Add(new($"{key}:Rpo", rpo.ToString(), "Must be positive."));
         }
     }
 

@@ -14,6 +14,7 @@ namespace Chezlepro.Collector.Reports;
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SlaReport))]
 [JsonSerializable(typeof(IReadOnlyList<AvailabilityDto>))]
+[JsonSerializable(typeof(ServiceMonthTimeline))]
 [JsonSerializable(typeof(IReadOnlyList<Incident>))]
 [JsonSerializable(typeof(IReadOnlyList<GuestRpo>))]
 [JsonSerializable(typeof(IReadOnlyList<MaintenanceWindow>))]

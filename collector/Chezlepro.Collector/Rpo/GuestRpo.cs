@@ -6,13 +6,13 @@ public sealed record GuestRpo
     /// <summary>Guest id.</summary>
     public required string GuestId { get; init; }
 
-    /// <summary>Service whose category sets the target.</summary>
+    /// <summary>The guest's service (its category sets the target unless the guest has its own).</summary>
     public required string ServiceId { get; init; }
 
     /// <summary>Category as configured.</summary>
     public required string Category { get; init; }
 
-    /// <summary>The RPO target.</summary>
+    /// <summary>The RPO target: the guest's own (Catalog:Guests:N:Rpo) when configured, else its category's.</summary>
     public required TimeSpan Target { get; init; }
 
     /// <summary>Last good backup known at <c>now</c>, or null.</summary>

@@ -4,8 +4,9 @@ using Chezlepro.Collector.Catalog;
 namespace Chezlepro.Collector.Rpo;
 
 /// <summary>
-/// RPO per guest (recovery-objectives annex): met while the last good backup is younger than the category's RPO
-/// (critical 1 h, important 4 h, non-critical 8 h). The check's <c>lastBackupAt</c> is already the last GOOD snapshot
+/// RPO per guest (recovery-objectives annex): met while the last good backup is younger than the guest's target — its
+/// own <see cref="GuestDefinition.Rpo"/> when set, else its service category's RPO (critical 1 h, important 4 h,
+/// non-critical 8 h). The check's <c>lastBackupAt</c> is already the last GOOD snapshot
 /// (contract.md), so it is trusted whatever the check's status (the agent's freshness verdict uses its own threshold).
 /// A backup counts from the instant it was taken; values after the observation (+5 min clock skew) are ignored.
 /// </summary>
@@ -20,6 +21,14 @@ public static class RpoEvaluator
         ServiceCategory.Important => TimeSpan.FromHours(4),
         _ => TimeSpan.FromHours(8),
     };
+
+    /// <summary>A guest's RPO target: its own when configured, else its service category's.</summary>
+    public static TimeSpan TargetFor(GuestDefinition guest, ServiceDefinition service)
+    {
+        ArgumentNullException.ThrowIfNull(guest);
+        ArgumentNullException.ThrowIfNull(service);
+        return guest.Rpo ?? TargetFor(service.ParsedCategory);
+    }
 
     /// <summary>Every guest of the catalog: status at <paramref name="now"/> and breaches within <paramref name="month"/>.</summary>
     /// <param name="catalog">Guests and services.</param>
@@ -40,7 +49,7 @@ public static class RpoEvaluator
         foreach (var guest in catalog.Guests)
         {
             var service = catalog.FindService(guest.Service) ?? throw new InvalidOperationException($"Guest '{guest.Id}' names unknown service '{guest.Service}'; validate the catalog first.");
-            var target = TargetFor(service.ParsedCategory);
+            var target = TargetFor(guest, service);
             var points = byCheck.TryGetValue(guest.BackupCheck, out var p) ? p : [];
             DateTimeOffset? last = points.Count > 0 ? points[^1] : null;
             result.Add(new GuestRpo

@@ -35,7 +35,7 @@ public static class SlaReportBuilder
             var start = Max(monthStart, LocalTime.StartOfDay(contract.Start, zone));
             var end = contract.End is { } last ? Min(monthEnd, LocalTime.StartOfDay(last.AddDays(1), zone)) : monthEnd;
             if (end <= start) continue;
-            contracts.Add(BuildContract(contract, catalog, histories, windowList, start, end, now));
+            contracts.Add(BuildContract(month, contract, catalog, histories, windowList, start, end, now));
         }
 
         return new SlaReport
@@ -49,7 +49,7 @@ public static class SlaReportBuilder
         };
     }
 
-    private static ContractSlaReport BuildContract(ContractDefinition contract, CatalogOptions catalog, CheckHistoryIndex histories, List<MaintenanceWindow> windows, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
+    private static ContractSlaReport BuildContract(MonthPeriod month, ContractDefinition contract, CatalogOptions catalog, CheckHistoryIndex histories, List<MaintenanceWindow> windows, DateTimeOffset start, DateTimeOffset end, DateTimeOffset now)
     {
         var lines = new List<ServiceSlaLine>();
         TimeSpan up = default, down = default, unknown = default, excluded = default, counted = default;
@@ -57,7 +57,11 @@ public static class SlaReportBuilder
         {
             var service = catalog.FindService(id) ?? throw new InvalidOperationException($"Contract '{contract.Id}' names unknown service '{id}'; validate the catalog first.");
             var a = AvailabilityCalculator.Compute(service, histories, windows, start, end, now, contract.UnknownCountsAsDown);
-            lines.Add(new ServiceSlaLine { ServiceId = service.Id, Name = service.Name, Category = service.Category, Availability = a });
+            lines.Add(new ServiceSlaLine
+            {
+                ServiceId = service.Id, Name = service.Name, Category = service.Category, Availability = a,
+                TimelineUrl = ServiceMonthTimeline.RelativeUrl(service.Id, month),
+            });
             up += a.Up;
             down += a.Down;
             unknown += a.Unknown;

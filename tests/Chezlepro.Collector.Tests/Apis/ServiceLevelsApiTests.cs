@@ -16,7 +16,7 @@ using Xunit;
 namespace Chezlepro.Collector.Tests.Apis;
 
 /// <summary>The service-level API through WebApplicationFactory: roles, OpenAPI, SLA JSON = CSV, close, maintenance.</summary>
-public sealed class ServiceLevelsApiTests : IAsyncLifetime
+public sealed partial class ServiceLevelsApiTests : IAsyncLifetime
 {
     private const string Reader = "reader-key-0123456789abcdef";
     private const string Operator = "operator-key-0123456789abcd";

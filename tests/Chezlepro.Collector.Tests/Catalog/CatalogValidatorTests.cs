@@ -85,6 +85,26 @@ public class CatalogValidatorTests
         Assert.Contains(CatalogValidator.Check(o), p => p.Key == "Catalog:Contracts:0:Objective");
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-00:30:00")]
+    public void Check_GuestRpoNotPositive_IsRefusedWithKeyAndValue(string rpo)
+    {
+        var o = Bind(ContractMdExample.Replace("\"Service\": \"mail\" }", $"\"Service\": \"mail\", \"Rpo\": \"{rpo}\" }}", StringComparison.Ordinal));
+        Assert.Equal(TimeSpan.Parse(rpo, System.Globalization.CultureInfo.InvariantCulture), o.Guests[0].Rpo);
+        Assert.Contains(new CatalogProblem("Catalog:Guests:0:Rpo", rpo, "Must be positive."), CatalogValidator.Check(o));
+        Assert.Contains($"Catalog:Guests:0:Rpo = '{rpo}'", new CatalogValidator().Validate(null, o).FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_GuestRpoPositiveOrAbsent_IsValid()
+    {
+        var o = Bind(ContractMdExample.Replace("\"Service\": \"mail\" }", "\"Service\": \"mail\", \"Rpo\": \"00:30:00\" }", StringComparison.Ordinal));
+        Assert.Equal(TimeSpan.FromMinutes(30), o.Guests[0].Rpo);
+        Assert.Empty(CatalogValidator.Check(o));
+        Assert.Null(Bind(ContractMdExample).Guests[0].Rpo);
+    }
+
     [Fact]
     public void Check_BadCheckReference_NamesTheField()
     {

@@ -14,10 +14,10 @@ public class RpoEvaluatorTests
     private static readonly CheckKey Backup = new("lanaudiere", "pbs1", "pbs.backup.vm-101");
     private static readonly MonthPeriod April = MonthPeriod.Parse("2026-04");
 
-    private static CatalogOptions CatalogFor(string category) => new()
+    private static CatalogOptions CatalogFor(string category, TimeSpan? rpo = null) => new()
     {
         Services = [Service("mail", category)],
-        Guests = [new GuestDefinition { Id = "vm-101", Service = "mail" }],
+        Guests = [new GuestDefinition { Id = "vm-101", Service = "mail", Rpo = rpo }],
     };
 
     private static BackupObservation Seen(DateTimeOffset observed, DateTimeOffset? last, HealthStatus status = HealthStatus.Ok) => new(Backup, observed, status, last);
@@ -28,6 +28,46 @@ public class RpoEvaluatorTests
     [InlineData(ServiceCategory.NonCritical, 8)]
     public void TargetFor_Category_IsTheAnnexValue(ServiceCategory category, int hours) =>
         Assert.Equal(TimeSpan.FromHours(hours), RpoEvaluator.TargetFor(category));
+
+    [Fact]
+    public void Evaluate_GuestRpoTighterThanItsCategory_BackupWithinTheCategoryTargetIsBreached()
+    {
+        var now = Local("2026-04-10 12:00");
+        var g = Assert.Single(RpoEvaluator.Evaluate(CatalogFor("critical", TimeSpan.FromMinutes(30)), [Seen(now.AddMinutes(-5), now.AddMinutes(-45))], April, now));
+        Assert.Equal(TimeSpan.FromMinutes(30), g.Target);
+        Assert.Equal(RpoStatus.Breached, g.Status);
+    }
+
+    [Fact]
+    public void Evaluate_GuestRpoLooserThanItsCategory_TwoHourOldBackupMeetsThreeHours()
+    {
+        var now = Local("2026-04-10 12:00");
+        var g = Assert.Single(RpoEvaluator.Evaluate(CatalogFor("critical", TimeSpan.FromHours(3)), [Seen(now.AddMinutes(-5), now.AddHours(-2))], April, now));
+        Assert.Equal(TimeSpan.FromHours(3), g.Target);
+        Assert.Equal(10_800d, g.TargetSeconds);
+        Assert.Equal(RpoStatus.Met, g.Status);
+    }
+
+    [Fact]
+    public void Evaluate_NoGuestRpo_KeepsTheCategoryTarget()
+    {
+        var now = Local("2026-04-10 12:00");
+        var g = Assert.Single(RpoEvaluator.Evaluate(CatalogFor("critical"), [Seen(now.AddMinutes(-5), now.AddMinutes(-45))], April, now));
+        Assert.Equal(TimeSpan.FromHours(1), g.Target);
+        Assert.Equal(RpoStatus.Met, g.Status);
+    }
+
+    [Fact]
+    public void Evaluate_GuestRpo_SetsTheMonthsBreaches()
+    {
+        // One backup at 10:00 and nothing after: a 30-min target is missed from 10:30, the category's 1 h from 11:00.
+        var now = Local("2026-04-10 12:00");
+        var obs = new[] { Seen(Local("2026-03-31 23:10"), Local("2026-03-31 23:00")), Seen(Local("2026-04-10 10:05"), Local("2026-04-10 10:00")) };
+        var own = Assert.Single(RpoEvaluator.Evaluate(CatalogFor("critical", TimeSpan.FromMinutes(30)), obs, April, now));
+        var category = Assert.Single(RpoEvaluator.Evaluate(CatalogFor("critical"), obs, April, now));
+        Assert.Equal((Local("2026-04-10 10:30"), now), (own.Breaches[^1].From, own.Breaches[^1].To));
+        Assert.Equal((Local("2026-04-10 11:00"), now), (category.Breaches[^1].From, category.Breaches[^1].To));
+    }
 
     [Fact]
     public void Evaluate_RecentBackup_Met()

@@ -23,4 +23,18 @@ public class SlaReportFingerprintTests
         Assert.Equal(a, again);
         Assert.NotEqual(a, b);
     }
+
+    [Fact]
+    public void Compute_TimelineLink_IsNotPartOfTheFingerprint()
+    {
+        // The fingerprint is over the CSV, the invoice numbers; the link to the explanation is presentation only.
+        var april = MonthPeriod.Parse("2026-04");
+        var report = SlaReportBuilder.Build(april, CatalogOf(Contract()), History(Mail, Local("2026-03-25 00:00"), Later), [], Later);
+        Assert.NotNull(report.Contracts[0].Services[0].TimelineUrl);
+        var unlinked = report with
+        {
+            Contracts = [.. report.Contracts.Select(c => c with { Services = [.. c.Services.Select(s => s with { TimelineUrl = null })] })],
+        };
+        Assert.Equal(SlaReportFingerprint.Compute(report), SlaReportFingerprint.Compute(unlinked));
+    }
 }

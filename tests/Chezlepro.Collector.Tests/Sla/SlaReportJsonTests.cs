@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chezlepro.Collector.Calendar;
+using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Sla;
 using Chezlepro.Contracts.Messages;
 using Xunit;
@@ -27,7 +28,20 @@ public class SlaReportJsonTests
         Assert.Equal(14400d, (double?)svc["downSeconds"]);
         Assert.Null(svc["segments"]);
         Assert.Equal("probe.mail", (string?)svc["intervals"]![0]!["causes"]![0]!["check"]);
+        Assert.Equal("/api/v1/availability/mail/timeline?month=2026-04", (string?)c["services"]![0]!["timelineUrl"]);
         var csvRow = SlaCsvWriter.ToCsv(report).Split("\r\n")[1].Split(',');
         Assert.Equal(((decimal?)c["availability"])!.Value.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture), csvRow[10]);
+    }
+
+    [Fact]
+    public void Deserialize_ReportFrozenBeforeTheTimelineLink_ReadsBackWithoutIt()
+    {
+        var later = T("2026-06-01T00:00:00Z");
+        var report = SlaReportBuilder.Build(MonthPeriod.Parse("2026-04"), CatalogOf(Contract()), History(Mail, Local("2026-03-25 00:00"), later), [], later);
+        var json = JsonNode.Parse(JsonSerializer.Serialize(report, ReportJsonContext.Default.SlaReport))!;
+        json["contracts"]![0]!["services"]![0]!.AsObject().Remove("timelineUrl");
+        var frozen = JsonSerializer.Deserialize(json.ToJsonString(), ReportJsonContext.Default.SlaReport)!;
+        Assert.Null(frozen.Contracts[0].Services[0].TimelineUrl);
+        Assert.Equal(report.Contracts[0].Availability, frozen.Contracts[0].Availability);
     }
 }
