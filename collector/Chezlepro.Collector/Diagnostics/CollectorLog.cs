@@ -31,4 +31,7 @@ internal static partial class CollectorLog
 
     [LoggerMessage(EventId = 8009, Level = LogLevel.Information, Message = "Collector store {Store} ready")]
     public static partial void StoreReady(ILogger logger, string store);
+
+    [LoggerMessage(EventId = 8010, Level = LogLevel.Error, Message = "Collector loop {Loop} failed, retrying at its next round: {Error}")]
+    public static partial void LoopFailed(ILogger logger, string loop, string error);
 }

@@ -16,7 +16,7 @@ using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Hosting;
 
-/// <summary>Registers the collector: options validated at start, store, ingest.</summary>
+/// <summary>Registers the collector: options validated at start, store, ingest, its background loops.</summary>
 public static class CollectorHostExtensions
 {
     /// <summary>Adds the collector's services.</summary>
@@ -66,6 +66,9 @@ public static class CollectorHostExtensions
         });
         services.AddSingleton<IngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
+        // After ingest, whose start opens the store. Every loop counts its failed rounds in one place (/metrics).
+        services.AddSingleton<LoopFailureCounters>();
+        services.AddHostedService<TelemetryPruneService>();
         // After ingest: the failover service reads a store that ingest has initialised.
         services.AddFailover();
         return services;
