@@ -9,12 +9,14 @@ public sealed class Program
     {
     }
 
-    /// <summary>Runs the collector.</summary>
+    /// <summary>
+    /// Runs the collector; exits non-zero when it did not start or a background service faulted, so systemd
+    /// (<c>Restart=on-failure</c>) starts it again.
+    /// </summary>
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "rebuild-intervals") return await RebuildIntervalsCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
         await using var app = CollectorApp.Build(args);
-        await app.RunAsync();
-        return 0;
+        return await HostExitCode.RunAsync(app);
     }
 }

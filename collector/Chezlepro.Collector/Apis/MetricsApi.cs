@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Chezlepro.Collector.Hosting;
 using Chezlepro.Collector.Ingest;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
@@ -27,8 +28,8 @@ public static class MetricsApi
     }
 
     /// <summary>Renders the metrics.</summary>
-    public static async Task<IResult> RenderAsync(IngestCounters counters, ICollectorStore store, IngestService ingest, Reports.ServiceLevelReports reports,
-        TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> RenderAsync(IngestCounters counters, LoopFailureCounters loops, ICollectorStore store, IngestService ingest,
+        Reports.ServiceLevelReports reports, TimeProvider time, CancellationToken ct)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# HELP chezlepro_ingest_messages_total Agent messages received, by result.");
@@ -42,6 +43,10 @@ public static class MetricsApi
         sb.AppendLine("# HELP chezlepro_broker_connected 1 while the collector is connected to the broker.");
         sb.AppendLine("# TYPE chezlepro_broker_connected gauge");
         sb.Append(CultureInfo.InvariantCulture, $"chezlepro_broker_connected {(ingest.IsConnected ? 1 : 0)}\n");
+        sb.AppendLine("# HELP chezlepro_collector_loop_failures_total Failed rounds of a collector background loop (logged, retried at its next round), by loop.");
+        sb.AppendLine("# TYPE chezlepro_collector_loop_failures_total counter");
+        foreach (var (loop, failures) in loops.Snapshot())
+            sb.Append(CultureInfo.InvariantCulture, $"chezlepro_collector_loop_failures_total{{loop=\"{loop}\"}} {failures}\n");
         var nodes = await store.GetNodesAsync(ct);
         var now = time.GetUtcNow();
         sb.AppendLine("# HELP chezlepro_node_online 1 while the node's agent is connected (session rule of contract.md).");

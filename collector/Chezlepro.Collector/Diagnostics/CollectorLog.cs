@@ -31,4 +31,13 @@ internal static partial class CollectorLog
 
     [LoggerMessage(EventId = 8009, Level = LogLevel.Information, Message = "Collector store {Store} ready")]
     public static partial void StoreReady(ILogger logger, string store);
+
+    [LoggerMessage(EventId = 8010, Level = LogLevel.Error, Message = "Collector loop {Loop} failed, retrying at its next round: {Error}")]
+    public static partial void LoopFailed(ILogger logger, string loop, string error);
+
+    [LoggerMessage(EventId = 8011, Level = LogLevel.Critical, Message = "The collector did not start: {Error}; exiting with code {ExitCode}")]
+    public static partial void StartFailed(ILogger logger, string error, int exitCode);
+
+    [LoggerMessage(EventId = 8012, Level = LogLevel.Critical, Message = "Background service {Service} failed and stopped the collector; exiting with code {ExitCode} so the service manager restarts it")]
+    public static partial void ServiceFaulted(ILogger logger, string service, int exitCode);
 }

@@ -14,9 +14,6 @@ internal static partial class FailoverLog
     [LoggerMessage(EventId = 8403, Level = LogLevel.Information, Message = "Failover group {Group} resumes at epoch {Epoch}, active {Active}")]
     public static partial void Resumed(ILogger logger, string group, long epoch, string active);
 
-    [LoggerMessage(EventId = 8404, Level = LogLevel.Error, Message = "Collector {Round} round failed: {Error}")]
-    public static partial void RoundFailed(ILogger logger, string round, string error);
-
     [LoggerMessage(EventId = 8405, Level = LogLevel.Warning, Message = "Failover of {Group} blocked: primary down but secondary unavailable")]
     public static partial void Blocked(ILogger logger, string group);
 

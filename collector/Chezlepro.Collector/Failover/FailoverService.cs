@@ -14,8 +14,9 @@ public sealed class FailoverService : PeriodicRoundService
     private readonly FailoverOptions _options;
 
     /// <summary>Creates the service.</summary>
-    public FailoverService(FailoverCoordinator coordinator, IOptions<FailoverOptions> options, TimeProvider time, ILogger<FailoverService> logger)
-        : base(time, logger)
+    public FailoverService(FailoverCoordinator coordinator, IOptions<FailoverOptions> options, TimeProvider time, LoopFailureCounters failures,
+        ILogger<FailoverService> logger)
+        : base(time, failures, logger)
     {
         _coordinator = coordinator;
         _options = options.Value;

@@ -14,8 +14,11 @@ namespace Chezlepro.Collector.Hosting;
 /// <summary>Builds the collector's web application.</summary>
 public static class CollectorApp
 {
-    /// <summary>Creates the application with the configuration layers of contract.md.</summary>
-    public static WebApplication Build(string[] args)
+    /// <summary>
+    /// Creates the application with the configuration layers of contract.md; <paramref name="configureServices"/>
+    /// runs after the collector's own registrations (tests add or replace services there).
+    /// </summary>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         AgentConfiguration.Apply(builder.Configuration, args, "collector");
@@ -34,6 +37,7 @@ public static class CollectorApp
         builder.Logging.AddSerilog(log.CreateLogger(), dispose: true);
         builder.Services.AddCollector();
         builder.Services.AddOpenApi();
+        configureServices?.Invoke(builder.Services);
         builder.WebHost.UseUrls(builder.Configuration[$"{CollectorOptions.SectionName}:Urls"] ?? new CollectorOptions().Urls);
         var app = builder.Build();
         app.MapCollectorApis();

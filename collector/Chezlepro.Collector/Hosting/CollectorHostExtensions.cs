@@ -11,12 +11,13 @@ using Chezlepro.Contracts.Topics;
 using Chezlepro.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Hosting;
 
-/// <summary>Registers the collector: options validated at start, store, ingest.</summary>
+/// <summary>Registers the collector: options validated at start, store, ingest, its background loops.</summary>
 public static class CollectorHostExtensions
 {
     /// <summary>Adds the collector's services.</summary>
@@ -66,6 +67,12 @@ public static class CollectorHostExtensions
         });
         services.AddSingleton<IngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
+        // After ingest, whose start opens the store. Every loop counts its failed rounds in one place (/metrics).
+        services.AddSingleton<LoopFailureCounters>();
+        services.AddHostedService<TelemetryPruneService>();
+        // The default, stated because Program relies on it: a fault that escapes a background service stops the
+        // host, and Program then exits non-zero so that systemd (Restart=on-failure) starts the collector again.
+        services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
         // After ingest: the failover service reads a store that ingest has initialised.
         services.AddFailover();
         return services;

@@ -91,16 +91,8 @@ public sealed class IngestService : BackgroundService
                 delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromMinutes(5).Ticks));
             }
         }
-        var nextPrune = _time.GetUtcNow();
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            if (_time.GetUtcNow() >= nextPrune)
-            {
-                await _store.PruneTelemetryAsync(_time.GetUtcNow() - _options.TelemetryRetention, stoppingToken);
-                nextPrune = _time.GetUtcNow() + TimeSpan.FromHours(1);
-            }
-            await Task.Delay(TimeSpan.FromMinutes(1), _time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
-        }
+        // From here the client reconnects by itself and messages arrive through OnMessagesAsync; the hourly prune
+        // is TelemetryPruneService, so a store fault there cannot end this service.
     }
 
     /// <inheritdoc />

@@ -19,9 +19,9 @@ public sealed class NocNodeWatcher : PeriodicRoundService
     private readonly FailoverLeadership? _leadership;
 
     /// <summary>Creates the watcher.</summary>
-    public NocNodeWatcher(ICollectorStore store, NocPublisher noc, IOptions<FailoverOptions> options, TimeProvider time, ILogger<NocNodeWatcher> logger,
-        FailoverLeadership? leadership = null)
-        : base(time, logger)
+    public NocNodeWatcher(ICollectorStore store, NocPublisher noc, IOptions<FailoverOptions> options, TimeProvider time, LoopFailureCounters failures,
+        ILogger<NocNodeWatcher> logger, FailoverLeadership? leadership = null)
+        : base(time, failures, logger)
     {
         _leadership = leadership;
         _store = store;

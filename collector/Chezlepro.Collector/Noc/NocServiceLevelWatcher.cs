@@ -25,8 +25,8 @@ public sealed class NocServiceLevelWatcher : PeriodicRoundService
 
     /// <summary>Creates the watcher.</summary>
     public NocServiceLevelWatcher(ServiceLevelReports reports, NocPublisher noc, FailoverLeadership leadership, IOptionsMonitor<IncidentPolicy> policy,
-        IOptions<FailoverOptions> options, TimeProvider time, ILogger<NocServiceLevelWatcher> logger)
-        : base(time, logger)
+        IOptions<FailoverOptions> options, TimeProvider time, LoopFailureCounters failures, ILogger<NocServiceLevelWatcher> logger)
+        : base(time, failures, logger)
     {
         _reports = reports;
         _alerts = new NocServiceLevelAlerts(noc);
