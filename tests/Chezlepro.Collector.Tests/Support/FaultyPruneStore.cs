@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Maintenance;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Contracts.Messages;
@@ -67,6 +68,13 @@ internal sealed class FaultyPruneStore(ICollectorStore inner, int failures) : IC
 
     public Task<IReadOnlyDictionary<string, DateTimeOffset>> GetAcknowledgementsAsync(CancellationToken cancellationToken) =>
         inner.GetAcknowledgementsAsync(cancellationToken);
+
+    public Task<IntervalRebuildSummary> RebuildIntervalsAsync(CancellationToken cancellationToken) => inner.RebuildIntervalsAsync(cancellationToken);
+
+    public Task<IReadOnlyList<IncidentSpan>> GetIncidentSpansAsync(CancellationToken cancellationToken) => inner.GetIncidentSpansAsync(cancellationToken);
+
+    public Task SaveIncidentSpansAsync(IReadOnlyList<IncidentSpan> spans, CancellationToken cancellationToken) =>
+        inner.SaveIncidentSpansAsync(spans, cancellationToken);
 
     public Task<bool> AcknowledgeAsync(string incidentId, string by, DateTimeOffset at, CancellationToken cancellationToken) =>
         inner.AcknowledgeAsync(incidentId, by, at, cancellationToken);
