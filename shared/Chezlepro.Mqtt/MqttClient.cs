@@ -92,12 +92,13 @@ public sealed partial class MqttClient : IMqttClient
         }
         catch (Exception ex) when (ex is MqttConnectRefusedException || IsConfigurationFault(ex))
         {
-            Interlocked.Exchange(ref _state, 2);
+            // Nothing was started: the caller may try again (the collector retries a refusal with a backoff).
+            Interlocked.Exchange(ref _state, 0);
             throw;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            Interlocked.Exchange(ref _state, 2);
+            Interlocked.Exchange(ref _state, 0);
             throw;
         }
         catch (Exception ex)
