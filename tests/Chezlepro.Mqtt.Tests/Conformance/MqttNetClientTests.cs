@@ -1,6 +1,7 @@
 using System.Text;
 using Chezlepro.Mqtt.Tests.Support;
 using Chezlepro.Testing.Mosquitto;
+using MQTTnet.Server;
 using Net = MQTTnet;
 using NetQos = MQTTnet.Protocol.MqttQualityOfServiceLevel;
 
@@ -165,5 +166,41 @@ public sealed class MqttNetClientTests : IAsyncLifetime
         await again.AcknowledgeAsync(default);
 
         lock (deliveries) Assert.Equal([("seq 1", false), ("seq 1", true)], deliveries);
+    }
+
+    [Fact]
+    public async Task NetPublisher_UnackedQos1_ConnectionLost_NotResentOnTheResumedSession()
+    {
+        // What our client does in MqttNetServerTests.OurUnackedQos1_ServerDropsTheConnection_ResentWithDupAndCompleted,
+        // asked of MQTTnet's: a scriptable broker swallows the first PUBLISH (no PUBACK) and ends the connection.
+        await using var server = await MqttNetServer.StartAsync();
+        var swallowed = 0;
+        server.Server.InterceptingInboundPacketAsync += e =>
+        {
+            if (e.Packet is Net.Packets.MqttPublishPacket && Interlocked.Exchange(ref swallowed, 1) == 0)
+            {
+                e.ProcessPacket = false;
+                _ = Task.Run(() => server.Server.DisconnectClientAsync(e.ClientId, Net.Protocol.MqttDisconnectReasonCode.NormalDisconnection));
+            }
+            return Task.CompletedTask;
+        };
+        var agent = NetClient();
+        var options = new Net.MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", server.Port).WithClientId("site1-node1")
+            .WithCleanSession(false).WithProtocolVersion(Net.Formatter.MqttProtocolVersion.V311).WithTimeout(TimeSpan.FromSeconds(10)).Build();
+        await agent.ConnectAsync(options);
+
+        await Assert.ThrowsAnyAsync<Net.Exceptions.MqttCommunicationException>(
+            () => agent.PublishAsync(NetMessage("chezlepro/v1/site1/node1/telemetry/host", "seq 7"u8.ToArray())).WaitAsync(TimeSpan.FromSeconds(20)));
+        // No reconnect of its own (MQTTnet 5 has no managed client): the application connects again, on the same session.
+        Assert.False(agent.IsConnected);
+        var resumed = await agent.ConnectAsync(options);
+        Assert.True(resumed.IsSessionPresent);
+        await agent.PublishAsync(NetMessage("chezlepro/v1/site1/node1/telemetry/host", "marker"u8.ToArray()));
+
+        // A resend would have gone out right after CONNACK, before the marker [MQTT-4.4.0-1]: the marker comes first,
+        // so the unacknowledged message is the application's to send again (our client does it itself).
+        var next = await server.NextPublishAsync();
+        Assert.Equal("marker", Encoding.UTF8.GetString(next.Payload));
+        Assert.Null(server.TakeReceived());
     }
 }
