@@ -1,9 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
+using Net = MQTTnet;
 
 namespace Chezlepro.Mqtt.Bench;
 
-/// <summary>The two reference clients: mosquitto_pub (C, libmosquitto 2.0.11) and paho-mqtt 1.6.1 (Python).</summary>
+/// <summary>
+/// The reference clients: mosquitto_pub (C, libmosquitto 2.0.11), paho-mqtt 1.6.1 (Python) and MQTTnet 5.2 (.NET, in
+/// process like ours, so the one a swap would be judged against).
+/// </summary>
 internal static class Peers
 {
     private const string PahoScript = """
@@ -41,6 +45,53 @@ internal static class Peers
         await p.WaitForExitAsync();
         var seconds = watch.Elapsed.TotalSeconds;
         if (p.ExitCode != 0) throw new InvalidOperationException($"mosquitto_pub failed: {err}");
+        return seconds;
+    }
+
+    /// <summary>
+    /// Seconds MQTTnet's client took from the first publish to the last completion (PUBACK for QoS 1, written for QoS 0).
+    /// It has no outgoing in-flight window of its own, so the bench holds 20 QoS 1 publishes in flight as the others do;
+    /// QoS 0 has no acknowledgement to wait for, so every publish is started at once, as ours are.
+    /// </summary>
+    public static async Task<double> MqttNetAsync(int port, int qos, int count, int size)
+    {
+        using var client = new Net.MqttClientFactory().CreateMqttClient();
+        await client.ConnectAsync(new Net.MqttClientOptionsBuilder()
+            .WithTcpServer("127.0.0.1", port)
+            .WithClientId("bench-mqttnet")
+            .WithCleanSession(true)
+            .WithProtocolVersion(Net.Formatter.MqttProtocolVersion.V311)
+            .Build());
+        var payload = new byte[size];
+        Array.Fill(payload, (byte)'x');
+        var message = new Net.MqttApplicationMessageBuilder()
+            .WithTopic("bench/mqttnet")
+            .WithPayload(payload)
+            .WithQualityOfServiceLevel((Net.Protocol.MqttQualityOfServiceLevel)qos)
+            .Build();
+        using var window = new SemaphoreSlim(qos == 0 ? count : 20);
+        async Task PublishAsync()
+        {
+            try
+            {
+                var result = await client.PublishAsync(message);
+                if (!result.IsSuccess) throw new InvalidOperationException($"MQTTnet publish failed: {result.ReasonCode}");
+            }
+            finally
+            {
+                window.Release();
+            }
+        }
+        var watch = Stopwatch.StartNew();
+        var tasks = new Task[count];
+        for (var i = 0; i < count; i++)
+        {
+            await window.WaitAsync();
+            tasks[i] = PublishAsync();
+        }
+        await Task.WhenAll(tasks);
+        var seconds = watch.Elapsed.TotalSeconds;
+        await client.DisconnectAsync(new Net.MqttClientDisconnectOptionsBuilder().Build());
         return seconds;
     }
 

@@ -6,8 +6,8 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Chezlepro.Mqtt.Bench;
 
 /// <summary>
-/// Chezlepro.Mqtt against mosquitto_pub and paho-mqtt, same broker, same run, 200-byte payloads, in-flight window 20
-/// for all three (issue 3). Rates are messages/s from first publish to last completion (PUBACK for QoS 1, written
+/// Chezlepro.Mqtt against mosquitto_pub, paho-mqtt and MQTTnet's client, same broker, same run, 200-byte payloads,
+/// in-flight window 20 for all four (issues 3 and 18). Rates are messages/s from first publish to last completion (PUBACK for QoS 1, written
 /// for QoS 0); mosquitto_pub's time includes its process start. Latency is publish→PUBACK as seen on the wire by a
 /// relay every client goes through in a separate run. Each figure is the median of <c>--runs</c> runs.
 /// Usage: dotnet run -c Release -- [--count 20000] [--runs 3]
@@ -26,6 +26,7 @@ public static class Program
 
         // Warm-up: JIT and broker caches.
         await OursAsync(broker.Port, 1, 2000);
+        await Peers.MqttNetAsync(broker.Port, 1, 2000, Size);
         await Peers.MosquittoPubAsync(broker.Port, 1, 2000, Size);
 
         var rows = new List<Row>();
@@ -34,6 +35,7 @@ public static class Program
                      ("mosquitto_pub", (port, qos, n) => Peers.MosquittoPubAsync(port, qos, n, Size)),
                      ("Chezlepro.Mqtt", (port, qos, n) => OursAsync(port, qos, n)),
                      ("paho-mqtt 1.6.1", (port, qos, n) => Peers.PahoAsync(port, qos, n, Size)),
+                     ("MQTTnet 5.2", (port, qos, n) => Peers.MqttNetAsync(port, qos, n, Size)),
                  })
         {
             var qos1 = new List<double>();
@@ -58,10 +60,15 @@ public static class Program
                 $"{r.Name,-16} {r.Qos1,11:F0} {r.Qos1 / reference.Qos1,9:F2} {r.Qos0,11:F0} {r.Qos0 / reference.Qos0,9:F2} {r.P50,8:F3} {r.P99,8:F3} {r.Samples,9}"));
         var ours = rows[1];
         var paho = rows[2];
+        var mqttNet = rows[3];
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Targets: QoS1 ≥ 0.80 × mosquitto_pub: {ours.Qos1 / reference.Qos1:F2} {(ours.Qos1 >= 0.8 * reference.Qos1 ? "MET" : "MISSED")}; " +
             $"faster than paho: {ours.Qos1 / paho.Qos1:F2}× {(ours.Qos1 > paho.Qos1 ? "MET" : "MISSED")}"));
+        // The swap question (architecture.md, Dependencies): the in-process .NET alternative against ours, same broker, same run.
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Chezlepro.Mqtt ÷ MQTTnet: QoS1 rate {ours.Qos1 / mqttNet.Qos1:F2}×, QoS0 rate {ours.Qos0 / mqttNet.Qos0:F2}×, " +
+            $"p50 {ours.P50 / mqttNet.P50:F2}×, p99 {ours.P99 / mqttNet.P99:F2}× (latency: lower is better)"));
         return 0;
     }
 

@@ -15,8 +15,10 @@ public class OutboxSignalTests
         signal.Notify();
         await signal.WaitAsync(TimeSpan.FromMinutes(1), clock, default).WaitAsync(TimeSpan.FromSeconds(5));
         var second = signal.WaitAsync(TimeSpan.FromMinutes(1), clock, default);
-        await Task.Delay(50);
+        // A stored notification is taken before the wait arms its timeout, synchronously: this one found none and waits.
         Assert.False(second.IsCompleted, "two notifications before a wait collapse into one wake-up");
+        Assert.Equal(1, clock.PendingTimers);
+        // The clock has not moved, so only a new notification can end it, and it does: it was waiting for exactly that.
         signal.Notify();
         await second.WaitAsync(TimeSpan.FromSeconds(5));
     }
@@ -27,8 +29,9 @@ public class OutboxSignalTests
         var signal = new OutboxSignal();
         var clock = new FakeTimeProvider();
         var wait = signal.WaitAsync(TimeSpan.FromMinutes(1), clock, default);
+        // Timers fire inside Advance: once it returns, a timeout due by 59 s has fired, whatever the machine's speed.
         clock.Advance(TimeSpan.FromSeconds(59));
-        await Task.Delay(50);
+        Assert.Equal(1, clock.PendingTimers);
         Assert.False(wait.IsCompleted);
         clock.Advance(TimeSpan.FromSeconds(1));
         await wait.WaitAsync(TimeSpan.FromSeconds(5));

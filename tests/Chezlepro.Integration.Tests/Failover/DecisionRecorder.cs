@@ -11,7 +11,11 @@ namespace Chezlepro.Integration.Tests.Failover;
 /// <summary>A plain subscriber to the failover topics and the NOC stream, timestamping what it receives.</summary>
 public sealed class DecisionRecorder : IAsyncDisposable
 {
+    /// <summary>Markers travel on their own topic, outside the contract's tree.</summary>
+    public const string MarkerTopicPrefix = "chezlepro-test/marker/";
+
     private readonly MqttClient _client;
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _markers = new();
 
     private DecisionRecorder(MqttClient client) => _client = client;
 
@@ -32,12 +36,20 @@ public sealed class DecisionRecorder : IAsyncDisposable
                 recorder.Decisions.Enqueue((recorder.Clock.Elapsed, JsonSerializer.Deserialize(m.Payload.Span, ContractJsonContext.Default.FailoverDecision)!, m.Retain));
             else if (m.Topic == "chezlepro/v1/noc/alerts")
                 recorder.Alerts.Enqueue((recorder.Clock.Elapsed, JsonSerializer.Deserialize(m.Payload.Span, ContractJsonContext.Default.NocAlert)!));
+            else if (m.Topic.StartsWith(MarkerTopicPrefix, StringComparison.Ordinal))
+                recorder.Marker(m.Topic[MarkerTopicPrefix.Length..]).TrySetResult();
             return Task.CompletedTask;
         };
-        await client.SubscribeAsync([new MqttTopicFilter("chezlepro/v1/failover/#"), new MqttTopicFilter("chezlepro/v1/noc/alerts")], default);
+        await client.SubscribeAsync([new MqttTopicFilter("chezlepro/v1/failover/#"), new MqttTopicFilter("chezlepro/v1/noc/alerts"),
+            new MqttTopicFilter(MarkerTopicPrefix + "#")], default);
         await client.StartAsync(default);
         return recorder;
     }
+
+    /// <summary>Completes when the marker <paramref name="id"/> has been received (and so everything its sender published before it).</summary>
+    public Task MarkerReceived(string id) => Marker(id).Task;
+
+    private TaskCompletionSource Marker(string id) => _markers.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
 
     public async ValueTask DisposeAsync()
     {

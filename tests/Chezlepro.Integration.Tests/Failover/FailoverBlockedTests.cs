@@ -51,8 +51,10 @@ public sealed class FailoverBlockedTests
         Assert.False(string.IsNullOrWhiteSpace(alert.Summary));
         Assert.False(string.IsNullOrWhiteSpace(alert.SummaryEn));
 
-        // Several more holds with both sites down: still no decision, and the alert is not repeated while unchanged.
+        // Several more holds with both sites down (the scenario's time), then a round at that moment with everything it
+        // published seen: still no decision, and the alert is not repeated while unchanged.
         await Task.Delay(Hold * 2);
+        await collector.SettleAsync(recorder);
         Assert.Empty(recorder.Decisions);
         var group = await collector.GroupAsync("public-web");
         Assert.Equal(0, group.GetProperty("epoch").GetInt64());
@@ -64,7 +66,7 @@ public sealed class FailoverBlockedTests
         await Eventually.HoldsAsync(() => Task.FromResult(!recorder.Decisions.IsEmpty), TimeSpan.FromSeconds(30), "decision once the secondary is back");
         await Eventually.HoldsAsync(() => Task.FromResult(recorder.Alerts.Any(a => a.Alert.Id == "failover-blocked:public-web" && a.Alert.State == AlertState.Cleared)),
             TimeSpan.FromSeconds(10), "failover-blocked cleared");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await collector.SettleAsync(recorder);
         var decision = Assert.Single(recorder.Decisions.Select(d => d.Decision).Distinct()); // the retained copy may be seen twice, never a second decision
         Assert.Equal(1, decision.Epoch);
         Assert.Equal("st-bruno", decision.Active);

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Hosting;
+using Chezlepro.Mqtt;
 using Chezlepro.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -53,6 +54,27 @@ public sealed class FailoverCollectorHost : IAsyncDisposable
         await app.Services.GetRequiredService<Chezlepro.Collector.Ingest.IngestService>().Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
         return new FailoverCollectorHost(app, url, data);
     }
+
+    /// <summary>
+    /// Makes "nothing else happened" observable instead of waited for: runs one failover round now (the same round the
+    /// service runs, serialised with it), then publishes a marker on the collector's own connection and waits until the
+    /// recorder has it. Every decision and NOC alert the collector published up to now, this round's included, went
+    /// out on that connection before the marker (QoS 1, in order), so the recorder holds them all.
+    /// </summary>
+    public async Task SettleAsync(DecisionRecorder recorder)
+    {
+        await RoundAsync();
+        var id = Guid.NewGuid().ToString("N");
+        await _app.Services.GetRequiredService<IMqttClient>().PublishAsync(
+            new MqttApplicationMessage(DecisionRecorder.MarkerTopicPrefix + id, ReadOnlyMemory<byte>.Empty, MqttQualityOfService.AtLeastOnce), default);
+        await recorder.MarkerReceived(id).WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    /// <summary>
+    /// One failover round now, serialised with the service's own (an observation older than the engine's last is
+    /// ignored): once it returns, the engines have judged the state as of now, whatever the machine's load.
+    /// </summary>
+    public Task RoundAsync() => _app.Services.GetRequiredService<FailoverCoordinator>().RunRoundAsync(default);
 
     public async Task<JsonElement> GroupAsync(string group)
     {

@@ -68,8 +68,10 @@ public sealed class FailoverFailbackTests
         // The collector saw the primary healthy no earlier than we did, give or take a round (0.5 s).
         Assert.True(decidedAt - backAt >= FailbackHold - TimeSpan.FromSeconds(1), $"failback {(decidedAt - backAt).TotalSeconds:0.0} s after the primary was seen back");
 
-        // Manual: still on the secondary, well past the failback hold; a reader key cannot move it.
+        // Manual: still on the secondary, well past the failback hold (the scenario's time, then a round at that moment);
+        // a reader key cannot move it.
         await Task.Delay(TimeSpan.FromSeconds(3));
+        await collector.SettleAsync(recorder);
         var manual = await collector.GroupAsync("web-manual");
         Assert.Equal(1, manual.GetProperty("epoch").GetInt64());
         Assert.Equal("st-bruno", manual.GetProperty("active").GetString());
@@ -84,7 +86,7 @@ public sealed class FailoverFailbackTests
         Assert.Equal("lanaudiere", operatorDecision.GetProperty("active").GetString());
         await Eventually.HoldsAsync(() => Task.FromResult(recorder.Decisions.Any(d => d.Decision.Group == "web-manual" && d.Decision.Epoch == 2)),
             TimeSpan.FromSeconds(5), "operator failback published");
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await collector.SettleAsync(recorder);
 
         // Two decisions per group on the topic (epochs 1 and 2), never a third.
         foreach (var id in new[] { "web-auto", "web-manual" })

@@ -79,8 +79,10 @@ public sealed class FailoverFlappingTests
             Assert.True(outage < Hold, $"flap {i}: outage seen for {outage.TotalSeconds:0.0} s, not shorter than the hold {Hold.TotalSeconds} s");
             await Task.Delay(UpFor);
         }
-        // A late decision would come within a hold of the last outage.
-        await Task.Delay(Hold + TimeSpan.FromSeconds(2));
+        // A late decision would come within a hold of the last outage: let a hold pass, then a round at that moment with
+        // everything it published seen.
+        await Task.Delay(Hold);
+        await collector.SettleAsync(recorder);
         await stop.CancelAsync();
         await watcher;
 

@@ -65,11 +65,15 @@ public sealed class FailoverPlannedBatteryTests
             Assert.Equal("primary-active", g.GetProperty("state").GetString());
             await Task.Delay(250);
         }
+        await collector.RoundAsync();
+        var onBattery = await collector.GroupAsync("public-web");
+        Assert.Equal(0, onBattery.GetProperty("epoch").GetInt64());
+        Assert.Equal("primary-active", onBattery.GetProperty("state").GetString());
 
         await Eventually.HoldsAsync(() => Task.FromResult(!recorder.Decisions.IsEmpty), TimeSpan.FromSeconds(45), "planned decision");
         var socAtDecision = gx.Soc;
         Assert.True(socAtDecision > 0, "the simulated battery was empty before the decision was seen");
-        await Task.Delay(TimeSpan.FromSeconds(3)); // further rounds: nothing else must follow
+        await collector.SettleAsync(recorder); // a further round, and everything published up to it seen: nothing else follows
 
         var decision = Assert.Single(recorder.Decisions.Select(d => d.Decision).Distinct());
         Assert.Equal(1, decision.Epoch);

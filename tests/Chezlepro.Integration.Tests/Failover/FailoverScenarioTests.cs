@@ -57,8 +57,8 @@ public sealed class FailoverScenarioTests
                 var offlineAfter = await Eventually.HoldsAsync(async () =>
                     !CountOnlineOf(await collector.Http.GetStringAsync("/api/v1/sites"), "lanaudiere"), deadline, $"run {run}: primary seen offline");
                 await Eventually.HoldsAsync(() => Task.FromResult(recorder.Decisions.Count > before), deadline, $"run {run}: decision published");
-                // Anything else the collector would decide shows within a few rounds.
-                await Task.Delay(TimeSpan.FromSeconds(2));
+                // A further round, and everything the collector published up to it seen: no second decision.
+                await collector.SettleAsync(recorder);
 
                 var decisions = recorder.Decisions.Skip(before).ToList();
                 var (at, d, _) = Assert.Single(decisions);

@@ -53,7 +53,7 @@ public sealed class FailoverTwoCollectorsTests
 
             primary.Kill();
             await Eventually.HoldsAsync(() => Task.FromResult(!recorder.Decisions.IsEmpty), TimeSpan.FromSeconds(30), "a decision");
-            await Task.Delay(TimeSpan.FromSeconds(3)); // both collectors run several more rounds
+            foreach (var c in hosts) await c.SettleAsync(recorder); // a further round on each, everything published up to it seen
             var first = recorder.Decisions.Select(d => d.Decision).Distinct().ToList();
             Assert.Equal(1, Assert.Single(first).Epoch);
             Assert.Equal("st-bruno", first[0].Active);
@@ -81,7 +81,7 @@ public sealed class FailoverTwoCollectorsTests
                 return r.IsSuccessStatusCode;
             }, TimeSpan.FromSeconds(20), "operator failback accepted by the remaining collector");
             await Eventually.HoldsAsync(() => Task.FromResult(recorder.Decisions.Any(d => d.Decision.Epoch == 2)), TimeSpan.FromSeconds(10), "epoch 2 published");
-            await Task.Delay(TimeSpan.FromSeconds(2));
+            await follower.SettleAsync(recorder);
             var all = recorder.Decisions.Select(d => d.Decision).Distinct().OrderBy(d => d.Epoch).ToList();
             Assert.Equal([1L, 2L], all.Select(d => d.Epoch));
             Assert.Equal("lanaudiere", all[1].Active);

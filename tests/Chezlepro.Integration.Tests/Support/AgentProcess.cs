@@ -14,7 +14,7 @@ public sealed class AgentProcess : IAsyncDisposable
     private Process? _process;
 
     public AgentProcess(string site, string node, int brokerPort, int keepAliveSeconds = 5, string interval = "00:00:01", string? dataDirectory = null,
-        IEnumerable<JsonObject>? extraSources = null)
+        IEnumerable<JsonObject>? extraSources = null, int? maxInflight = null)
     {
         Site = site;
         Node = node;
@@ -29,6 +29,7 @@ public sealed class AgentProcess : IAsyncDisposable
             ["Logging"] = new JsonObject { ["File"] = new JsonObject { ["Enabled"] = false } },
             ["Sources"] = new JsonArray(new JsonObject { ["Type"] = "host", ["Name"] = "host", ["Interval"] = interval }),
         };
+        if (maxInflight is { } window) config["Mqtt"]!["MaxInflight"] = window;
         // Extra sources (e.g. a victron-gx against a simulator) come after the host source.
         foreach (var source in extraSources ?? []) config["Sources"]!.AsArray().Add(source);
         File.WriteAllText(_configPath, config.ToJsonString());

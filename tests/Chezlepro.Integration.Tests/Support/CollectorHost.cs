@@ -18,9 +18,10 @@ public sealed class CollectorHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private CollectorHost(WebApplication app, string url, string dataDirectory)
+    private CollectorHost(WebApplication app, string url, string dataDirectory, IngestTap tap)
     {
         _app = app;
+        Tap = tap;
         Url = url;
         DataDirectory = dataDirectory;
         Http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(5) };
@@ -37,6 +38,9 @@ public sealed class CollectorHost : IAsyncDisposable
 
     public IngestCounters Counters => _app.Services.GetRequiredService<IngestCounters>();
 
+    /// <summary>Every delivery that reached the ingest since the start.</summary>
+    public IngestTap Tap { get; }
+
     public static async Task<CollectorHost> StartAsync(int brokerPort, int keepAliveSeconds = 5)
     {
         var data = Directory.CreateTempSubdirectory("collector-").FullName;
@@ -49,9 +53,12 @@ public sealed class CollectorHost : IAsyncDisposable
             $"--Api:Keys:1:Key={OperatorKey}", "--Api:Keys:1:Role=operator",
             "--Logging:File:Enabled=false",
         ]);
+        // Resolving the ingest service sets its handler on the client; the tap wraps it before anything is delivered.
+        var ingest = app.Services.GetRequiredService<IngestService>();
+        var tap = IngestTap.Install(app.Services.GetRequiredService<Chezlepro.Mqtt.IMqttClient>(), app.Services.GetRequiredService<IngestCounters>());
         await app.StartAsync();
-        await app.Services.GetRequiredService<IngestService>().Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
-        return new CollectorHost(app, url, data);
+        await ingest.Subscribed.WaitAsync(TimeSpan.FromSeconds(30));
+        return new CollectorHost(app, url, data, tap);
     }
 
     public async Task<JsonElement> GetAsync(string path) => await Http.GetFromJsonAsync<JsonElement>(path);

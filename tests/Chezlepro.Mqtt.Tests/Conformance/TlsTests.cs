@@ -1,8 +1,10 @@
 using System.Text;
 using Chezlepro.Mqtt.Tests.Support;
+using Chezlepro.Mqtt.Transport;
 using Chezlepro.Testing;
 using Chezlepro.Testing.Mosquitto;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chezlepro.Mqtt.Tests.Conformance;
 
@@ -13,6 +15,7 @@ public sealed class TlsTests : IAsyncLifetime
     private readonly TestCertificateAuthority _ca = TestCertificateAuthority.Create();
     private readonly TestCertificateAuthority _otherCa = TestCertificateAuthority.Create("other-ca");
     private readonly int _tlsPort = FreePort.Next();
+    private readonly string _brokerLog = Path.Combine(Path.GetTempPath(), $"mosquitto-tls-{Guid.NewGuid():N}.log");
     private string _serverCert = "";
     private MosquittoBroker _broker = null!;
 
@@ -22,6 +25,8 @@ public sealed class TlsTests : IAsyncLifetime
         _serverCert = cert;
         _broker = await MosquittoBroker.StartAsync(new MosquittoOptions
         {
+            // Line by line, unlike its buffered stdout: the refusal test reads the broker's reason as it is logged.
+            ExtraLines = [$"log_dest file {_brokerLog}"],
             ExtraListeners =
             [
                 $"listener {_tlsPort} 127.0.0.1\ncafile {_ca.CaFile}\ncertfile {cert}\nkeyfile {key}\n" +
@@ -35,6 +40,7 @@ public sealed class TlsTests : IAsyncLifetime
         await _broker.DisposeAsync();
         _ca.Dispose();
         _otherCa.Dispose();
+        File.Delete(_brokerLog);
     }
 
     private MqttClient Client(Action<MqttTlsOptions> tls, ILogger<MqttClient>? logger = null, string client = "site1-node1")
@@ -69,22 +75,68 @@ public sealed class TlsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Tls_NoClientCertificate_NoSession()
+    public async Task Tls_NoClientCertificate_BrokerRefusesWithCertificateRequiredAlert()
     {
+        // Control: the same broker, CA and options with the client certificate connect, so what follows is the certificate alone.
+        await using (var withCertificate = Client(_ => { }))
+        {
+            await withCertificate.StartAsync(default);
+            Assert.True(withCertificate.IsConnected);
+        }
+        Assert.Equal(0, BrokerRefusals());
+
+        // TLS 1.3 (the listener's minimum is 1.2; both ends prefer 1.3): the client's side of the handshake completes
+        // before the broker checks for a certificate, so the refusal is the broker's fatal alert on the first read.
+        // A wrong port or a dead broker fails the TCP connect instead; a broker that accepted would send nothing.
+        var tls = new MqttTlsOptions { Enabled = true, CaFile = _ca.CaFile, TargetHost = "localhost" };
+        await using (var transport = new TlsMqttTransport("127.0.0.1", _tlsPort, tls, NullLogger.Instance))
+        {
+            await transport.ConnectAsync(default);
+            // Read only: writing first would race the broker closing the socket behind its alert (a bare reset).
+            var refused = await Assert.ThrowsAnyAsync<IOException>(async () => await transport.ReadAsync(new byte[16], default));
+            var chain = string.Join(" | ", Chain(refused).Select(e => e.Message));
+            Assert.Contains("tlsv13 alert certificate required", chain, StringComparison.Ordinal);
+        }
+        await WaitForBrokerRefusalsAsync(1);
+
+        // Through the client: no session, and the broker refused this attempt for the same reason.
+        var logger = new ListLogger<MqttClient>();
         await using var client = Client(t =>
         {
             t.CertificateFile = null;
             t.KeyFile = null;
-        });
-        // require_certificate: the broker ends the handshake (TLS 1.2) or the connection right after it (TLS 1.3).
-        try
+        }, logger);
+        var sessions = 0;
+        client.ConnectedHandler = (_, _) =>
         {
-            await client.StartAsync(default);
-        }
-        catch (MqttConnectException)
-        {
-        }
+            Interlocked.Increment(ref sessions);
+            return Task.CompletedTask;
+        };
+        await client.StartAsync(default);
         Assert.False(client.IsConnected);
+        Assert.Equal(0, sessions);
+        Assert.Contains(logger.Entries, e => e.Id.Id == 5006); // first connect failed, retrying in the background
+        await WaitForBrokerRefusalsAsync(2);
+    }
+
+    // Mosquitto's own reason, one line per refused handshake.
+    private int BrokerRefusals() =>
+        File.ReadLines(_brokerLog).Count(l => l.Contains("peer did not return a certificate", StringComparison.Ordinal));
+
+    private async Task WaitForBrokerRefusalsAsync(int count)
+    {
+        // The broker logs right after sending its alert: the client may read the alert first.
+        for (var i = 0; BrokerRefusals() < count; i++)
+        {
+            Assert.True(i < 100, $"the broker logged {BrokerRefusals()} refusals for a missing certificate, expected {count}:\n{File.ReadAllText(_brokerLog)}");
+            await Task.Delay(50);
+        }
+        Assert.Equal(count, BrokerRefusals());
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException) yield return e;
     }
 
     [Fact]
