@@ -15,7 +15,8 @@ using Chezlepro.Testing.Mosquitto;
 //   dotnet run -c Release --project tests/Chezlepro.Agent.Bench -- [seconds=300]
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
 var warmUp = TimeSpan.FromSeconds(Math.Min(60, seconds / 4));
-var zabbixBinary = new[] { "/usr/sbin/zabbix_agent2", "/usr/sbin/zabbix_agentd" }.FirstOrDefault(File.Exists)
+string[] zabbixCandidates = ["/usr/sbin/zabbix_agent2", "/usr/sbin/zabbix_agentd"];
+var zabbixBinary = zabbixCandidates.FirstOrDefault(File.Exists)
     ?? throw new InvalidOperationException("install zabbix-agent2 (apt-get install zabbix-agent2)");
 var work = Directory.CreateTempSubdirectory("agent-bench-").FullName;
 var repo = RepoRoot();

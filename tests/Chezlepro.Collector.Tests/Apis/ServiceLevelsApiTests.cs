@@ -19,6 +19,8 @@ namespace Chezlepro.Collector.Tests.Apis;
 public sealed partial class ServiceLevelsApiTests : IAsyncLifetime
 {
     private const string Reader = "reader-key-0123456789abcdef";
+    private static readonly string[] MailOnly = ["mail"];
+    private static readonly string[] Nope = ["nope"];
     private const string Operator = "operator-key-0123456789abcd";
     private readonly string _dir = Directory.CreateTempSubdirectory("api-").FullName;
     private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 21, 14, 0, 0, TimeSpan.Zero));
@@ -109,13 +111,13 @@ public sealed partial class ServiceLevelsApiTests : IAsyncLifetime
     {
         using var op = Client(Operator);
         var start = _time.GetUtcNow().AddHours(1);
-        var created = await op.PostAsJsonAsync("/api/v1/maintenance", new { id = "mw-1", start, end = start.AddHours(2), services = new[] { "mail" }, reason = "Mise à jour" });
+        var created = await op.PostAsJsonAsync("/api/v1/maintenance", new { id = "mw-1", start, end = start.AddHours(2), services = MailOnly, reason = "Mise à jour" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var unknown = await op.PostAsJsonAsync("/api/v1/maintenance", new { id = "mw-2", start, end = start.AddHours(2), services = new[] { "nope" }, reason = "x" });
+        var unknown = await op.PostAsJsonAsync("/api/v1/maintenance", new { id = "mw-2", start, end = start.AddHours(2), services = Nope, reason = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, unknown.StatusCode);
 
         _time.Advance(TimeSpan.FromMinutes(90));
-        var rewrite = await op.PostAsJsonAsync("/api/v1/maintenance", new { id = "mw-1", start, end = start.AddHours(5), services = new[] { "mail" }, reason = "plus long" });
+        var rewrite = await op.PostAsJsonAsync("/api/v1/maintenance", new { id = "mw-1", start, end = start.AddHours(5), services = MailOnly, reason = "plus long" });
         Assert.Equal(HttpStatusCode.Conflict, rewrite.StatusCode);
         var ended = await op.PostAsJsonAsync("/api/v1/maintenance", new { id = "mw-1", endNow = true });
         Assert.Equal(HttpStatusCode.OK, ended.StatusCode);

@@ -11,13 +11,15 @@ namespace Chezlepro.Collector.Tests.Sla;
 
 public class SlaReportJsonTests
 {
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
     [Fact]
     public void Serialize_WebDefaults_CarriesTheNumbersTheCsvCarries()
     {
         var later = T("2026-06-01T00:00:00Z");
         var history = History(Mail, Local("2026-03-25 00:00"), later, (HealthStatus.Critical, Local("2026-04-10 13:00"), Local("2026-04-10 17:00")));
         var report = SlaReportBuilder.Build(MonthPeriod.Parse("2026-04"), CatalogOf(Contract()), history, [], later);
-        var json = JsonNode.Parse(JsonSerializer.Serialize(report, new JsonSerializerOptions(JsonSerializerDefaults.Web)))!;
+        var json = JsonNode.Parse(JsonSerializer.Serialize(report, WebJson))!;
         var c = json["contracts"]![0]!;
         Assert.Equal("2026-04", (string?)json["month"]);
         Assert.Equal(99.444m, (decimal?)c["availability"]);

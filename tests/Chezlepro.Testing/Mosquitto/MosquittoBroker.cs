@@ -34,8 +34,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
     public bool IsRunning => _process is { HasExited: false };
 
     /// <summary>Path of the <c>mosquitto</c> binary, or null when it is not installed.</summary>
-    public static string? FindBinary() =>
-        new[] { "/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto" }.FirstOrDefault(File.Exists);
+    public static string? FindBinary() => Candidates.FirstOrDefault(File.Exists);
+
+    private static readonly string[] Candidates = ["/usr/sbin/mosquitto", "/usr/bin/mosquitto", "/usr/local/sbin/mosquitto"];
 
     /// <summary>Writes the configuration and starts the broker; returns once the port accepts connections.</summary>
     public static async Task<MosquittoBroker> StartAsync(MosquittoOptions? options = null, int? port = null)

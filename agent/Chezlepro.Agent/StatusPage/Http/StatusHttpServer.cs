@@ -100,7 +100,7 @@ internal sealed class StatusHttpServer : IHostedService, IAsyncDisposable
                 AgentLog.StatusPageAcceptFailed(_logger, ex.SocketErrorCode.ToString());
                 continue;
             }
-            if (!_slots.Wait(0))
+            if (!_slots.Wait(0, CancellationToken.None))
             {
                 client.Dispose();
                 continue;

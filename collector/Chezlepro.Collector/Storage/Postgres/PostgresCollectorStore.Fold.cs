@@ -31,7 +31,7 @@ public sealed partial class PostgresCollectorStore
         await ApplyPlanAsync(c, tx, site, node, check, plan, ct);
     }
 
-    private static Task LockCheckAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, string node, string check, CancellationToken ct) =>
+    private static Task<int> LockCheckAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, string node, string check, CancellationToken ct) =>
         ExecAsync(c, tx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0));", ct, $"{site}/{node}/{check}");
 
     private static async Task ApplyPlanAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, string node, string check, FoldPlan plan,
