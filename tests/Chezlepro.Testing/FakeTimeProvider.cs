@@ -1,106 +1,80 @@
 namespace Chezlepro.Testing;
 
 /// <summary>
-/// A manual clock for tests (the registry does not serve Microsoft.Extensions.TimeProvider.Testing).
-/// Timers fire when <see cref="Advance"/> moves the clock past their due time.
+/// The tests' manual clock: Microsoft.Extensions.TimeProvider.Testing's fake, started at the tests' usual instant and
+/// counting the timers that are armed, so a test can wait until the code under test has armed its deadline before it
+/// moves the clock (an advance before the timer exists would fire nothing).
 /// </summary>
-public sealed class FakeTimeProvider : TimeProvider
+public sealed class FakeTimeProvider : Microsoft.Extensions.Time.Testing.FakeTimeProvider
 {
-    private readonly object _gate = new();
-    private readonly List<FakeTimer> _timers = [];
-    private DateTimeOffset _now;
+    private readonly Lock _gate = new();
+    private readonly List<CountedTimer> _timers = [];
 
     /// <summary>Starts the clock at <paramref name="start"/> (default 2026-11-21T14:00:00Z).</summary>
-    public FakeTimeProvider(DateTimeOffset? start = null) =>
-        _now = start ?? new DateTimeOffset(2026, 11, 21, 14, 0, 0, TimeSpan.Zero);
-
-    /// <inheritdoc />
-    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
-
-    /// <inheritdoc />
-    public override DateTimeOffset GetUtcNow()
+    public FakeTimeProvider(DateTimeOffset? start = null)
+        : base(start ?? new DateTimeOffset(2026, 11, 21, 14, 0, 0, TimeSpan.Zero))
     {
-        lock (_gate) return _now;
     }
 
-    /// <inheritdoc />
-    public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-    /// <inheritdoc />
-    public override long GetTimestamp()
-    {
-        lock (_gate) return _now.UtcTicks;
-    }
-
-    /// <summary>Moves the clock forward and fires every timer that falls due, in order.</summary>
-    public void Advance(TimeSpan by)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
-        DateTimeOffset target;
-        lock (_gate) target = _now + by;
-        while (true)
-        {
-            FakeTimer? next;
-            lock (_gate)
-            {
-                next = _timers.Where(t => t.Due is { } d && d <= target).MinBy(t => t.Due);
-                if (next is null)
-                {
-                    _now = target;
-                    return;
-                }
-                if (next.Due > _now) _now = next.Due!.Value;
-                next.Due = next.Period is { } p && p > TimeSpan.Zero ? _now + p : null;
-            }
-            next.Fire();
-        }
-    }
-
-    /// <summary>Timers waiting to fire: lets a test wait until the code under test has armed its deadline.</summary>
+    /// <summary>Timers waiting to fire.</summary>
     public int PendingTimers
     {
         get
         {
-            lock (_gate) return _timers.Count(t => t.Due is not null);
+            lock (_gate) return _timers.Count(t => t.Armed);
         }
     }
-
-    /// <summary>Sets the clock (forward only).</summary>
-    public void SetUtcNow(DateTimeOffset value) => Advance(value - GetUtcNow());
 
     /// <inheritdoc />
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = new FakeTimer(this, callback, state);
-        timer.Change(dueTime, period);
-        lock (_gate) _timers.Add(timer);
-        return timer;
+        ArgumentNullException.ThrowIfNull(callback);
+        var counted = new CountedTimer(this);
+        counted.Inner = base.CreateTimer(s =>
+        {
+            counted.Fired();
+            callback(s);
+        }, state, dueTime, period);
+        counted.Arm(dueTime, period);
+        lock (_gate) _timers.Add(counted);
+        return counted;
     }
 
-    private void Remove(FakeTimer timer)
+    private void Remove(CountedTimer timer)
     {
         lock (_gate) _timers.Remove(timer);
     }
 
-    private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
+    private sealed class CountedTimer(FakeTimeProvider owner) : ITimer
     {
-        public DateTimeOffset? Due { get; set; }
+        private volatile bool _armed;
+        private TimeSpan _period;
 
-        public TimeSpan? Period { get; private set; }
+        public ITimer Inner { get; set; } = null!;
 
-        public void Fire() => callback(state);
+        public bool Armed => _armed;
+
+        public void Arm(TimeSpan dueTime, TimeSpan period)
+        {
+            _period = period;
+            _armed = dueTime != Timeout.InfiniteTimeSpan;
+        }
+
+        // A one-shot timer is spent once it fires; a periodic one stays armed.
+        public void Fired() => _armed = _period != Timeout.InfiniteTimeSpan && _period != TimeSpan.Zero;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            lock (owner._gate)
-            {
-                Due = dueTime == Timeout.InfiniteTimeSpan ? null : owner._now + dueTime;
-                Period = period == Timeout.InfiniteTimeSpan ? null : period;
-            }
-            return true;
+            Arm(dueTime, period);
+            return Inner.Change(dueTime, period);
         }
 
-        public void Dispose() => owner.Remove(this);
+        public void Dispose()
+        {
+            _armed = false;
+            owner.Remove(this);
+            Inner.Dispose();
+        }
 
         public ValueTask DisposeAsync()
         {
