@@ -25,8 +25,8 @@ public class GridLossScenarioTests
         {
             data[$"Sources:0:{k}"] = v;
         }
-        var def = new SourceDefinition(0, "victron-gx", "victron", TimeSpan.FromMinutes(1),
-            new ConfigurationBuilder().AddInMemoryCollection(data).Build().GetSection("Sources:0"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(data).Build();
+        var def = new SourceDefinition(0, "victron-gx", "victron", TimeSpan.FromMinutes(1), configuration.GetSection("Sources:0"), configuration);
         var factory = new VictronGxSourceFactory();
         Assert.Empty(factory.Validate(def));
         var services = new ServiceCollection().AddLogging().AddSingleton(time).BuildServiceProvider();

@@ -9,15 +9,14 @@ using Microsoft.Extensions.Logging;
 namespace Chezlepro.Agent.Sources.Eg4;
 
 /// <summary>Creates <c>eg4-ll</c> sources: EG4-LL packs over RS485 Modbus RTU (serial port or gateway).</summary>
-public sealed class Eg4LlSourceFactory : ISourceFactory
+public sealed class Eg4LlSourceFactory : SourceFactory<Eg4LlSourceOptions>
 {
     /// <inheritdoc />
-    public string Type => "eg4-ll";
+    public override string Type => "eg4-ll";
 
-    /// <inheritdoc />
-    public IEnumerable<string> Validate(SourceDefinition definition)
+    internal override Eg4LlSourceOptions Parse(SourceKeys keys)
     {
-        var errors = new List<string>();
+        var (definition, errors) = (keys.Definition, keys.Errors);
         var o = PowerSourceOptions.Bind<Eg4LlSourceOptions>(definition, errors);
         if (string.IsNullOrWhiteSpace(o.SerialPort) == string.IsNullOrWhiteSpace(o.Host))
         {
@@ -48,14 +47,11 @@ public sealed class Eg4LlSourceFactory : ISourceFactory
         }
         errors.AddRange(o.Master.Validate(definition.Key("")));
         errors.AddRange(o.ValidateCommon(definition));
-        return errors;
+        return o;
     }
 
-    /// <inheritdoc />
-    public ISource Create(SourceDefinition definition, IServiceProvider services)
+    internal override ISource Build(SourceDefinition definition, Eg4LlSourceOptions o, IServiceProvider services)
     {
-        var errors = new List<string>();
-        var o = PowerSourceOptions.Bind<Eg4LlSourceOptions>(definition, errors);
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         IByteLink link = string.IsNullOrWhiteSpace(o.Host)

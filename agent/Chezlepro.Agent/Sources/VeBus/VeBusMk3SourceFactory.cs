@@ -7,15 +7,14 @@ using Microsoft.Extensions.Logging;
 namespace Chezlepro.Agent.Sources.VeBus;
 
 /// <summary>Creates <c>vebus-mk3</c> sources: a Quattro/Multi read directly through an MK3-USB (MK2 protocol).</summary>
-public sealed class VeBusMk3SourceFactory : ISourceFactory
+public sealed class VeBusMk3SourceFactory : SourceFactory<VeBusMk3SourceOptions>
 {
     /// <inheritdoc />
-    public string Type => "vebus-mk3";
+    public override string Type => "vebus-mk3";
 
-    /// <inheritdoc />
-    public IEnumerable<string> Validate(SourceDefinition definition)
+    internal override VeBusMk3SourceOptions Parse(SourceKeys keys)
     {
-        var errors = new List<string>();
+        var (definition, errors) = (keys.Definition, keys.Errors);
         var o = PowerSourceOptions.Bind<VeBusMk3SourceOptions>(definition, errors);
         if (string.IsNullOrWhiteSpace(o.SerialPort))
         {
@@ -30,14 +29,11 @@ public sealed class VeBusMk3SourceFactory : ISourceFactory
             errors.Add($"{definition.Key("RequestTimeout")}: '{o.RequestTimeout}' must be between 0 and 30 s");
         }
         errors.AddRange(o.ValidateCommon(definition));
-        return errors;
+        return o;
     }
 
-    /// <inheritdoc />
-    public ISource Create(SourceDefinition definition, IServiceProvider services)
+    internal override ISource Build(SourceDefinition definition, VeBusMk3SourceOptions o, IServiceProvider services)
     {
-        var errors = new List<string>();
-        var o = PowerSourceOptions.Bind<VeBusMk3SourceOptions>(definition, errors);
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = loggers.CreateLogger<VeBusMk3Source>();

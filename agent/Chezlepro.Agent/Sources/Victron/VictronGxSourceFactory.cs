@@ -8,15 +8,14 @@ using Microsoft.Extensions.Logging;
 namespace Chezlepro.Agent.Sources.Victron;
 
 /// <summary>Creates <c>victron-gx</c> sources: a Victron GX read over Modbus TCP.</summary>
-public sealed class VictronGxSourceFactory : ISourceFactory
+public sealed class VictronGxSourceFactory : SourceFactory<VictronGxSourceOptions>
 {
     /// <inheritdoc />
-    public string Type => "victron-gx";
+    public override string Type => "victron-gx";
 
-    /// <inheritdoc />
-    public IEnumerable<string> Validate(SourceDefinition definition)
+    internal override VictronGxSourceOptions Parse(SourceKeys keys)
     {
-        var errors = new List<string>();
+        var (definition, errors) = (keys.Definition, keys.Errors);
         var o = PowerSourceOptions.Bind<VictronGxSourceOptions>(definition, errors);
         if (string.IsNullOrWhiteSpace(o.Host))
         {
@@ -35,14 +34,11 @@ public sealed class VictronGxSourceFactory : ISourceFactory
         }
         errors.AddRange(o.Master.Validate(definition.Key("")));
         errors.AddRange(o.ValidateCommon(definition));
-        return errors;
+        return o;
     }
 
-    /// <inheritdoc />
-    public ISource Create(SourceDefinition definition, IServiceProvider services)
+    internal override ISource Build(SourceDefinition definition, VictronGxSourceOptions o, IServiceProvider services)
     {
-        var errors = new List<string>();
-        var o = PowerSourceOptions.Bind<VictronGxSourceOptions>(definition, errors);
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var master = new ModbusMaster(new ModbusTcpTransport(o.Host, o.Port, loggers.CreateLogger<ModbusTcpTransport>()), o.Master, time, loggers.CreateLogger<ModbusMaster>());

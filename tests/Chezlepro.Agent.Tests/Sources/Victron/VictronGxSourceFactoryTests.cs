@@ -15,7 +15,7 @@ public class VictronGxSourceFactoryTests
         var data = keys.ToDictionary(k => $"Sources:2:{k.Key}", k => (string?)k.Value);
         data["Sources:2:Type"] = type;
         var config = new ConfigurationBuilder().AddInMemoryCollection(data).Build();
-        return new SourceDefinition(2, type, "power", TimeSpan.FromSeconds(5), config.GetSection("Sources:2"));
+        return new SourceDefinition(2, type, "power", TimeSpan.FromSeconds(5), config.GetSection("Sources:2"), config);
     }
 
     [Fact]

@@ -1,12 +1,12 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
-namespace Chezlepro.Agent.Sources.Proxmox;
+namespace Chezlepro.Agent.Sources;
 
 /// <summary>
-/// Reads typed values from a source entry, collecting one message per bad key (key and value named), so
-/// the factories validate and bind with the same code. Never echoes a secret: callers pass
-/// <c>secret: true</c> for keys that hold one.
+/// Reads typed values from a source entry, collecting one message per bad key (key and value named), so a
+/// factory's <see cref="SourceFactory{TSettings}"/> <c>Parse</c> validates and binds in one pass. Never echoes a
+/// secret: callers pass <c>secret: true</c> for keys that hold one.
 /// </summary>
 internal sealed class SourceKeys(SourceDefinition definition, List<string> errors)
 {
