@@ -1,5 +1,5 @@
 using Chezlepro.Agent.Sources;
-using Chezlepro.Agent.Sources.Victron;
+using Chezlepro.Agent.Sources.Power.Victron;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Simulators.Victron;
 using Chezlepro.Testing;

@@ -1,6 +1,6 @@
 using Chezlepro.Agent.Sources;
-using Chezlepro.Agent.Sources.Eg4;
-using Chezlepro.Agent.Sources.VeBus;
+using Chezlepro.Agent.Sources.Power.Eg4;
+using Chezlepro.Agent.Sources.Power.VeBus;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Simulators.Eg4;
 using Chezlepro.Simulators.Support;

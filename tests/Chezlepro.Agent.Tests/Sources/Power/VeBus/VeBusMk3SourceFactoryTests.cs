@@ -1,8 +1,8 @@
-using Chezlepro.Agent.Sources.VeBus;
+using Chezlepro.Agent.Sources.Power.VeBus;
 using Xunit;
-using static Chezlepro.Agent.Tests.Sources.Victron.VictronGxSourceFactoryTests;
+using static Chezlepro.Agent.Tests.Sources.Power.Victron.VictronGxSourceFactoryTests;
 
-namespace Chezlepro.Agent.Tests.Sources.VeBus;
+namespace Chezlepro.Agent.Tests.Sources.Power.VeBus;
 
 public class VeBusMk3SourceFactoryTests
 {

@@ -1,7 +1,7 @@
 using Chezlepro.Agent.Alerts;
 using Chezlepro.Devices.VeBus;
 
-namespace Chezlepro.Agent.Sources.VeBus;
+namespace Chezlepro.Agent.Sources.Power.VeBus;
 
 /// <summary>Reads a VE.Bus device through an MK3-USB once per poll; a failed poll returns health <c>unknown</c>.</summary>
 public sealed class VeBusMk3Source : ISource, IAsyncDisposable

@@ -2,7 +2,7 @@ using Chezlepro.Agent.Alerts;
 using Chezlepro.Devices.Victron;
 using Chezlepro.Modbus;
 
-namespace Chezlepro.Agent.Sources.Victron;
+namespace Chezlepro.Agent.Sources.Power.Victron;
 
 /// <summary>Reads a Victron GX once per poll; a failed poll returns health <c>unknown</c> (and, after N, <c>device-unreachable</c>).</summary>
 public sealed class VictronGxSource : ISource, IAsyncDisposable

@@ -4,7 +4,7 @@ using Chezlepro.Modbus.Serial;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Chezlepro.Agent.Sources.VeBus;
+namespace Chezlepro.Agent.Sources.Power.VeBus;
 
 /// <summary>Creates <c>vebus-mk3</c> sources: a Quattro/Multi read directly through an MK3-USB (MK2 protocol).</summary>
 public sealed class VeBusMk3SourceFactory : SourceFactory<VeBusMk3SourceOptions>

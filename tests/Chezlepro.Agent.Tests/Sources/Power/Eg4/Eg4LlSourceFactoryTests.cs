@@ -1,8 +1,8 @@
-using Chezlepro.Agent.Sources.Eg4;
+using Chezlepro.Agent.Sources.Power.Eg4;
 using Xunit;
-using static Chezlepro.Agent.Tests.Sources.Victron.VictronGxSourceFactoryTests;
+using static Chezlepro.Agent.Tests.Sources.Power.Victron.VictronGxSourceFactoryTests;
 
-namespace Chezlepro.Agent.Tests.Sources.Eg4;
+namespace Chezlepro.Agent.Tests.Sources.Power.Eg4;
 
 public class Eg4LlSourceFactoryTests
 {

@@ -1,12 +1,12 @@
 using Chezlepro.Agent.Sources;
-using Chezlepro.Agent.Sources.Eg4;
-using Chezlepro.Agent.Sources.VeBus;
-using Chezlepro.Agent.Sources.Victron;
+using Chezlepro.Agent.Sources.Power.Eg4;
+using Chezlepro.Agent.Sources.Power.VeBus;
+using Chezlepro.Agent.Sources.Power.Victron;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
-namespace Chezlepro.Agent.Tests.Sources.Victron;
+namespace Chezlepro.Agent.Tests.Sources.Power.Victron;
 
 public class VictronGxSourceFactoryTests
 {

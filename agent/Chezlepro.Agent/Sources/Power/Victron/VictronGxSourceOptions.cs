@@ -1,7 +1,7 @@
 using Chezlepro.Agent.Alerts;
 using Chezlepro.Modbus;
 
-namespace Chezlepro.Agent.Sources.Victron;
+namespace Chezlepro.Agent.Sources.Power.Victron;
 
 /// <summary>Keys of a <c>victron-gx</c> entry (README.md in this folder).</summary>
 public sealed class VictronGxSourceOptions : PowerSourceOptions

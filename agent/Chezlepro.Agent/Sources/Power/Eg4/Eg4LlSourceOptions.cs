@@ -2,7 +2,7 @@ using Chezlepro.Agent.Alerts;
 using Chezlepro.Modbus;
 using Chezlepro.Modbus.Serial;
 
-namespace Chezlepro.Agent.Sources.Eg4;
+namespace Chezlepro.Agent.Sources.Power.Eg4;
 
 /// <summary>Keys of an <c>eg4-ll</c> entry (README.md in this folder).</summary>
 public sealed class Eg4LlSourceOptions : PowerSourceOptions

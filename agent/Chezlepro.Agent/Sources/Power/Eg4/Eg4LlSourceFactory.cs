@@ -6,7 +6,7 @@ using Chezlepro.Modbus.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Chezlepro.Agent.Sources.Eg4;
+namespace Chezlepro.Agent.Sources.Power.Eg4;
 
 /// <summary>Creates <c>eg4-ll</c> sources: EG4-LL packs over RS485 Modbus RTU (serial port or gateway).</summary>
 public sealed class Eg4LlSourceFactory : SourceFactory<Eg4LlSourceOptions>

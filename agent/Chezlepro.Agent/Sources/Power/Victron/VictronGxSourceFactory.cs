@@ -5,7 +5,7 @@ using Chezlepro.Modbus.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace Chezlepro.Agent.Sources.Victron;
+namespace Chezlepro.Agent.Sources.Power.Victron;
 
 /// <summary>Creates <c>victron-gx</c> sources: a Victron GX read over Modbus TCP.</summary>
 public sealed class VictronGxSourceFactory : SourceFactory<VictronGxSourceOptions>

@@ -3,7 +3,7 @@ using Chezlepro.Contracts.Messages;
 using Chezlepro.Devices.Eg4;
 using Chezlepro.Modbus;
 
-namespace Chezlepro.Agent.Sources.Eg4;
+namespace Chezlepro.Agent.Sources.Power.Eg4;
 
 /// <summary>
 /// Reads every EG4-LL pack once per poll and publishes bank and per-pack values. Packs that fail are named in a

@@ -1,6 +1,6 @@
 using Chezlepro.Agent.Alerts;
 
-namespace Chezlepro.Agent.Sources.VeBus;
+namespace Chezlepro.Agent.Sources.Power.VeBus;
 
 /// <summary>Keys of a <c>vebus-mk3</c> entry (README.md in this folder).</summary>
 public sealed class VeBusMk3SourceOptions : PowerSourceOptions
