@@ -25,12 +25,42 @@ public static class AgentApp
         });
         AgentConfiguration.Apply(builder.Configuration, args, "agent");
         ConfigureLogging(builder);
+        builder.Services.AddSingleton<FailureExitCode>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FailureExitCode>());
         builder.Services.AddAgent(builder.Configuration);
         // Both do nothing unless the process runs under systemd (NOTIFY_SOCKET) or the Windows service manager.
         builder.Services.AddSystemdIntegration();
         builder.Services.AddWindowsServiceIntegration();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder.Build();
+    }
+
+    /// <summary>Runs the host until it stops; returns the process exit code (non-zero after a fatal error).</summary>
+    /// <param name="host">A host from <see cref="Build"/>; disposed here.</param>
+    public static async Task<int> RunAsync(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        using (host)
+        {
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Chezlepro.Agent");
+            var exitCode = host.Services.GetRequiredService<FailureExitCode>();
+            try
+            {
+                await host.StartAsync();
+                await host.WaitForShutdownAsync();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A start-up failure (an option that fails validation, an outbox that cannot open): logged while the
+                // providers still exist, then a failure exit instead of an unhandled-exception abort.
+                exitCode.Fail();
+                var errorType = ex.GetType().Name;
+                HostingLog.Fatal(logger, errorType, ex.Message, exitCode.ExitCode);
+                return exitCode.ExitCode;
+            }
+            if (exitCode.FailedService is { } failed) HostingLog.ServiceFailed(logger, failed, exitCode.ExitCode);
+            return exitCode.ExitCode;
+        }
     }
 
     /// <summary>Runs <c>check-config</c>; prints every problem; 0 when valid.</summary>
