@@ -1,15 +1,18 @@
+using System.Net.Sockets;
 using Chezlepro.Agent.Scheduling;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Agent.Hosting.Systemd;
 
 /// <summary>
-/// <c>Type=notify</c> for systemd: <c>READY=1</c> once the host has started, <c>STATUS=</c> lines, <c>STOPPING=1</c>
-/// at shutdown, and <c>WATCHDOG=1</c> at half the <c>WatchdogSec=</c> interval (sd_watchdog_enabled(3)
-/// recommends pinging at half) only while every source loop turns.
+/// Our rule on top of the library's <see cref="SystemdLifetime"/> (which sends <c>READY=1</c> and <c>STOPPING=1</c>):
+/// <c>WATCHDOG=1</c> at half the <c>WatchdogSec=</c> interval (sd_watchdog_enabled(3) recommends pinging at half) only
+/// while every source loop turns, so systemd restarts an agent whose polling is wedged, and <c>STATUS=</c> lines for
+/// <c>systemctl status</c>. The library sends no watchdog pings; everything goes through its <see cref="ISystemdNotifier"/>.
 /// </summary>
-public sealed class SystemdService : BackgroundService
+public sealed class SystemdWatchdog : BackgroundService
 {
     private static readonly TimeSpan StatusInterval = TimeSpan.FromSeconds(30);
     private readonly ISystemdNotifier _notifier;
@@ -17,14 +20,20 @@ public sealed class SystemdService : BackgroundService
     private readonly IHostApplicationLifetime _lifetime;
     private readonly AgentState _state;
     private readonly TimeProvider _time;
-    private readonly ILogger<SystemdService> _logger;
+    private readonly ILogger<SystemdWatchdog> _logger;
     private string? _wedged;
     private PeriodicTimer? _timer;
     private long _lastStatus;
 
     /// <summary>Creates the service.</summary>
-    public SystemdService(ISystemdNotifier notifier, SystemdSettings settings, IHostApplicationLifetime lifetime, AgentState state,
-        TimeProvider time, ILogger<SystemdService> logger)
+    /// <param name="notifier">The library's notifier (disabled without <c>NOTIFY_SOCKET</c>).</param>
+    /// <param name="settings">The watchdog interval systemd gave this process.</param>
+    /// <param name="lifetime">Host lifetime, for the status lines at start and stop.</param>
+    /// <param name="state">Source loops and counters.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="logger">Logger.</param>
+    public SystemdWatchdog(ISystemdNotifier notifier, SystemdSettings settings, IHostApplicationLifetime lifetime, AgentState state,
+        TimeProvider time, ILogger<SystemdWatchdog> logger)
     {
         _notifier = notifier;
         _settings = settings;
@@ -39,8 +48,8 @@ public sealed class SystemdService : BackgroundService
     {
         if (!_notifier.IsEnabled) return Task.CompletedTask;
         SystemdLog.Enabled(_logger, _settings.WatchdogInterval);
-        _lifetime.ApplicationStarted.Register(() => _notifier.Notify("READY=1\nSTATUS=" + Status()));
-        _lifetime.ApplicationStopping.Register(() => _notifier.Notify("STOPPING=1\nSTATUS=stopping"));
+        _lifetime.ApplicationStarted.Register(() => Send("STATUS=" + Status()));
+        _lifetime.ApplicationStopping.Register(() => Send("STATUS=stopping"));
         // Created here, not in ExecuteAsync (which .NET 10 starts on the thread pool), so the first period
         // counts from start.
         _timer = new PeriodicTimer(_settings.WatchdogInterval is { } w ? w / 2 : StatusInterval, _time);
@@ -61,18 +70,31 @@ public sealed class SystemdService : BackgroundService
                 if (_settings.WatchdogInterval is { } interval)
                 {
                     sendStatus |= Check(interval);
-                    if (_wedged is null) _notifier.Notify(sendStatus ? "WATCHDOG=1\nSTATUS=" + Status() : "WATCHDOG=1");
-                    else if (sendStatus) _notifier.Notify("STATUS=" + Status());
+                    if (_wedged is null) Send(sendStatus ? "WATCHDOG=1\nSTATUS=" + Status() : "WATCHDOG=1");
+                    else if (sendStatus) Send("STATUS=" + Status());
                 }
                 else if (sendStatus)
                 {
-                    _notifier.Notify("STATUS=" + Status());
+                    Send("STATUS=" + Status());
                 }
                 if (sendStatus) lastStatus = _time.GetTimestamp();
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+    }
+
+    private void Send(string state)
+    {
+        try
+        {
+            _notifier.Notify(new ServiceState(state));
+        }
+        catch (SocketException)
+        {
+            // systemd gone (or restarting): notifications are advisory, the agent keeps running. A missed ping is
+            // what the watchdog is for.
         }
     }
 
