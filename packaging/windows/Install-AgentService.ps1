@@ -7,7 +7,7 @@
   %ProgramData%\Chezlepro\agent.json from the sample when absent (an existing one is never overwritten),
   registers the service with sc.exe (delayed automatic start, restart on failure) and starts it unless -NoStart.
   An update stops the service, replaces the binaries and starts it again; the outbox in the data folder stays.
-  By default it installs out/win-x64/Chezlepro.Agent, the folder ./build.ps1 -Publish produces.
+  By default it installs out/win-x64/Chezlepro.Agent, the folder CI (.ci/run) and ./build.ps1 -Publish produce.
 .EXAMPLE
   ./build.ps1 -Publish -Runtimes win-x64
   packaging/windows/Install-AgentService.ps1
