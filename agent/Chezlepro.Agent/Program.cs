@@ -1,5 +1,4 @@
 using Chezlepro.Agent.Hosting;
-using Microsoft.Extensions.Hosting;
 
 namespace Chezlepro.Agent;
 
@@ -10,8 +9,7 @@ public static class Program
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "check-config") return AgentApp.CheckConfig(args[1..]);
-        // RunAsync disposes the host once every service has stopped.
-        await AgentApp.Build(args).RunAsync();
-        return 0;
+        // Non-zero after a fatal error, so that systemd and the Windows service manager restart the agent.
+        return await AgentApp.RunAsync(AgentApp.Build(args));
     }
 }

@@ -7,12 +7,13 @@
   %ProgramData%\Chezlepro\agent.json from the sample when absent (an existing one is never overwritten),
   registers the service with sc.exe (delayed automatic start, restart on failure) and starts it unless -NoStart.
   An update stops the service, replaces the binaries and starts it again; the outbox in the data folder stays.
+  By default it installs out/win-x64/Chezlepro.Agent, the folder CI (.ci/run) and ./build.ps1 -Publish produce.
 .EXAMPLE
   ./build.ps1 -Publish -Runtimes win-x64
-  packaging/windows/Install-AgentService.ps1 -PublishDir out/win-x64/Chezlepro.Agent
+  packaging/windows/Install-AgentService.ps1
 #>
 param(
-    [Parameter(Mandatory = $true)][string]$PublishDir,
+    [string]$PublishDir = (Join-Path $PSScriptRoot "../../out/win-x64/Chezlepro.Agent"),
     [string]$ServiceName = "ChezleproAgent",
     [string]$InstallDir = (Join-Path $env:ProgramFiles "Chezlepro\Agent"),
     [switch]$NoStart

@@ -58,7 +58,7 @@ public sealed class PowerSourceState
         reading.Samples.AddRange(snapshot.ToSamples());
         if (runtime is { } r)
         {
-            reading.Samples.Add(new Sample("battery.runtime", r, "s"));
+            reading.Samples.Add(new Sample(MetricNames.BatteryRuntime, r, "s"));
         }
         reading.Alerts.AddRange(Log(Rules.Evaluate(snapshot, runtime, now)));
         reading.Health.Add(new HealthReading(Check, snapshot.BmsFaults.Count > 0 ? HealthStatus.Warning : HealthStatus.Ok,

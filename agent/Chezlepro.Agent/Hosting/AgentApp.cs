@@ -1,13 +1,11 @@
 using Chezlepro.Agent.Hosting.Systemd;
 using Chezlepro.Agent.Hosting.Windows;
-using Chezlepro.Agent.Options;
 using Chezlepro.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
-using Serilog;
-using Serilog.Events;
 
 namespace Chezlepro.Agent.Hosting;
 
@@ -24,13 +22,43 @@ public static class AgentApp
             EnvironmentName = Environments.Production,
         });
         AgentConfiguration.Apply(builder.Configuration, args, "agent");
-        ConfigureLogging(builder);
+        AgentLogging.Configure(builder.Logging, builder.Configuration, SystemdHelpers.IsSystemdService());
+        builder.Services.AddSingleton<FailureExitCode>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<FailureExitCode>());
         builder.Services.AddAgent(builder.Configuration);
-        // Both do nothing unless the process runs under systemd (NOTIFY_SOCKET) or the Windows service manager.
+        // Both do nothing unless systemd or the Windows service control manager started the process.
         builder.Services.AddSystemdIntegration();
         builder.Services.AddWindowsServiceIntegration();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder.Build();
+    }
+
+    /// <summary>Runs the host until it stops; returns the process exit code (non-zero after a fatal error).</summary>
+    /// <param name="host">A host from <see cref="Build"/>; disposed here.</param>
+    public static async Task<int> RunAsync(IHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        using (host)
+        {
+            var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Chezlepro.Agent");
+            var exitCode = host.Services.GetRequiredService<FailureExitCode>();
+            try
+            {
+                await host.StartAsync();
+                await host.WaitForShutdownAsync();
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                // A start-up failure (an option that fails validation, an outbox that cannot open): logged while the
+                // providers still exist, then a failure exit instead of an unhandled-exception abort.
+                exitCode.Fail();
+                var errorType = ex.GetType().Name;
+                HostingLog.Fatal(logger, errorType, ex.Message, exitCode.ExitCode);
+                return exitCode.ExitCode;
+            }
+            if (exitCode.FailedService is { } failed) HostingLog.ServiceFailed(logger, failed, exitCode.ExitCode);
+            return exitCode.ExitCode;
+        }
     }
 
     /// <summary>Runs <c>check-config</c>; prints every problem; 0 when valid.</summary>
@@ -50,24 +78,5 @@ public static class AgentApp
         foreach (var p in problems) Console.Error.WriteLine(p);
         Console.Out.WriteLine(problems.Count == 0 ? "configuration OK" : $"{problems.Count} problem(s)");
         return problems.Count == 0 ? 0 : 1;
-    }
-
-    private static void ConfigureLogging(HostApplicationBuilder builder)
-    {
-        var dataDirectory = builder.Configuration[$"{AgentOptions.SectionName}:DataDirectory"] ?? new AgentOptions().DataDirectory;
-        var logConfig = new LoggerConfiguration()
-            .MinimumLevel.Information()
-            .MinimumLevel.Override("Microsoft", LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
-            .Enrich.FromLogContext()
-            .WriteToConsoleOrJournal();
-        if (builder.Configuration.GetValue("Logging:File:Enabled", true))
-        {
-            logConfig = logConfig.WriteTo.File(Path.Combine(dataDirectory, "logs", "agent-.log"),
-                rollingInterval: RollingInterval.Day, fileSizeLimitBytes: 10 * 1024 * 1024, rollOnFileSizeLimit: true,
-                retainedFileCountLimit: 10, outputTemplate: "{Timestamp:o} [{Level:u3}] {SourceContext} {Message:lj}{NewLine}{Exception}");
-        }
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logConfig.CreateLogger(), dispose: true);
     }
 }

@@ -27,9 +27,9 @@ public static class AgentHostExtensions
         AddValidated<StatusPageOptions, StatusPageOptionsValidator>(services, StatusPageOptions.SectionName);
 
         foreach (var type in typeof(AgentHostExtensions).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ISourceFactory).IsAssignableFrom(t)))
+                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(SourceFactory).IsAssignableFrom(t)))
         {
-            services.AddSingleton(typeof(ISourceFactory), type);
+            services.AddSingleton(typeof(SourceFactory), type);
         }
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IReadOnlyList<ConfiguredSource>>(sp =>

@@ -8,10 +8,10 @@ namespace Chezlepro.Agent.Sources;
 /// <summary>Reads the <c>Sources</c> array, checks every entry, and creates the sources through their factories.</summary>
 public sealed class SourceCatalog
 {
-    private readonly Dictionary<string, ISourceFactory> _factories;
+    private readonly Dictionary<string, SourceFactory> _factories;
 
     /// <summary>Creates the catalog over the registered factories.</summary>
-    public SourceCatalog(IEnumerable<ISourceFactory> factories) =>
+    public SourceCatalog(IEnumerable<SourceFactory> factories) =>
         _factories = factories.ToDictionary(f => f.Type, StringComparer.Ordinal);
 
     /// <summary>Known source types.</summary>
@@ -54,7 +54,7 @@ public sealed class SourceCatalog
                 problems.AddRange(entryProblems);
                 continue;
             }
-            var definition = new SourceDefinition(index, type!, name!, interval, section);
+            var definition = new SourceDefinition(index, type!, name!, interval, section, configuration);
             var typeProblems = _factories[type!].Validate(definition).ToList();
             problems.AddRange(typeProblems);
             if (typeProblems.Count == 0) definitions.Add(definition);

@@ -8,7 +8,11 @@ namespace Chezlepro.Agent.Sources;
 /// <param name="Name">Source name.</param>
 /// <param name="Interval">Poll interval.</param>
 /// <param name="Section">The entry's configuration section, for binding the type's own options.</param>
-public sealed record SourceDefinition(int Index, string Type, string Name, TimeSpan Interval, IConfigurationSection Section)
+/// <param name="Configuration">
+/// The whole configuration the entry was read from. An entry may lean on another (a <c>ceph</c> entry borrows a
+/// <c>proxmox</c> entry's connection); carrying it here lets check-config and start-up judge that with the same input.
+/// </param>
+public sealed record SourceDefinition(int Index, string Type, string Name, TimeSpan Interval, IConfigurationSection Section, IConfiguration Configuration)
 {
     /// <summary>Configuration key of a field of this entry, for messages (<c>Sources:2:Port</c>).</summary>
     /// <param name="field">Field name.</param>

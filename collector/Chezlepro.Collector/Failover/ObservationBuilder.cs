@@ -12,12 +12,6 @@ namespace Chezlepro.Collector.Failover;
 /// </summary>
 public static class ObservationBuilder
 {
-    /// <summary>Metric carrying 1 on grid, 0 on battery.</summary>
-    public const string GridAvailable = "grid.available";
-
-    /// <summary>Metric carrying the estimated seconds to empty (absent while charging).</summary>
-    public const string BatteryRuntime = "battery.runtime";
-
     /// <summary>Builds the observation of one group.</summary>
     /// <param name="group">The group.</param>
     /// <param name="now">Observation time.</param>
@@ -60,8 +54,8 @@ public static class ObservationBuilder
         foreach (var n in primaryNodes.Where(Live))
         {
             if (!latest.TryGetValue((n.Site, n.Node), out var l)) continue;
-            var grid = l.Metrics.FirstOrDefault(m => m.Metric == GridAvailable && Fresh(m.Ts));
-            var rt = l.Metrics.FirstOrDefault(m => m.Metric == BatteryRuntime && Fresh(m.Ts) && double.IsFinite(m.Value) && m.Value >= 0);
+            var grid = l.Metrics.FirstOrDefault(m => m.Metric == MetricNames.GridAvailable && Fresh(m.Ts));
+            var rt = l.Metrics.FirstOrDefault(m => m.Metric == MetricNames.BatteryRuntime && Fresh(m.Ts) && double.IsFinite(m.Value) && m.Value >= 0);
             if (grid is { Value: 0 } || (grid is null && rt is not null)) onBattery = true;
             if (rt is not null && (grid is null || grid.Value == 0))
             {

@@ -106,15 +106,14 @@ public static class Eg4Decoder
         {
             var protections = p.Protections.Where(n => !(ignoreLowCapacityProtection && n == "low capacity"));
             faults.AddRange(protections.Concat(p.Errors).Select(n => $"pack {p.UnitId}: {n}"));
-            var prefix = $"battery.pack.{p.UnitId}.";
-            extra.Add(new Sample(prefix + "voltage", p.Voltage, "V"));
-            extra.Add(new Sample(prefix + "current", p.Current, "A"));
-            extra.Add(new Sample(prefix + "soc", p.Soc, "%"));
-            extra.Add(new Sample(prefix + "soh", p.Soh, "%"));
-            extra.Add(new Sample(prefix + "cell.min", p.Cells.Min(), "V"));
-            extra.Add(new Sample(prefix + "cell.max", p.Cells.Max(), "V"));
-            extra.Add(new Sample(prefix + "temperature.max", p.MaxTemperature, "°C"));
-            extra.Add(new Sample(prefix + "cycles", p.Cycles));
+            extra.Add(new Sample(MetricNames.BatteryPack(p.UnitId, MetricNames.Pack.Voltage), p.Voltage, "V"));
+            extra.Add(new Sample(MetricNames.BatteryPack(p.UnitId, MetricNames.Pack.Current), p.Current, "A"));
+            extra.Add(new Sample(MetricNames.BatteryPack(p.UnitId, MetricNames.Pack.Soc), p.Soc, "%"));
+            extra.Add(new Sample(MetricNames.BatteryPack(p.UnitId, MetricNames.Pack.Soh), p.Soh, "%"));
+            extra.Add(new Sample(MetricNames.BatteryPack(p.UnitId, MetricNames.Pack.CellMin), p.Cells.Min(), "V"));
+            extra.Add(new Sample(MetricNames.BatteryPack(p.UnitId, MetricNames.Pack.CellMax), p.Cells.Max(), "V"));
+            extra.Add(new Sample(MetricNames.BatteryPack(p.UnitId, MetricNames.Pack.TemperatureMax), p.MaxTemperature, "°C"));
+            extra.Add(new Sample(MetricNames.BatteryPack(p.UnitId, MetricNames.Pack.Cycles), p.Cycles));
         }
         return new PowerSnapshot
         {

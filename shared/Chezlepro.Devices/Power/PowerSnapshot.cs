@@ -70,15 +70,15 @@ public sealed record PowerSnapshot
     {
         if (GridAvailable is { } grid)
         {
-            yield return new Sample("grid.available", grid ? 1 : 0);
+            yield return new Sample(MetricNames.GridAvailable, grid ? 1 : 0);
         }
         foreach (var (metric, value, unit) in new (string, double?, string)[]
                  {
-                     ("grid.voltage", GridVoltage, "V"), ("ac.out.power", AcOutPower, "W"),
-                     ("battery.voltage", BatteryVoltage, "V"), ("battery.current", BatteryCurrent, "A"),
-                     ("battery.power", BatteryPower, "W"), ("battery.soc", BatterySoc, "%"),
-                     ("battery.soh", BatterySoh, "%"), ("battery.temperature", BatteryTemperature, "°C"),
-                     ("pv.power", PvPower, "W"),
+                     (MetricNames.GridVoltage, GridVoltage, "V"), (MetricNames.AcOutPower, AcOutPower, "W"),
+                     (MetricNames.BatteryVoltage, BatteryVoltage, "V"), (MetricNames.BatteryCurrent, BatteryCurrent, "A"),
+                     (MetricNames.BatteryPower, BatteryPower, "W"), (MetricNames.BatterySoc, BatterySoc, "%"),
+                     (MetricNames.BatterySoh, BatterySoh, "%"), (MetricNames.BatteryTemperature, BatteryTemperature, "°C"),
+                     (MetricNames.PvPower, PvPower, "W"),
                  })
         {
             if (value is { } v)
@@ -88,11 +88,11 @@ public sealed record PowerSnapshot
         }
         if (InverterState is { } state)
         {
-            yield return new Sample("inverter.state", state);
+            yield return new Sample(MetricNames.InverterState, state);
         }
         if (GensetRunning is { } genset)
         {
-            yield return new Sample("genset.running", genset ? 1 : 0);
+            yield return new Sample(MetricNames.GensetRunning, genset ? 1 : 0);
         }
         foreach (var extra in Extra)
         {

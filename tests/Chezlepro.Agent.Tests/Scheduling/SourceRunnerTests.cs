@@ -101,8 +101,8 @@ public sealed class SourceRunnerTests
 
     private static ConfiguredSource Configure(ISource source, TimeSpan interval, int index = 0)
     {
-        var section = new ConfigurationBuilder().Build().GetSection("Sources:" + index);
-        return new ConfiguredSource(new SourceDefinition(index, "test", source.Name, interval, section), source,
+        var configuration = new ConfigurationBuilder().Build();
+        return new ConfiguredSource(new SourceDefinition(index, "test", source.Name, interval, configuration.GetSection("Sources:" + index), configuration), source,
             new SourceStatus(source.Name, "test", interval));
     }
 

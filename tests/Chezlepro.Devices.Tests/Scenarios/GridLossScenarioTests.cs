@@ -1,5 +1,5 @@
 using Chezlepro.Agent.Sources;
-using Chezlepro.Agent.Sources.Victron;
+using Chezlepro.Agent.Sources.Power.Victron;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Simulators.Victron;
 using Chezlepro.Testing;
@@ -25,8 +25,8 @@ public class GridLossScenarioTests
         {
             data[$"Sources:0:{k}"] = v;
         }
-        var def = new SourceDefinition(0, "victron-gx", "victron", TimeSpan.FromMinutes(1),
-            new ConfigurationBuilder().AddInMemoryCollection(data).Build().GetSection("Sources:0"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(data).Build();
+        var def = new SourceDefinition(0, "victron-gx", "victron", TimeSpan.FromMinutes(1), configuration.GetSection("Sources:0"), configuration);
         var factory = new VictronGxSourceFactory();
         Assert.Empty(factory.Validate(def));
         var services = new ServiceCollection().AddLogging().AddSingleton(time).BuildServiceProvider();

@@ -1,6 +1,6 @@
 using Chezlepro.Agent.Sources;
-using Chezlepro.Agent.Sources.Eg4;
-using Chezlepro.Agent.Sources.VeBus;
+using Chezlepro.Agent.Sources.Power.Eg4;
+using Chezlepro.Agent.Sources.Power.VeBus;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Simulators.Eg4;
 using Chezlepro.Simulators.Support;
@@ -14,11 +14,11 @@ namespace Chezlepro.Devices.Tests.Scenarios;
 [Trait("Category", "Integration")]
 public class SerialSourceScenarioTests
 {
-    private static ISource Create(ISourceFactory factory, Dictionary<string, string?> keys)
+    private static ISource Create(SourceFactory factory, Dictionary<string, string?> keys)
     {
         var data = keys.ToDictionary(k => $"Sources:0:{k.Key}", k => k.Value);
-        var def = new SourceDefinition(0, factory.Type, "power", TimeSpan.FromSeconds(10),
-            new ConfigurationBuilder().AddInMemoryCollection(data).Build().GetSection("Sources:0"));
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(data).Build();
+        var def = new SourceDefinition(0, factory.Type, "power", TimeSpan.FromSeconds(10), configuration.GetSection("Sources:0"), configuration);
         Assert.Empty(factory.Validate(def));
         return factory.Create(def, new ServiceCollection().AddLogging().BuildServiceProvider());
     }

@@ -1,22 +1,36 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Systemd;
 
 namespace Chezlepro.Agent.Hosting.Systemd;
 
-/// <summary>Registers the systemd integration (inert when the process was not started by systemd).</summary>
+/// <summary>Registers the systemd integration (nothing at all when the process was not started by systemd).</summary>
 public static class SystemdExtensions
 {
-    /// <summary>Adds sd_notify readiness, status, stopping and watchdog, from this process's environment.</summary>
-    public static IServiceCollection AddSystemdIntegration(this IServiceCollection services) =>
-        services.AddSystemdIntegration(SystemdSettings.FromEnvironment());
+    /// <summary>
+    /// Under systemd: the library's lifetime (<c>READY=1</c>, <c>STOPPING=1</c>), its journal console format and
+    /// notifier, and our watchdog on that notifier.
+    /// </summary>
+    /// <param name="services">Services.</param>
+    public static IServiceCollection AddSystemdIntegration(this IServiceCollection services)
+    {
+        if (!SystemdHelpers.IsSystemdService()) return services;
+        services.AddSystemd();
+        return services.AddSystemdWatchdog(SystemdSettings.FromEnvironment());
+    }
 
-    /// <summary>Adds the integration with explicit settings (tests, or a host that read them elsewhere).</summary>
-    public static IServiceCollection AddSystemdIntegration(this IServiceCollection services, SystemdSettings settings)
+    /// <summary>
+    /// Adds the watchdog rule alone, on whatever <see cref="ISystemdNotifier"/> is registered (the library's
+    /// under systemd; a fake in tests).
+    /// </summary>
+    /// <param name="services">Services.</param>
+    /// <param name="settings">The watchdog interval.</param>
+    public static IServiceCollection AddSystemdWatchdog(this IServiceCollection services, SystemdSettings settings)
     {
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
-        services.AddSingleton<ISystemdNotifier>(_ => new SystemdNotifier(settings.NotifySocket));
-        services.AddHostedService<SystemdService>();
+        services.AddHostedService<SystemdWatchdog>();
         return services;
     }
 }

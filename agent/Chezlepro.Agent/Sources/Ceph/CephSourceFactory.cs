@@ -11,44 +11,29 @@ namespace Chezlepro.Agent.Sources.Ceph;
 /// Creates <c>ceph</c> sources. <c>Mode</c> is <c>proxmox-api</c> (default; connection keys of its own, or
 /// borrowed from the <c>proxmox</c> source named by <c>ProxmoxSource</c>, else the first one) or <c>cli</c>.
 /// </summary>
-public sealed class CephSourceFactory : ISourceFactory
+public sealed class CephSourceFactory : SourceFactory<(CephCliOptions? Cli, ApiClientOptions? Api)>
 {
     internal const string ApiMode = "proxmox-api";
     internal const string CliMode = "cli";
 
     /// <inheritdoc />
-    public string Type => "ceph";
+    public override string Type => "ceph";
 
-    /// <inheritdoc />
-    public IEnumerable<string> Validate(SourceDefinition definition)
+    internal override (CephCliOptions? Cli, ApiClientOptions? Api) Parse(SourceKeys keys)
     {
-        var errors = new List<string>();
-        var keys = new SourceKeys(definition, errors);
-        var mode = Mode(keys);
-        if (mode == ApiMode && ApiConnection.IsConfigured(keys))
-            ApiConnection.Parse(keys);
-        else if (mode == CliMode)
-            ParseCli(keys);
-        return errors;
+        if (Mode(keys) == CliMode)
+            return (ParseCli(keys), null);
+        return (null, ApiConnection.IsConfigured(keys) ? ApiConnection.Parse(keys) : Borrow(keys));
     }
 
-    /// <inheritdoc />
-    public ISource Create(SourceDefinition definition, IServiceProvider services)
+    internal override ISource Build(SourceDefinition definition, (CephCliOptions? Cli, ApiClientOptions? Api) settings, IServiceProvider services)
     {
-        var errors = new List<string>();
-        var keys = new SourceKeys(definition, errors);
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Chezlepro.Agent.Sources.Ceph");
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var converter = new HealthReadingConverter(logger);
-        if (Mode(keys) == CliMode)
-        {
-            var cli = ParseCli(keys);
-            Throw(errors);
+        if (settings.Cli is { } cli)
             return new CephSource(definition.Name, CephHealthReader.ViaCli(cli, new SystemProcessRunner(time), logger), converter, null);
-        }
-        var api = ApiConnection.IsConfigured(keys) ? ApiConnection.Parse(keys) : Borrow(keys, services);
-        Throw(errors);
-        var http = new ApiHttpClient(api, ApiFlavor.ProxmoxVe, time, logger);
+        var http = new ApiHttpClient(settings.Api!, ApiFlavor.ProxmoxVe, time, logger);
         return new CephSource(definition.Name, CephHealthReader.ViaProxmox(http, logger), converter, http);
     }
 
@@ -70,27 +55,32 @@ public sealed class CephSourceFactory : ISourceFactory
         ConfigFile = keys.String("ConfigFile"),
     };
 
-    // contract.md's example ceph entry has no BaseUrl: it reads through the proxmox source's connection.
-    private static ApiClientOptions Borrow(SourceKeys keys, IServiceProvider services)
+    // contract.md's example ceph entry has no BaseUrl: it reads through the proxmox source's connection. The
+    // search runs over the configuration the entry came from, so check-config finds a missing one too.
+    private static ApiClientOptions Borrow(SourceKeys keys)
     {
         var wanted = keys.String("ProxmoxSource");
-        var sources = services.GetService<IConfiguration>()?.GetSection("Sources").GetChildren().ToList() ?? [];
-        var index = sources.FindIndex(s => string.Equals(s["Type"], "proxmox", StringComparison.OrdinalIgnoreCase)
+        var sources = keys.Definition.Configuration.GetSection("Sources").GetChildren().ToList();
+        var index = sources.FindIndex(s => string.Equals(s["Type"], "proxmox", StringComparison.Ordinal)
             && (wanted is null || string.Equals(s["Name"], wanted, StringComparison.Ordinal)));
         if (index < 0)
         {
-            keys.Errors.Add($"{keys.Definition.Key("BaseUrl")}: Mode '{ApiMode}' needs BaseUrl/TokenId/TokenSecret here or a 'proxmox' source"
-                + (wanted is null ? "" : $" named '{wanted}' ({keys.Definition.Key("ProxmoxSource")})"));
+            keys.Errors.Add(wanted is null
+                ? $"{keys.Definition.Key("Mode")}: '{ApiMode}' needs BaseUrl/TokenId/TokenSecret on this entry or a 'proxmox' source to borrow them from"
+                : $"{keys.Definition.Key("ProxmoxSource")}: '{wanted}' names no 'proxmox' source; give BaseUrl/TokenId/TokenSecret on this entry or name one");
             return new ApiClientOptions();
         }
         var entry = sources[index];
-        var borrowed = new SourceDefinition(int.TryParse(entry.Key, out var i) ? i : index, "proxmox", entry["Name"] ?? "", TimeSpan.Zero, entry);
-        return ApiConnection.Parse(new SourceKeys(borrowed, keys.Errors));
-    }
-
-    private static void Throw(List<string> errors)
-    {
-        if (errors.Count > 0)
-            throw new InvalidOperationException(string.Join("; ", errors));
+        // The lender's own entry reports its bad keys; here only whether there is a connection to borrow.
+        var borrowed = new SourceDefinition(int.TryParse(entry.Key, out var i) ? i : index, "proxmox", entry["Name"] ?? "", TimeSpan.Zero,
+            entry, keys.Definition.Configuration);
+        var lenderProblems = new List<string>();
+        var api = ApiConnection.Parse(new SourceKeys(borrowed, lenderProblems));
+        if (lenderProblems.Count > 0)
+            keys.Errors.Add($"{keys.Definition.Key("Mode")}: '{ApiMode}' borrows the connection of Sources:{borrowed.Index} ('{borrowed.Name}'), which has problems");
+        // The runner cancels a poll that outlives this entry's interval, whoever's timeout it reads with.
+        else if (keys.Definition.Interval > TimeSpan.Zero && api.Timeout >= keys.Definition.Interval)
+            keys.Errors.Add($"{keys.Definition.Key("Interval")}: {keys.Definition.Interval} must be longer than the borrowed {borrowed.Key("Timeout")} ({api.Timeout})");
+        return api;
     }
 }

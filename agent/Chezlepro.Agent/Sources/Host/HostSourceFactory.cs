@@ -1,14 +1,13 @@
 namespace Chezlepro.Agent.Sources.Host;
 
 /// <summary>Creates <c>host</c> sources. No type-specific keys.</summary>
-public sealed class HostSourceFactory : ISourceFactory
+public sealed class HostSourceFactory : SourceFactory<ValueTuple>
 {
     /// <inheritdoc />
-    public string Type => "host";
+    public override string Type => "host";
 
-    /// <inheritdoc />
-    public IEnumerable<string> Validate(SourceDefinition definition) => [];
+    internal override ValueTuple Parse(SourceKeys keys) => default;
 
-    /// <inheritdoc />
-    public ISource Create(SourceDefinition definition, IServiceProvider services) => new HostSource(definition.Name);
+    internal override ISource Build(SourceDefinition definition, ValueTuple settings, IServiceProvider services) =>
+        new HostSource(definition.Name);
 }

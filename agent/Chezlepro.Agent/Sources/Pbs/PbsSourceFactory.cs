@@ -7,32 +7,12 @@ using Microsoft.Extensions.Logging;
 namespace Chezlepro.Agent.Sources.Pbs;
 
 /// <summary>Creates <c>pbs</c> sources (README.md in this folder lists the keys).</summary>
-public sealed class PbsSourceFactory : ISourceFactory
+public sealed class PbsSourceFactory : SourceFactory<(ApiClientOptions Api, PbsReadOptions Read)>
 {
     /// <inheritdoc />
-    public string Type => "pbs";
+    public override string Type => "pbs";
 
-    /// <inheritdoc />
-    public IEnumerable<string> Validate(SourceDefinition definition)
-    {
-        var errors = new List<string>();
-        Parse(new SourceKeys(definition, errors));
-        return errors;
-    }
-
-    /// <inheritdoc />
-    public ISource Create(SourceDefinition definition, IServiceProvider services)
-    {
-        var errors = new List<string>();
-        var (api, read) = Parse(new SourceKeys(definition, errors));
-        if (errors.Count > 0)
-            throw new InvalidOperationException(string.Join("; ", errors));
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Chezlepro.Agent.Sources.Pbs");
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        return new PbsSource(definition.Name, new PbsHealthReader(definition.Name, api, read, time, logger), new HealthReadingConverter(logger));
-    }
-
-    internal static (ApiClientOptions Api, PbsReadOptions Read) Parse(SourceKeys keys)
+    internal override (ApiClientOptions Api, PbsReadOptions Read) Parse(SourceKeys keys)
     {
         var api = ApiConnection.Parse(keys);
         var d = new PbsThresholds();
@@ -49,5 +29,12 @@ public sealed class PbsSourceFactory : ISourceFactory
         if (thresholds.DatastoreCritical < thresholds.DatastoreWarning)
             keys.Errors.Add($"{keys.Definition.Key("DatastoreCritical")}: {thresholds.DatastoreCritical} must not be below {keys.Definition.Key("DatastoreWarning")} ({thresholds.DatastoreWarning})");
         return (api, new PbsReadOptions { Datastores = keys.List("Datastore", "Datastores"), Thresholds = thresholds });
+    }
+
+    internal override ISource Build(SourceDefinition definition, (ApiClientOptions Api, PbsReadOptions Read) settings, IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Chezlepro.Agent.Sources.Pbs");
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        return new PbsSource(definition.Name, new PbsHealthReader(definition.Name, settings.Api, settings.Read, time, logger), new HealthReadingConverter(logger));
     }
 }

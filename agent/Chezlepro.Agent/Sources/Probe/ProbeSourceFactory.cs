@@ -6,32 +6,19 @@ using Microsoft.Extensions.Logging;
 namespace Chezlepro.Agent.Sources.Probe;
 
 /// <summary>Creates <c>probe</c> sources: <c>Kind</c> http, https, tcp, smtp or imap (README.md in this folder).</summary>
-public sealed class ProbeSourceFactory : ISourceFactory
+public sealed class ProbeSourceFactory : SourceFactory<ProbeOptions>
 {
     /// <inheritdoc />
-    public string Type => "probe";
+    public override string Type => "probe";
 
-    /// <inheritdoc />
-    public IEnumerable<string> Validate(SourceDefinition definition)
+    internal override ISource Build(SourceDefinition definition, ProbeOptions settings, IServiceProvider services)
     {
-        var errors = new List<string>();
-        Parse(new SourceKeys(definition, errors));
-        return errors;
-    }
-
-    /// <inheritdoc />
-    public ISource Create(SourceDefinition definition, IServiceProvider services)
-    {
-        var errors = new List<string>();
-        var options = Parse(new SourceKeys(definition, errors));
-        if (errors.Count > 0)
-            throw new InvalidOperationException(string.Join("; ", errors));
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Chezlepro.Agent.Sources.Probe");
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        return new ProbeSource(definition.Name, new ServiceProbe(definition.Name, options, time, logger), new HealthReadingConverter(logger));
+        return new ProbeSource(definition.Name, new ServiceProbe(definition.Name, settings, time, logger), new HealthReadingConverter(logger));
     }
 
-    internal static ProbeOptions Parse(SourceKeys keys)
+    internal override ProbeOptions Parse(SourceKeys keys)
     {
         var kindText = keys.String("Kind");
         ProbeKind kind = ProbeKind.Http;

@@ -6,32 +6,12 @@ using Microsoft.Extensions.Logging;
 namespace Chezlepro.Agent.Sources.Proxmox;
 
 /// <summary>Creates <c>proxmox</c> sources (README.md in this folder lists the keys).</summary>
-public sealed class ProxmoxSourceFactory : ISourceFactory
+public sealed class ProxmoxSourceFactory : SourceFactory<(ApiClientOptions Api, PveReadOptions Read)>
 {
     /// <inheritdoc />
-    public string Type => "proxmox";
+    public override string Type => "proxmox";
 
-    /// <inheritdoc />
-    public IEnumerable<string> Validate(SourceDefinition definition)
-    {
-        var errors = new List<string>();
-        Parse(new SourceKeys(definition, errors));
-        return errors;
-    }
-
-    /// <inheritdoc />
-    public ISource Create(SourceDefinition definition, IServiceProvider services)
-    {
-        var errors = new List<string>();
-        var (api, read) = Parse(new SourceKeys(definition, errors));
-        if (errors.Count > 0)
-            throw new InvalidOperationException(string.Join("; ", errors));
-        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Chezlepro.Agent.Sources.Proxmox");
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
-        return new ProxmoxSource(definition.Name, new PveHealthReader(definition.Name, api, read, time, logger), new HealthReadingConverter(logger));
-    }
-
-    internal static (ApiClientOptions Api, PveReadOptions Read) Parse(SourceKeys keys)
+    internal override (ApiClientOptions Api, PveReadOptions Read) Parse(SourceKeys keys)
     {
         var api = ApiConnection.Parse(keys);
         var defaults = new PveThresholds();
@@ -51,5 +31,12 @@ public sealed class ProxmoxSourceFactory : ISourceFactory
             },
         };
         return (api, read);
+    }
+
+    internal override ISource Build(SourceDefinition definition, (ApiClientOptions Api, PveReadOptions Read) settings, IServiceProvider services)
+    {
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Chezlepro.Agent.Sources.Proxmox");
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        return new ProxmoxSource(definition.Name, new PveHealthReader(definition.Name, settings.Api, settings.Read, time, logger), new HealthReadingConverter(logger));
     }
 }

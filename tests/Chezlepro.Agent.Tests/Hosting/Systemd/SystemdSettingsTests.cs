@@ -9,8 +9,8 @@ public class SystemdSettingsTests
         SystemdSettings.Parse(k => env.FirstOrDefault(e => e.Key == k).Value, pid);
 
     [Fact]
-    public void Parse_NoNotifySocket_Disabled() =>
-        Assert.Equal(new SystemdSettings(null, null), Parse(10, ("WATCHDOG_USEC", "20000000")));
+    public void Parse_NoWatchdogUsec_NoWatchdog() =>
+        Assert.Null(Parse(10, ("NOTIFY_SOCKET", "/run/systemd/notify")).WatchdogInterval);
 
     [Fact]
     public void Parse_WatchdogWithoutPid_ForUs() =>
@@ -33,11 +33,6 @@ public class SystemdSettingsTests
     [InlineData("1e6")]
     [InlineData("")]
     [InlineData("99999999999999999999999")]
-    public void Parse_BadWatchdogUsec_NoWatchdog(string usec)
-    {
-        var settings = Parse(10, ("NOTIFY_SOCKET", "/run/systemd/notify"), ("WATCHDOG_USEC", usec));
-
-        Assert.Equal("/run/systemd/notify", settings.NotifySocket);
-        Assert.Null(settings.WatchdogInterval);
-    }
+    public void Parse_BadWatchdogUsec_NoWatchdog(string usec) =>
+        Assert.Null(Parse(10, ("NOTIFY_SOCKET", "/run/systemd/notify"), ("WATCHDOG_USEC", usec)).WatchdogInterval);
 }

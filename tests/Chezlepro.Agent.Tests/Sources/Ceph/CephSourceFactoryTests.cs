@@ -8,8 +8,32 @@ namespace Chezlepro.Agent.Tests.Sources.Ceph;
 public class CephSourceFactoryTests
 {
     [Fact]
-    public void Validate_ContractExampleWithoutConnection_NoProblem() =>
-        Assert.Empty(new CephSourceFactory().Validate(SourceConfig.Entry(("Type", "ceph"), ("Name", "ceph"), ("Mode", "proxmox-api"))));
+    public void Validate_ContractExampleBesideAProxmoxSource_NoProblem()
+    {
+        var root = SourceConfig.Root(
+            ("Sources:0:Type", "proxmox"), ("Sources:0:Name", "pve"), ("Sources:0:BaseUrl", "https://pve1:8006"),
+            ("Sources:0:TokenId", "monitor@pve!agent"), ("Sources:0:TokenSecret", SourceConfig.Secret),
+            ("Sources:1:Type", "ceph"), ("Sources:1:Name", "ceph"), ("Sources:1:Mode", "proxmox-api"));
+
+        Assert.Empty(new CephSourceFactory().Validate(SourceConfig.Entry(root, 1)));
+    }
+
+    [Fact]
+    public void Validate_ProxmoxApiWithNothingToBorrow_NamesModeAndValue() =>
+        Assert.Equal(["Sources:0:Mode: 'proxmox-api' needs BaseUrl/TokenId/TokenSecret on this entry or a 'proxmox' source to borrow them from"],
+            new CephSourceFactory().Validate(SourceConfig.Entry(("Type", "ceph"), ("Name", "ceph"), ("Mode", "proxmox-api"))));
+
+    [Fact]
+    public void Validate_BorrowedTimeoutLongerThanInterval_NamesBothKeys()
+    {
+        var root = SourceConfig.Root(
+            ("Sources:0:Type", "proxmox"), ("Sources:0:Name", "pve"), ("Sources:0:BaseUrl", "https://pve1:8006"),
+            ("Sources:0:TokenId", "monitor@pve!agent"), ("Sources:0:TokenSecret", SourceConfig.Secret), ("Sources:0:Timeout", "00:00:20"),
+            ("Sources:1:Type", "ceph"), ("Sources:1:Name", "ceph"));
+        var entry = SourceConfig.Entry(root, 1) with { Interval = TimeSpan.FromSeconds(10) };
+
+        Assert.Equal(["Sources:1:Interval: 00:00:10 must be longer than the borrowed Sources:0:Timeout (00:00:20)"], new CephSourceFactory().Validate(entry));
+    }
 
     [Fact]
     public void Validate_UnknownModeAndBadConnectTimeout_Named()
@@ -40,14 +64,16 @@ public class CephSourceFactoryTests
     }
 
     [Fact]
-    public void Create_ProxmoxApiAndNoProxmoxSource_ClearError()
+    public void Create_NamedProxmoxSourceMissing_SameProblemAsValidate()
     {
         var root = SourceConfig.Root(("Sources:0:Type", "ceph"), ("Sources:0:Name", "ceph"), ("Sources:0:ProxmoxSource", "pve-b"));
         using var services = SourceConfig.Services(root);
 
         var error = Assert.Throws<InvalidOperationException>(() => new CephSourceFactory().Create(SourceConfig.Entry(root), services));
 
-        Assert.Contains("a 'proxmox' source named 'pve-b' (Sources:0:ProxmoxSource)", error.Message, StringComparison.Ordinal);
+        const string Expected = "Sources:0:ProxmoxSource: 'pve-b' names no 'proxmox' source; give BaseUrl/TokenId/TokenSecret on this entry or name one";
+        Assert.Equal(Expected, error.Message);
+        Assert.Equal([Expected], new CephSourceFactory().Validate(SourceConfig.Entry(root)));
     }
 
     [Fact]

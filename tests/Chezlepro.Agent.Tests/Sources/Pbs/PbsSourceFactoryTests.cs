@@ -1,3 +1,4 @@
+using Chezlepro.Agent.Sources;
 using Chezlepro.Agent.Sources.Pbs;
 using Chezlepro.Agent.Sources.Proxmox;
 using Chezlepro.Agent.Tests.Sources.Proxmox;
@@ -19,7 +20,7 @@ public class PbsSourceFactoryTests
         var entry = SourceConfig.Entry([.. Base, ("Datastores:0", "main"), ("BackupWarningAge", "1.02:00:00")]);
 
         Assert.Empty(new PbsSourceFactory().Validate(entry));
-        Assert.Equal(["main"], PbsSourceFactory.Parse(new SourceKeys(entry, [])).Read.Datastores);
+        Assert.Equal(["main"], new PbsSourceFactory().Parse(new SourceKeys(entry, [])).Read.Datastores);
     }
 
     [Fact]

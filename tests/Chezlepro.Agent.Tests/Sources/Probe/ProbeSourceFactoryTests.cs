@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Chezlepro.Agent.Sources;
 using Chezlepro.Agent.Sources.Probe;
 using Chezlepro.Agent.Sources.Proxmox;
 using Chezlepro.Agent.Tests.Sources.Proxmox;
@@ -36,8 +37,8 @@ public class ProbeSourceFactoryTests
     [Fact]
     public void Parse_SmtpAndImaps_DefaultPortsAndImplicitTls()
     {
-        var smtp = ProbeSourceFactory.Parse(new SourceKeys(SourceConfig.Entry(("Kind", "smtp"), ("Host", "mx")), []));
-        var imaps = ProbeSourceFactory.Parse(new SourceKeys(SourceConfig.Entry(("Kind", "imap"), ("Host", "mx"), ("Port", "993")), []));
+        var smtp = new ProbeSourceFactory().Parse(new SourceKeys(SourceConfig.Entry(("Kind", "smtp"), ("Host", "mx")), []));
+        var imaps = new ProbeSourceFactory().Parse(new SourceKeys(SourceConfig.Entry(("Kind", "imap"), ("Host", "mx"), ("Port", "993")), []));
 
         Assert.Equal((ProbeKind.Smtp, 25, false), (smtp.Kind, smtp.Port, smtp.Tls));
         Assert.Equal((ProbeKind.Imap, 993, true), (imaps.Kind, imaps.Port, imaps.Tls));

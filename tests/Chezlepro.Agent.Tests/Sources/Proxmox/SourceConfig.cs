@@ -16,7 +16,7 @@ internal static class SourceConfig
     public static SourceDefinition Entry(IConfigurationRoot root, int index = 0)
     {
         var section = root.GetSection($"Sources:{index}");
-        return new SourceDefinition(index, section["Type"] ?? "", section["Name"] ?? "", TimeSpan.FromSeconds(30), section);
+        return new SourceDefinition(index, section["Type"] ?? "", section["Name"] ?? "", TimeSpan.FromSeconds(30), section, root);
     }
 
     public static SourceDefinition Entry(params (string Key, string Value)[] keys) =>

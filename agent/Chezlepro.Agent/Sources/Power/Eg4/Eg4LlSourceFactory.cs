@@ -1,0 +1,65 @@
+using Chezlepro.Agent.Alerts;
+using Chezlepro.Devices.Eg4;
+using Chezlepro.Modbus;
+using Chezlepro.Modbus.Serial;
+using Chezlepro.Modbus.Transport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Chezlepro.Agent.Sources.Power.Eg4;
+
+/// <summary>Creates <c>eg4-ll</c> sources: EG4-LL packs over RS485 Modbus RTU (serial port or gateway).</summary>
+public sealed class Eg4LlSourceFactory : SourceFactory<Eg4LlSourceOptions>
+{
+    /// <inheritdoc />
+    public override string Type => "eg4-ll";
+
+    internal override Eg4LlSourceOptions Parse(SourceKeys keys)
+    {
+        var (definition, errors) = (keys.Definition, keys.Errors);
+        var o = PowerSourceOptions.Bind<Eg4LlSourceOptions>(definition, errors);
+        if (string.IsNullOrWhiteSpace(o.SerialPort) == string.IsNullOrWhiteSpace(o.Host))
+        {
+            errors.Add($"{definition.Key("SerialPort")}: '{o.SerialPort}' / {definition.Key("Host")}: '{o.Host}': give exactly one of them");
+        }
+        if (o.Port is < 1 or > 65535)
+        {
+            errors.Add($"{definition.Key("Port")}: '{o.Port}' must be between 1 and 65535");
+        }
+        if (!SerialSettings.SupportedBaudRates.Contains(o.BaudRate))
+        {
+            errors.Add($"{definition.Key("BaudRate")}: '{o.BaudRate}' must be one of {string.Join(", ", SerialSettings.SupportedBaudRates)}");
+        }
+        if (o.UnitIds.Count == 0)
+        {
+            errors.Add($"{definition.Key("UnitIds")}: at least one pack address is required");
+        }
+        foreach (var (id, i) in o.UnitIds.Select((id, i) => (id, i)))
+        {
+            if (id is < 1 or > 247)
+            {
+                errors.Add($"{definition.Key($"UnitIds:{i}")}: '{id}' must be between 1 and 247 (0 is broadcast-like on EG4 buses)");
+            }
+        }
+        if (o.UnitIds.Distinct().Count() != o.UnitIds.Count)
+        {
+            errors.Add($"{definition.Key("UnitIds")}: '{string.Join(",", o.UnitIds)}' lists an address twice");
+        }
+        errors.AddRange(o.Master.Validate(definition.Key("")));
+        errors.AddRange(o.ValidateCommon(definition));
+        return o;
+    }
+
+    internal override ISource Build(SourceDefinition definition, Eg4LlSourceOptions o, IServiceProvider services)
+    {
+        var loggers = services.GetRequiredService<ILoggerFactory>();
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        IByteLink link = string.IsNullOrWhiteSpace(o.Host)
+            ? SerialPortFactory.Create(new SerialSettings(o.SerialPort!, o.BaudRate, o.Parity))
+            : new TcpByteLink(o.Host, o.Port);
+        var master = new ModbusMaster(new ModbusRtuTransport(link, o.BaudRate, time, loggers.CreateLogger<ModbusRtuTransport>()), o.Master, time, loggers.CreateLogger<ModbusMaster>());
+        var logger = loggers.CreateLogger<Eg4LlSource>();
+        return new Eg4LlSource(definition.Name, master, new Eg4LlClient(master, o.UnitIds.Select(u => (byte)u).ToList(), logger),
+            o.IgnoreLowCapacityProtection, PowerSourceState.Create(definition.Name, o, time, logger));
+    }
+}

@@ -1,0 +1,113 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Chezlepro.Agent.Tests.Hosting.Systemd;
+using Chezlepro.Testing;
+using Xunit;
+
+namespace Chezlepro.Agent.Tests.Hosting.Packaging;
+
+/// <summary>
+/// The binary inside the .deb, started as systemd starts it: a parent process named <c>systemd</c> (what the
+/// library's <c>SystemdHelpers.IsSystemdService</c> looks at), <c>NOTIFY_SOCKET</c> and <c>WATCHDOG_USEC</c>. The
+/// library's lifetime and notifier and our watchdog must survive trimming; the journal gets priority-prefixed lines,
+/// and the exit code tells <c>Restart=on-failure</c> a crash from a stop.
+/// </summary>
+[Trait("Category", "Integration")]
+[Collection(DebPackagesCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PackagedAgentSystemdTests(DebPackages debs) : IDisposable
+{
+    // Forwards SIGTERM (what systemctl stop sends) to the agent and exits with the agent's code.
+    private const string Launcher = """
+        import signal, subprocess, sys
+        p = subprocess.Popen(sys.argv[1:])
+        signal.signal(signal.SIGTERM, lambda *_: p.send_signal(signal.SIGTERM))
+        sys.exit(p.wait())
+        """;
+
+    private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("packaged-systemd-");
+
+    [Fact]
+    public async Task StartedBySystemd_ReadyWatchdogJournalThenStoppingAndExitZero()
+    {
+        using var notify = NotifyListener.Abstract();
+        var (launcher, log) = Start(notify.Address, Config(site: "lanaudiere"));
+
+        var seen = new List<string>();
+        await ReceiveUntilAsync(notify, seen, l => l == "READY=1");
+        await ReceiveUntilAsync(notify, seen, l => l.StartsWith("WATCHDOG=1", StringComparison.Ordinal));
+        Signal(launcher, "TERM");
+        await ReceiveUntilAsync(notify, seen, l => l == "STOPPING=1");
+        await launcher.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(0, launcher.ExitCode);
+        Assert.Contains(seen, l => l.StartsWith("STATUS=1 sources ok", StringComparison.Ordinal));
+        Assert.Contains(log, l => l.StartsWith("<6>Chezlepro.Agent.Scheduling.SourceRunner[1001] Source host (host) polls every", StringComparison.Ordinal));
+        Assert.All(log, l => Assert.Matches("^<[0-7]>", l));
+    }
+
+    [Fact]
+    public async Task StartedBySystemd_InvalidOption_CriticalInTheJournalAndExitOne()
+    {
+        using var notify = NotifyListener.Abstract();
+        var (launcher, log) = Start(notify.Address, Config(site: "Not A Site"));
+
+        await launcher.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(1, launcher.ExitCode);
+        Assert.Contains(log, l => l.StartsWith("<2>Chezlepro.Agent[1111] The agent could not start or run (OptionsValidationException: Agent:Site = 'Not A Site'", StringComparison.Ordinal));
+    }
+
+    public void Dispose() => _scratch.Delete(recursive: true);
+
+    private string Config(string site)
+    {
+        var path = Path.Combine(_scratch.FullName, $"agent-{Guid.NewGuid():N}.json");
+        File.WriteAllText(path, new JsonObject
+        {
+            ["Agent"] = new JsonObject { ["Site"] = site, ["Node"] = "pve1", ["DataDirectory"] = _scratch.FullName },
+            // Nothing listens there: the agent keeps retrying, which does not concern systemd.
+            ["Mqtt"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = FreePort.Next() },
+            ["StatusPage"] = new JsonObject { ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}" },
+            ["Logging"] = new JsonObject { ["File"] = new JsonObject { ["Enabled"] = false } },
+            ["Sources"] = new JsonArray(new JsonObject { ["Type"] = "host", ["Name"] = "host", ["Interval"] = "00:00:01" }),
+        }.ToJsonString());
+        return path;
+    }
+
+    private (Process Launcher, ConcurrentQueue<string> Log) Start(string notifySocket, string config)
+    {
+        var binary = Path.Combine(debs.RootOf("agent"), "usr/lib/chezlepro-agent/chezlepro-agent");
+        File.SetUnixFileMode(binary, (UnixFileMode)0b111_101_101);
+        // The library recognises systemd by its parent's name (/proc/<ppid>/comm), so the parent is a Python named so.
+        var systemd = Path.Combine(_scratch.FullName, "systemd");
+        if (!File.Exists(systemd)) File.Copy(new FileInfo("/usr/bin/python3").ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? "/usr/bin/python3", systemd);
+        var psi = new ProcessStartInfo(systemd) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-c", Launcher, binary, "--config", config }) psi.ArgumentList.Add(a);
+        psi.Environment["NOTIFY_SOCKET"] = notifySocket;
+        psi.Environment["WATCHDOG_USEC"] = "2000000";
+        var launcher = Process.Start(psi)!;
+        var log = new ConcurrentQueue<string>();
+        launcher.OutputDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) log.Enqueue(e.Data); };
+        launcher.ErrorDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) log.Enqueue(e.Data); };
+        launcher.BeginOutputReadLine();
+        launcher.BeginErrorReadLine();
+        return (launcher, log);
+    }
+
+    private static async Task ReceiveUntilAsync(NotifyListener notify, List<string> seen, Func<string, bool> wanted)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (await notify.NextAsync(TimeSpan.FromSeconds(5)) is not { } datagram) continue;
+            seen.Add(datagram);
+            if (wanted(datagram)) return;
+        }
+        Assert.Fail("not received in 60 s; received: " + string.Join(" | ", seen));
+    }
+
+    private static void Signal(Process process, string signal) =>
+        DebPackages.Run("kill", "/", "-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+}
