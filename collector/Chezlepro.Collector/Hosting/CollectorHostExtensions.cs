@@ -34,7 +34,8 @@ public static class CollectorHostExtensions
 
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogValidator>();
-        services.AddOptions<IncidentPolicy>().BindConfiguration(IncidentPolicy.SectionName);
+        services.AddOptions<IncidentPolicy>().BindConfiguration(IncidentPolicy.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IncidentPolicy>, IncidentPolicyValidator>();
         services.AddSingleton<ServiceLevelReports>();
 
         services.AddSingleton(sp => new TopicScheme(sp.GetRequiredService<IOptions<MqttOptions>>().Value.TopicRoot));
