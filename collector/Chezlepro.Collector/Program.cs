@@ -2,7 +2,7 @@ using Chezlepro.Collector.Hosting;
 
 namespace Chezlepro.Collector;
 
-/// <summary>Entry point (a class, not static, so WebApplicationFactory can name it): <c>chezlepro-collector [rebuild-intervals] [--config file] [--Section:Key=value]…</c>.</summary>
+/// <summary>Entry point (a class, not static, so WebApplicationFactory can name it): <c>chezlepro-collector [check-config | rebuild-intervals] [--config file] [--Section:Key=value]…</c>.</summary>
 public sealed class Program
 {
     private Program()
@@ -15,6 +15,7 @@ public sealed class Program
     /// </summary>
     public static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "check-config") return CheckConfigCommand.Run(args[1..], Console.Out, Console.Error);
         if (args.Length > 0 && args[0] == "rebuild-intervals") return await RebuildIntervalsCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
         await using var app = CollectorApp.Build(args);
         return await HostExitCode.RunAsync(app);

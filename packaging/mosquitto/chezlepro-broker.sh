@@ -6,7 +6,8 @@
 #   chezlepro-broker.sh add-node <site> <node> [--cert]
 #        password mode: creates or resets user <site>-<node>, prints the password once
 #        --cert: also issues <site>-<node>.crt/.key (CN=<site>-<node>) for certificate mode
-#   chezlepro-broker.sh add-collector <id>           user collector-<id>, prints the password once
+#   chezlepro-broker.sh add-collector <id> [--cert]  user collector-<id>, prints the password once
+#        --cert: also issues collector-<id>.crt/.key (CN=collector-<id>) for certificate mode
 #   chezlepro-broker.sh remove <user>                deletes the user and its ACL block
 #
 # Environment: CHEZLEPRO_BROKER_DIR (default /etc/mosquitto/chezlepro), CHEZLEPRO_TOPIC_ROOT (default chezlepro),
@@ -115,7 +116,7 @@ topic read $ROOT/v1/collector/+/status
     echo "password=$pw"
     ;;
 add-collector)
-    [ $# -ge 1 ] || die "usage: add-collector <id>"
+    [ $# -ge 1 ] || die "usage: add-collector <id> [--cert]"
     check_id collector "$1"
     user="collector-$1"; ensure_files
     write_block "$user" "topic read $ROOT/v1/#
@@ -124,6 +125,10 @@ topic write $ROOT/v1/noc/#
 topic write $ROOT/v1/collector/$1/status
 "
     pw=$(set_password "$user")
+    if [ "${2:-}" = "--cert" ]; then
+        issue "$user" "$user" "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature,keyAgreement\nextendedKeyUsage=clientAuth\n"
+        echo "certificate: $DIR/$user.crt key: $DIR/$user.key" >&2
+    fi
     reload
     echo "user=$user"
     echo "password=$pw"
@@ -137,7 +142,7 @@ remove)
     reload
     ;;
 *)
-    sed -n '2,20p' "$0" >&2
+    sed -n '2,18p' "$0" >&2
     exit 2
     ;;
 esac

@@ -1,6 +1,6 @@
 using Chezlepro.Agent.Hosting.Systemd;
 using Chezlepro.Agent.Hosting.Windows;
-using Chezlepro.Hosting;
+using Chezlepro.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -15,13 +15,13 @@ public static class AgentApp
     /// <summary>Creates the application with every layer of configuration of contract.md.</summary>
     public static IHost Build(string[] args)
     {
-        // No default sources: AgentConfiguration adds the files, environment and arguments of contract.md itself.
+        // No default sources: ServiceConfiguration adds the files, environment and arguments of contract.md itself.
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings
         {
             ContentRootPath = AppContext.BaseDirectory,
             EnvironmentName = Environments.Production,
         });
-        AgentConfiguration.Apply(builder.Configuration, args, "agent");
+        ServiceConfiguration.Apply(builder.Configuration, args, ServiceConfiguration.AgentRole);
         AgentLogging.Configure(builder.Logging, builder.Configuration, SystemdHelpers.IsSystemdService());
         builder.Services.AddSingleton<FailureExitCode>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<FailureExitCode>());
@@ -64,17 +64,12 @@ public static class AgentApp
     /// <summary>Runs <c>check-config</c>; prints every problem; 0 when valid.</summary>
     public static int CheckConfig(string[] args)
     {
-        var configuration = new ConfigurationManager();
-        try
+        if (!ServiceConfiguration.TryLoad(args, ServiceConfiguration.AgentRole, out var configuration, out var problem))
         {
-            AgentConfiguration.Apply(configuration, args, "agent");
-        }
-        catch (Exception ex) when (ex is IOException or InvalidDataException or FormatException)
-        {
-            Console.Error.WriteLine($"configuration: {ex.Message}");
+            Console.Error.WriteLine(problem);
             return 1;
         }
-        var problems = ConfigCheck.Run(configuration);
+        var problems = ConfigCheck.Run(configuration!);
         foreach (var p in problems) Console.Error.WriteLine(p);
         Console.Out.WriteLine(problems.Count == 0 ? "configuration OK" : $"{problems.Count} problem(s)");
         return problems.Count == 0 ? 0 : 1;

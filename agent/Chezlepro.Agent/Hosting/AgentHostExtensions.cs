@@ -5,6 +5,7 @@ using Chezlepro.Agent.Scheduling;
 using Chezlepro.Agent.Sources;
 using Chezlepro.Agent.StatusPage;
 using Chezlepro.Agent.StatusPage.Http;
+using Chezlepro.Hosting.Mqtt;
 using Chezlepro.Mqtt;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,7 +23,7 @@ public static class AgentHostExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         AddValidated<AgentOptions, AgentOptionsValidator>(services, AgentOptions.SectionName);
-        AddValidated<MqttOptions, MqttOptionsValidator>(services, MqttOptions.SectionName);
+        services.AddMqttOptions();
         AddValidated<OutboxOptions, OutboxOptionsValidator>(services, OutboxOptions.SectionName);
         AddValidated<StatusPageOptions, StatusPageOptionsValidator>(services, StatusPageOptions.SectionName);
 
@@ -56,29 +57,10 @@ public static class AgentHostExtensions
     }
 
     /// <summary>The client settings for this node (contract.md: client id <c>chezlepro-agent-&lt;site&gt;-&lt;node&gt;</c>).</summary>
-    public static MqttClientOptions CreateMqttClientOptions(AgentOptions agent, MqttOptions mqtt) => new()
-    {
-        Host = mqtt.Host,
-        Port = mqtt.Port,
-        ClientId = $"chezlepro-agent-{agent.Site}-{agent.Node}",
-        Username = mqtt.Username,
-        Password = string.IsNullOrEmpty(mqtt.Password) ? null : mqtt.Password,
-        KeepAlive = TimeSpan.FromSeconds(mqtt.KeepAliveSeconds),
+    public static MqttClientOptions CreateMqttClientOptions(AgentOptions agent, MqttOptions mqtt) =>
         // The outbox, not the broker, is the store: a clean session keeps the broker from replaying a stale queue.
-        CleanSession = true,
-        MaxInflight = mqtt.MaxInflight,
         // A site back from a WAN outage should drain within seconds, and one CONNECT every 15 s costs nothing.
-        ReconnectMaxDelay = TimeSpan.FromSeconds(mqtt.ReconnectMaxDelaySeconds),
-        Tls = new Chezlepro.Mqtt.MqttTlsOptions
-        {
-            Enabled = mqtt.Tls.Enabled,
-            CaFile = mqtt.Tls.CaFile,
-            CertificateFile = mqtt.Tls.CertificateFile,
-            KeyFile = mqtt.Tls.KeyFile,
-            PinnedSha256 = mqtt.Tls.PinnedSha256,
-            TargetHost = mqtt.Tls.TargetHost,
-        },
-    };
+        MqttClientSettings.Create(mqtt, $"chezlepro-agent-{agent.Site}-{agent.Node}", durableSession: false, TimeSpan.FromSeconds(15));
 
     private static void AddValidated<TOptions, TValidator>(IServiceCollection services, string section)
         where TOptions : class

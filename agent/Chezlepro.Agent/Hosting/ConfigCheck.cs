@@ -1,5 +1,6 @@
 using Chezlepro.Agent.Options;
 using Chezlepro.Agent.Sources;
+using Chezlepro.Hosting.Mqtt;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;

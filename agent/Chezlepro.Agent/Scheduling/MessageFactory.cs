@@ -5,6 +5,7 @@ using Chezlepro.Agent.Sources;
 using Chezlepro.Contracts.Json;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Contracts.Topics;
+using Chezlepro.Hosting.Mqtt;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Agent.Scheduling;

@@ -23,7 +23,7 @@ internal static partial class CollectorLog
     [LoggerMessage(EventId = 8006, Level = LogLevel.Warning, Message = "Collector lost the broker: {Reason}")]
     public static partial void Disconnected(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 8007, Level = LogLevel.Error, Message = "The broker refused the collector: {Error}")]
+    [LoggerMessage(EventId = 8007, Level = LogLevel.Error, Message = "The collector cannot connect to the broker (retrying with backoff): {Error}")]
     public static partial void ConnectRefused(ILogger logger, string error);
 
     [LoggerMessage(EventId = 8008, Level = LogLevel.Error, Message = "Storing a message on {Topic} failed: {Error}")]

@@ -1,6 +1,6 @@
 using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Options;
-using Chezlepro.Hosting;
+using Chezlepro.Hosting.Configuration;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -21,7 +21,7 @@ public static class CollectorApp
     public static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        AgentConfiguration.Apply(builder.Configuration, args, "collector");
+        ServiceConfiguration.Apply(builder.Configuration, args, ServiceConfiguration.CollectorRole);
         var dataDirectory = builder.Configuration[$"{CollectorOptions.SectionName}:DataDirectory"] ?? new CollectorOptions().DataDirectory;
         var log = new LoggerConfiguration()
             .MinimumLevel.Information()

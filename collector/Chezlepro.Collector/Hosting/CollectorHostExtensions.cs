@@ -8,6 +8,7 @@ using Chezlepro.Collector.Storage;
 using Chezlepro.Collector.Storage.Postgres;
 using Chezlepro.Collector.Storage.Sqlite;
 using Chezlepro.Contracts.Topics;
+using Chezlepro.Hosting.Mqtt;
 using Chezlepro.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,18 +27,18 @@ public static class CollectorHostExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<CollectorOptionsValidator>();
         services.AddOptions<CollectorOptions>().BindConfiguration(CollectorOptions.SectionName).ValidateOnStart();
-        services.AddOptions<CollectorMqttOptions>().BindConfiguration(CollectorMqttOptions.SectionName).ValidateOnStart();
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CollectorOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
-        services.AddSingleton<IValidateOptions<CollectorMqttOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
+        services.AddMqttOptions();
         services.AddSingleton<IValidateOptions<ApiOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
 
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogValidator>();
-        services.AddOptions<IncidentPolicy>().BindConfiguration(IncidentPolicy.SectionName);
+        services.AddOptions<IncidentPolicy>().BindConfiguration(IncidentPolicy.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<IncidentPolicy>, IncidentPolicyValidator>();
         services.AddSingleton<ServiceLevelReports>();
 
-        services.AddSingleton(sp => new TopicScheme(sp.GetRequiredService<IOptions<CollectorMqttOptions>>().Value.TopicRoot));
+        services.AddSingleton(sp => new TopicScheme(sp.GetRequiredService<IOptions<MqttOptions>>().Value.TopicRoot));
         services.AddSingleton(sp => new MessageValidator(sp.GetRequiredService<TopicScheme>(),
             sp.GetRequiredService<IOptions<CollectorOptions>>().Value.MaxPayloadBytes));
         services.AddSingleton<IngestCounters>();
@@ -47,24 +48,9 @@ public static class CollectorHostExtensions
             "postgres" => new PostgresCollectorStore(sp.GetRequiredService<IOptions<CollectorOptions>>()),
             _ => new SqliteCollectorStore(sp.GetRequiredService<IOptions<CollectorOptions>>()),
         });
-        services.AddSingleton<IMqttClient>(sp =>
-        {
-            var collector = sp.GetRequiredService<IOptions<CollectorOptions>>().Value;
-            var mqtt = sp.GetRequiredService<IOptions<CollectorMqttOptions>>().Value;
-            return new MqttClient(new MqttClientOptions
-            {
-                Host = mqtt.Host,
-                Port = mqtt.Port,
-                ClientId = $"chezlepro-collector-{collector.Id}",
-                Username = mqtt.Username,
-                Password = mqtt.Password,
-                KeepAlive = TimeSpan.FromSeconds(mqtt.KeepAliveSeconds),
-                // Durable session: the broker queues QoS 1 agent messages while the collector restarts.
-                CleanSession = false,
-                // A collector that is away loses nothing (durable session) but must come back fast.
-                ReconnectMaxDelay = TimeSpan.FromSeconds(5),
-            }, sp.GetRequiredService<ILogger<MqttClient>>(), sp.GetRequiredService<TimeProvider>());
-        });
+        services.AddSingleton<IMqttClient>(sp => new MqttClient(
+            CreateMqttClientOptions(sp.GetRequiredService<IOptions<CollectorOptions>>().Value, sp.GetRequiredService<IOptions<MqttOptions>>().Value),
+            sp.GetRequiredService<ILogger<MqttClient>>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IngestService>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
         // After ingest, whose start opens the store. Every loop counts its failed rounds in one place (/metrics).
@@ -77,4 +63,10 @@ public static class CollectorHostExtensions
         services.AddFailover();
         return services;
     }
+
+    /// <summary>The client settings of this collector (contract.md: client id <c>chezlepro-collector-&lt;id&gt;</c>).</summary>
+    public static MqttClientOptions CreateMqttClientOptions(CollectorOptions collector, MqttOptions mqtt) =>
+        // Durable session: the broker queues QoS 1 agent messages while the collector restarts.
+        // A collector that is away loses nothing (durable session) but must come back fast: 5 s at most between tries.
+        MqttClientSettings.Create(mqtt, $"chezlepro-collector-{collector.Id}", durableSession: true, TimeSpan.FromSeconds(5));
 }

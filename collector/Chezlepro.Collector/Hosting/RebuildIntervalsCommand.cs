@@ -2,7 +2,7 @@ using System.Globalization;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Storage;
-using Chezlepro.Hosting;
+using Chezlepro.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,7 +22,7 @@ public static class RebuildIntervalsCommand
     {
         ArgumentNullException.ThrowIfNull(output);
         var configuration = new ConfigurationManager();
-        AgentConfiguration.Apply(configuration, args, "collector");
+        ServiceConfiguration.Apply(configuration, args, ServiceConfiguration.CollectorRole);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.ClearProviders());

@@ -3,8 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Options;
 
-/// <summary>Checks the <c>Collector</c>, <c>Mqtt</c> and <c>Api</c> sections; messages name the key and value.</summary>
-public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOptions>, IValidateOptions<CollectorMqttOptions>, IValidateOptions<ApiOptions>
+/// <summary>
+/// Checks the <c>Collector</c> and <c>Api</c> sections; messages name the key and value. <c>Mqtt</c> is the shared
+/// section of both services (<see cref="Chezlepro.Hosting.Mqtt.MqttOptionsValidator"/>).
+/// </summary>
+public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOptions>, IValidateOptions<ApiOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, CollectorOptions options)
@@ -20,17 +23,6 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
             problems.Add($"Collector:MaxPayloadBytes = {options.MaxPayloadBytes}: must be 1024-67108864.");
         if (options.TelemetryRetention < TimeSpan.FromDays(1))
             problems.Add($"Collector:TelemetryRetention = {options.TelemetryRetention}: must be at least 1.00:00:00.");
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
-
-    /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, CollectorMqttOptions options)
-    {
-        var problems = new List<string>();
-        if (string.IsNullOrWhiteSpace(options.Host)) problems.Add("Mqtt:Host is empty.");
-        if (options.Port is < 1 or > 65535) problems.Add($"Mqtt:Port = {options.Port}: must be 1-65535.");
-        if (options.KeepAliveSeconds is < 5 or > 65535) problems.Add($"Mqtt:KeepAliveSeconds = {options.KeepAliveSeconds}: must be 5-65535.");
-        if (!Identifiers.IsValidId(options.TopicRoot)) problems.Add($"Mqtt:TopicRoot = '{options.TopicRoot}': invalid identity.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 

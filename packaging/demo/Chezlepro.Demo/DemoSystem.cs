@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Chezlepro.Hosting.Mqtt;
 
 namespace Chezlepro.Demo;
 
@@ -31,7 +32,8 @@ internal sealed partial class DemoSystem : IAsyncDisposable
         var collectorConfig = Write("collector.json", new JsonObject
         {
             ["Collector"] = new JsonObject { ["Id"] = "demo", ["DataDirectory"] = Path.Combine(_run, "collector"), ["Urls"] = collectorUrl },
-            ["Mqtt"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = brokerPort },
+            // The Mqtt keys come from the one options type both services bind, so a renamed key fails this build.
+            [MqttOptions.SectionName] = new JsonObject { [nameof(MqttOptions.Host)] = "127.0.0.1", [nameof(MqttOptions.Port)] = brokerPort },
             ["Api"] = new JsonObject
             {
                 ["Keys"] = new JsonArray(
@@ -52,7 +54,10 @@ internal sealed partial class DemoSystem : IAsyncDisposable
             var config = Write($"agent-{site}.json", new JsonObject
             {
                 ["Agent"] = new JsonObject { ["Site"] = site, ["Node"] = node, ["DataDirectory"] = Path.Combine(_run, $"agent-{site}") },
-                ["Mqtt"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = brokerPort, ["KeepAliveSeconds"] = 10 },
+                [MqttOptions.SectionName] = new JsonObject
+                {
+                    [nameof(MqttOptions.Host)] = "127.0.0.1", [nameof(MqttOptions.Port)] = brokerPort, [nameof(MqttOptions.KeepAliveSeconds)] = 10,
+                },
                 ["StatusPage"] = new JsonObject { ["Urls"] = statusUrl },
                 ["Sources"] = sources,
             });

@@ -16,24 +16,8 @@ public sealed class OptionsValidatorTests
     }
 
     [Fact]
-    public void Mqtt_BadValues_EachNamed_PasswordNeverEchoed()
-    {
-        var r = new MqttOptionsValidator().Validate(null, new MqttOptions
-        {
-            Port = 70000, KeepAliveSeconds = 2, TopicRoot = "a/b", MaxInflight = 0, Password = "hunter2-secret",
-        });
-        Assert.Contains(r.Failures!, f => f.StartsWith("Mqtt:Port = 70000", StringComparison.Ordinal));
-        Assert.Contains(r.Failures!, f => f.StartsWith("Mqtt:KeepAliveSeconds = 2", StringComparison.Ordinal));
-        Assert.Contains(r.Failures!, f => f.StartsWith("Mqtt:TopicRoot = 'a/b'", StringComparison.Ordinal));
-        Assert.Contains(r.Failures!, f => f.StartsWith("Mqtt:MaxInflight = 0", StringComparison.Ordinal));
-        Assert.Contains(r.Failures!, f => f.Contains("without Mqtt:Username", StringComparison.Ordinal));
-        Assert.DoesNotContain(r.Failures!, f => f.Contains("hunter2", StringComparison.Ordinal));
-    }
-
-    [Fact]
     public void Defaults_AreValid()
     {
-        Assert.True(new MqttOptionsValidator().Validate(null, new MqttOptions()).Succeeded);
         Assert.True(new OutboxOptionsValidator().Validate(null, new OutboxOptions()).Succeeded);
         Assert.True(new AgentOptionsValidator().Validate(null, new AgentOptions { Site = "s", Node = "n" }).Succeeded);
     }

@@ -2,6 +2,8 @@ using Chezlepro.Contracts.Messages;
 using Chezlepro.Health.Ceph;
 using Chezlepro.Health.Http;
 using Chezlepro.Health.Tests.Support;
+using Chezlepro.Testing.Http;
+using Chezlepro.Testing.Tls;
 
 namespace Chezlepro.Health.Tests.Ceph;
 

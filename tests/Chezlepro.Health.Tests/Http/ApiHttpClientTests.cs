@@ -1,5 +1,7 @@
 using Chezlepro.Health.Http;
 using Chezlepro.Health.Tests.Support;
+using Chezlepro.Testing.Http;
+using Chezlepro.Testing.Tls;
 
 namespace Chezlepro.Health.Tests.Http;
 

@@ -3,6 +3,8 @@ using Chezlepro.Contracts.Messages;
 using Chezlepro.Health.Http;
 using Chezlepro.Health.Pbs;
 using Chezlepro.Health.Tests.Support;
+using Chezlepro.Testing.Http;
+using Chezlepro.Testing.Tls;
 
 namespace Chezlepro.Health.Tests.Pbs;
 

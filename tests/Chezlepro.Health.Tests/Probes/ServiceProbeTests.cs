@@ -2,6 +2,8 @@ using System.Text;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Health.Probes;
 using Chezlepro.Health.Tests.Support;
+using Chezlepro.Testing.Http;
+using Chezlepro.Testing.Tls;
 
 namespace Chezlepro.Health.Tests.Probes;
 

@@ -21,7 +21,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
         Directory = directory;
     }
 
-    /// <summary>Loopback port of the plain listener.</summary>
+    /// <summary>Loopback port of the main listener (plain, or TLS with <see cref="MosquittoOptions.Tls"/>).</summary>
     public int Port { get; }
 
     /// <summary>Folder holding the configuration, password file and log.</summary>
@@ -156,6 +156,16 @@ public sealed class MosquittoBroker : IAsyncDisposable
     {
         var conf = new StringBuilder();
         conf.AppendLine($"listener {Port} 127.0.0.1");
+        // Listener options belong right after their listener line; everything else below is global.
+        if (_options.Tls is { } tls)
+        {
+            conf.AppendLine($"cafile {tls.CaFile}");
+            conf.AppendLine($"certfile {tls.CertificateFile}");
+            conf.AppendLine($"keyfile {tls.KeyFile}");
+            conf.AppendLine("tls_version tlsv1.2");
+            conf.AppendLine($"require_certificate {(tls.RequireCertificate ? "true" : "false")}");
+            conf.AppendLine($"use_identity_as_username {(tls.UseIdentityAsUsername ? "true" : "false")}");
+        }
         conf.AppendLine($"allow_anonymous {(_options.AllowAnonymous ? "true" : "false")}");
         conf.AppendLine("persistence false");
         conf.AppendLine("log_dest stdout");

@@ -15,6 +15,9 @@ public sealed class MosquittoOptions
     /// <summary>Further configuration lines (for example <c>max_keepalive 10</c>).</summary>
     public IReadOnlyList<string> ExtraLines { get; init; } = [];
 
+    /// <summary>When set, the broker's only listener speaks TLS (no plain listener at all).</summary>
+    public MosquittoTls? Tls { get; init; }
+
     /// <summary>Extra listener blocks written verbatim (for example a TLS listener); each starts with <c>listener</c>.</summary>
     public IReadOnlyList<string> ExtraListeners { get; init; } = [];
 }

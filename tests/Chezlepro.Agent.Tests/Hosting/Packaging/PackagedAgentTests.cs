@@ -1,11 +1,12 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using System.Security.Cryptography;
-using Chezlepro.Health.Tests.Support;
 using Chezlepro.Simulators.Victron;
 using Chezlepro.Testing;
+using Chezlepro.Testing.Http;
 using Chezlepro.Testing.Mosquitto;
+using Chezlepro.Testing.Tls;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -4,15 +4,13 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Chezlepro.Testing;
-
-namespace Chezlepro.Health.Tests.Support;
+namespace Chezlepro.Testing.Http;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 (TcpListener + SslStream) that answers scripted replies per path:
 /// enough of pveproxy / proxmox-backup-proxy to replay fixtures and misbehave on purpose.
 /// </summary>
-internal sealed class FakeApiServer : IAsyncDisposable
+public sealed class FakeApiServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly X509Certificate2? _certificate;
@@ -21,6 +19,7 @@ internal sealed class FakeApiServer : IAsyncDisposable
     private readonly ConcurrentDictionary<string, FakeReply> _routes = new();
     private readonly Task _accepting;
 
+    /// <summary>Starts listening on a free loopback port; HTTPS with <paramref name="certificate"/>, plain HTTP without.</summary>
     public FakeApiServer(X509Certificate2? certificate)
     {
         _certificate = certificate;
@@ -30,10 +29,13 @@ internal sealed class FakeApiServer : IAsyncDisposable
         _accepting = AcceptLoopAsync();
     }
 
+    /// <summary>The loopback port.</summary>
     public int Port { get; }
 
+    /// <summary>Where a client should point (<c>https://127.0.0.1:port</c> with a certificate).</summary>
     public Uri BaseUrl => new($"{(_certificate is null ? "http" : "https")}://127.0.0.1:{Port}");
 
+    /// <summary>Every request received: path below <c>/api2/json/</c>, unescaped query, Authorization header.</summary>
     public ConcurrentQueue<(string Path, string Query, string? Authorization)> Requests { get; } = new();
 
     /// <summary>Answer <paramref name="path"/> (below /api2/json/, without query) with <paramref name="reply"/> from now on.</summary>
@@ -50,8 +52,10 @@ internal sealed class FakeApiServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>How many requests <paramref name="path"/> received.</summary>
     public int Count(string path) => Requests.Count(r => r.Path == path);
 
+    /// <inheritdoc />
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
