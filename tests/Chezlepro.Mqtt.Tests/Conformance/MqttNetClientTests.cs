@@ -188,12 +188,20 @@ public sealed class MqttNetClientTests : IAsyncLifetime
         var options = new Net.MqttClientOptionsBuilder().WithTcpServer("127.0.0.1", server.Port).WithClientId("site1-node1")
             .WithCleanSession(false).WithProtocolVersion(Net.Formatter.MqttProtocolVersion.V311).WithTimeout(TimeSpan.FromSeconds(10)).Build();
         await agent.ConnectAsync(options);
+        var disconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        agent.DisconnectedAsync += _ =>
+        {
+            disconnected.TrySetResult();
+            return Task.CompletedTask;
+        };
 
         await Assert.ThrowsAnyAsync<Net.Exceptions.MqttCommunicationException>(
             () => agent.PublishAsync(NetMessage("chezlepro/v1/site1/node1/telemetry/host", "seq 7"u8.ToArray())).WaitAsync(TimeSpan.FromSeconds(20)));
-        // No reconnect of its own (MQTTnet 5 has no managed client): the application connects again, on the same session.
+        // No reconnect of its own (MQTTnet 5 has no managed client): the application connects again, on the same session,
+        // once MQTTnet has finished its own disconnect (connecting while it is still pending is refused).
+        await disconnected.Task.WaitAsync(TimeSpan.FromSeconds(10));
         Assert.False(agent.IsConnected);
-        var resumed = await agent.ConnectAsync(options);
+        var resumed = await ConnectWhenIdleAsync(agent, options);
         Assert.True(resumed.IsSessionPresent);
         await agent.PublishAsync(NetMessage("chezlepro/v1/site1/node1/telemetry/host", "marker"u8.ToArray()));
 
@@ -202,5 +210,21 @@ public sealed class MqttNetClientTests : IAsyncLifetime
         var next = await server.NextPublishAsync();
         Assert.Equal("marker", Encoding.UTF8.GetString(next.Payload));
         Assert.Null(server.TakeReceived());
+    }
+
+    // MQTTnet raises DisconnectedAsync before it clears its pending-disconnect flag: a connect in between is refused.
+    private static async Task<Net.MqttClientConnectResult> ConnectWhenIdleAsync(Net.IMqttClient client, Net.MqttClientOptions options)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await client.ConnectAsync(options);
+            }
+            catch (InvalidOperationException) when (attempt < 100)
+            {
+                await Task.Delay(50);
+            }
+        }
     }
 }
