@@ -30,12 +30,12 @@ public sealed partial class FailoverCoordinator
     private readonly HashSet<string> _blocked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FailoverEngine> _engines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FailoverRecord> _unpublished = new(StringComparer.Ordinal);
-    private readonly FailoverLeadership? _leadership;
+    private readonly ILeadership? _leadership;
     private bool _leading;
 
     /// <summary>Creates the coordinator; <see cref="InitializeAsync"/> loads the audit log.</summary>
     public FailoverCoordinator(IOptions<CatalogOptions> catalog, IOptions<FailoverOptions> options, ICollectorStore store, IFailoverAuditLog audit,
-        IMqttClient client, TopicScheme topics, NocPublisher noc, TimeProvider time, ILogger<FailoverCoordinator> logger, FailoverLeadership? leadership = null)
+        IMqttClient client, TopicScheme topics, NocPublisher noc, TimeProvider time, ILogger<FailoverCoordinator> logger, ILeadership? leadership = null)
     {
         _leadership = leadership;
         _catalog = catalog.Value;

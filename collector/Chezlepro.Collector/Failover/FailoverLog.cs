@@ -20,14 +20,8 @@ internal static partial class FailoverLog
     [LoggerMessage(EventId = 8406, Level = LogLevel.Information, Message = "Advisory decision of {Group} epoch {Epoch} lapsed: its condition no longer holds")]
     public static partial void Lapsed(ILogger logger, string group, long epoch);
 
-    [LoggerMessage(EventId = 8407, Level = LogLevel.Warning, Message = "This collector now decides failovers (advisory lock taken)")]
-    public static partial void LeadershipTaken(ILogger logger);
 
-    [LoggerMessage(EventId = 8408, Level = LogLevel.Warning, Message = "This collector no longer decides failovers; it follows the shared audit log")]
-    public static partial void LeadershipLost(ILogger logger);
 
-    [LoggerMessage(EventId = 8409, Level = LogLevel.Warning, Message = "Failover leadership connection failed: {Error}")]
-    public static partial void LeadershipConnectionLost(ILogger logger, string error);
 
     [LoggerMessage(EventId = 8410, Level = LogLevel.Warning, Message = "Failover decision of {Group} epoch {Epoch} refused by the audit log, not published; re-reading the log: {Error}")]
     public static partial void AppendRefused(ILogger logger, string group, long epoch, string error);

@@ -1,5 +1,8 @@
 using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Options;
+using Chezlepro.Collector.Storage;
+using Chezlepro.Collector.Storage.Postgres;
+using Chezlepro.Collector.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -14,12 +17,18 @@ public static class FailoverServiceCollectionExtensions
         services.AddOptions<FailoverOptions>().BindConfiguration(FailoverOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FailoverOptions>, FailoverOptionsValidator>();
         // PostgreSQL: several collectors share the audit log and the leadership lock; SQLite: one collector, its own file.
-        services.AddSingleton<FailoverLeadership>();
+        services.AddSingleton<ILeadership>(sp =>
+        {
+            var collector = sp.GetRequiredService<IOptions<CollectorOptions>>().Value;
+            return collector.Store == "postgres"
+                ? new PostgresLeadership(collector.ConnectionString!, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PostgresLeadership>>())
+                : new SqliteLeadership();
+        });
         services.AddSingleton<IFailoverAuditLog>(sp =>
         {
             var collector = sp.GetRequiredService<IOptions<CollectorOptions>>();
             return collector.Value.Store == "postgres"
-                ? new PostgresFailoverAuditLog(collector.Value.ConnectionString!, sp.GetRequiredService<FailoverLeadership>())
+                ? new PostgresFailoverAuditLog(collector.Value.ConnectionString!, (PostgresLeadership)sp.GetRequiredService<ILeadership>())
                 : new SqliteFailoverAuditLog(collector);
         });
         services.AddSingleton<NocPublisher>();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Chezlepro.Collector.Apis;
+using Chezlepro.Collector.Storage.Postgres;
 using Chezlepro.Contracts.Json;
 using Npgsql;
 using NpgsqlTypes;
@@ -10,7 +11,7 @@ namespace Chezlepro.Collector.Failover;
 /// The audit log shared by every collector of a PostgreSQL deployment (<c>Collector:Store = postgres</c>), so a
 /// collector that takes over continues at the last epoch any of them wrote. Append-only is enforced by the
 /// database (a trigger refuses UPDATE, DELETE and TRUNCATE) and (group, epoch) is unique. When a
-/// <see cref="FailoverLeadership"/> is given, an append is also fenced: it is written only while the session
+/// <see cref="PostgresLeadership"/> is given, an append is also fenced: it is written only while the session
 /// that holds the decision-maker's advisory lock is the writer's own, so a collector that lost the lock
 /// without noticing yet cannot write.
 /// </summary>
@@ -34,13 +35,13 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
         """;
 
     private readonly string _connectionString;
-    private readonly FailoverLeadership? _leadership;
+    private readonly PostgresLeadership? _leadership;
     private NpgsqlDataSource? _dataSource;
 
     /// <summary>Creates the log; nothing opened yet.</summary>
     /// <param name="connectionString">The shared database.</param>
     /// <param name="leadership">When given, appends are fenced on its lock (see the class remarks).</param>
-    public PostgresFailoverAuditLog(string connectionString, FailoverLeadership? leadership = null)
+    public PostgresFailoverAuditLog(string connectionString, PostgresLeadership? leadership = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         _connectionString = connectionString;
@@ -66,13 +67,13 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
         ArgumentNullException.ThrowIfNull(record);
         var d = record.Decision;
         int? fence = null;
-        if (_leadership is { Shared: true })
+        if (_leadership is not null)
             fence = _leadership.LeaderProcessId ?? throw new FailoverAppendRefusedException($"Not the failover decision-maker: epoch {d.Epoch} of {d.Group} not written.");
         await using var cmd = DataSource.CreateCommand($"""
             INSERT INTO failover_decisions(grp, epoch, active, previous, mode, reason, decided_at, decision, evidence)
             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
             WHERE $10::int IS NULL OR EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
-                AND l.pid = $10::int AND l.classid = {FailoverLeadership.LockClass} AND l.objid = {FailoverLeadership.LockObject} AND l.objsubid = 2);
+                AND l.pid = $10::int AND l.classid = {PostgresLeadership.LockClass} AND l.objid = {PostgresLeadership.LockObject} AND l.objsubid = 2);
             """);
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = d.Group });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = d.Epoch });

@@ -16,11 +16,11 @@ public sealed class NocNodeWatcher : PeriodicRoundService
     private readonly NocPublisher _noc;
     private readonly FailoverOptions _options;
     private readonly TimeProvider _time;
-    private readonly FailoverLeadership? _leadership;
+    private readonly ILeadership? _leadership;
 
     /// <summary>Creates the watcher.</summary>
     public NocNodeWatcher(ICollectorStore store, NocPublisher noc, IOptions<FailoverOptions> options, TimeProvider time, LoopFailureCounters failures,
-        ILogger<NocNodeWatcher> logger, FailoverLeadership? leadership = null)
+        ILogger<NocNodeWatcher> logger, ILeadership? leadership = null)
         : base(time, failures, logger)
     {
         _leadership = leadership;

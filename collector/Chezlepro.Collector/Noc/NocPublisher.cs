@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chezlepro.Collector.Storage;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Contracts.Json;
 using Chezlepro.Contracts.Messages;
@@ -23,7 +24,7 @@ public sealed class NocPublisher
     private readonly NocAlertBook _book;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Queue<NocAlert> _backlog = new();
-    private readonly FailoverLeadership? _leadership;
+    private readonly ILeadership? _leadership;
 
     /// <summary>Creates the publisher.</summary>
     /// <param name="client">The collector's MQTT client.</param>
@@ -34,7 +35,7 @@ public sealed class NocPublisher
     /// <param name="leadership">With several collectors, only the failover decision-maker publishes; the others keep
     /// their book up to date (so a takeover does not repeat what was already sent) and send nothing.</param>
     public NocPublisher(IMqttClient client, TopicScheme topics, TimeProvider time, ILogger<NocPublisher> logger, NocAlertBook? book = null,
-        FailoverLeadership? leadership = null)
+        ILeadership? leadership = null)
     {
         _leadership = leadership;
         _client = client;

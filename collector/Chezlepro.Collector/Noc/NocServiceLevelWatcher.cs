@@ -3,6 +3,7 @@ using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Hosting;
+using Chezlepro.Collector.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,13 +19,13 @@ public sealed class NocServiceLevelWatcher : PeriodicRoundService
 {
     private readonly ServiceLevelReports _reports;
     private readonly NocServiceLevelAlerts _alerts;
-    private readonly FailoverLeadership _leadership;
+    private readonly ILeadership _leadership;
     private readonly IOptionsMonitor<IncidentPolicy> _policy;
     private readonly FailoverOptions _options;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the watcher.</summary>
-    public NocServiceLevelWatcher(ServiceLevelReports reports, NocPublisher noc, FailoverLeadership leadership, IOptionsMonitor<IncidentPolicy> policy,
+    public NocServiceLevelWatcher(ServiceLevelReports reports, NocPublisher noc, ILeadership leadership, IOptionsMonitor<IncidentPolicy> policy,
         IOptions<FailoverOptions> options, TimeProvider time, LoopFailureCounters failures, ILogger<NocServiceLevelWatcher> logger)
         : base(time, failures, logger)
     {
