@@ -33,7 +33,7 @@ public sealed partial class FailoverCoordinator
             {
                 if (!_engines.TryGetValue(g.Id, out var engine)) continue;
                 var s = engine.Snapshot();
-                var recent = await _audit.ListAsync(g.Id, history, cancellationToken);
+                var recent = (await _audit.ListAsync(g.Id, history, cancellationToken)).Select(r => r.ToRecord()).ToList();
                 views.Add(new FailoverGroupView(g.Id, g.Primary, g.Secondary, s.Active, s.Epoch, s.Mode, g.Failback, Kebab(s.State),
                     s.ConditionSince, s.LastDecision, s.Pending, recent));
             }

@@ -59,7 +59,7 @@ public sealed partial class FailoverCoordinator
         {
             foreach (var g in _catalog.FailoverGroups)
             {
-                var (epoch, applied) = resume.TryGetValue(g.Id, out var r) ? r : (0L, null);
+                var (epoch, applied) = resume.ResumePoint(g.Id);
                 var engine = new FailoverEngine(g, _options.MaxObservationGap, epoch, applied);
                 _engines[g.Id] = engine;
                 FailoverLog.Resumed(_logger, g.Id, epoch, engine.Active);
@@ -135,7 +135,7 @@ public sealed partial class FailoverCoordinator
         var d = record.Decision;
         try
         {
-            await _audit.AppendAsync(record, ct);
+            await _audit.AppendAsync(record.ToStored(), ct);
         }
         catch (FailoverAppendRefusedException ex)
         {

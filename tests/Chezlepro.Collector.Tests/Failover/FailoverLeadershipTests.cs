@@ -4,6 +4,7 @@ using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Storage;
+using Chezlepro.Collector.Storage.Formats;
 using Chezlepro.Collector.Storage.Postgres;
 using Chezlepro.Collector.Tests.Storage;
 using Chezlepro.Contracts.Json;
@@ -224,8 +225,8 @@ public sealed class FailoverLeadershipTests(PostgresServerFixture postgres) : IC
         Assert.Equal([2L, 1L], (await audit.ListAsync("public-web", 10, default)).Select(r => r.Decision.Epoch));
     }
 
-    private static FailoverRecord Record(long epoch, string active = "st-bruno", string mode = "automatic") => new(
+    private static StoredFailoverRecord Record(long epoch, string active = "st-bruno", string mode = "automatic") => new(
         new FailoverDecision { Group = "public-web", Active = active, Previous = "lanaudiere", Epoch = epoch, Mode = mode, Reason = FailoverReasons.PrimaryUnreachable,
             DecidedAt = new DateTimeOffset(2026, 11, 21, 14, 5, 0, TimeSpan.Zero).AddMinutes(epoch) },
-        new FailoverEvidence(FailoverReasons.PrimaryUnreachable, null, null, false, false, false, null, true, true, null, ["test"]));
+        new StoredFailoverEvidenceV1 { Trigger = FailoverReasons.PrimaryUnreachable, SecondaryHealthy = true, WitnessHolds = true, Facts = ["test"] });
 }

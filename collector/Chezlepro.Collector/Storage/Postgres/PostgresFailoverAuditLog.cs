@@ -1,11 +1,8 @@
-using System.Text.Json;
-using Chezlepro.Collector.Apis;
-using Chezlepro.Collector.Storage.Postgres;
-using Chezlepro.Contracts.Json;
+using Chezlepro.Collector.Storage.Formats;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Chezlepro.Collector.Failover;
+namespace Chezlepro.Collector.Storage.Postgres;
 
 /// <summary>
 /// The audit log shared by every collector of a PostgreSQL deployment (<c>Collector:Store = postgres</c>), so a
@@ -62,7 +59,7 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
     }
 
     /// <inheritdoc />
-    public async Task AppendAsync(FailoverRecord record, CancellationToken cancellationToken)
+    public async Task AppendAsync(StoredFailoverRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var d = record.Decision;
@@ -82,8 +79,8 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = d.Mode });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = d.Reason });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = d.DecidedAt.ToUnixTimeMilliseconds() });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = JsonSerializer.Serialize(d, ContractJsonContext.Default.FailoverDecision) });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = JsonSerializer.Serialize(record.Evidence, FailoverJsonContext.Default.FailoverEvidence) });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = StoredFormat.WriteDecision(d) });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = StoredFormat.WriteEvidence(record.Evidence) });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)fence ?? DBNull.Value });
         int rows;
         try
@@ -99,9 +96,9 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, (long Epoch, FailoverRecord? LastApplied)>> LoadResumePointsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, (long Epoch, StoredFailoverRecord? LastApplied)>> LoadResumePointsAsync(CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, (long, FailoverRecord?)>(StringComparer.Ordinal);
+        var result = new Dictionary<string, (long, StoredFailoverRecord?)>(StringComparer.Ordinal);
         await using var cmd = DataSource.CreateCommand("""
             SELECT g.grp, g.max_epoch, d.decision, d.evidence
             FROM (SELECT grp, MAX(epoch) AS max_epoch FROM failover_decisions GROUP BY grp) g
@@ -118,9 +115,9 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<FailoverRecord>> ListAsync(string group, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredFailoverRecord>> ListAsync(string group, int limit, CancellationToken cancellationToken)
     {
-        var list = new List<FailoverRecord>();
+        var list = new List<StoredFailoverRecord>();
         await using var cmd = DataSource.CreateCommand("SELECT decision, evidence FROM failover_decisions WHERE grp = $1 ORDER BY epoch DESC LIMIT $2;");
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = group });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = Math.Clamp(limit, 1, 1000) });
@@ -138,7 +135,5 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
 
     private NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("Failover audit log not initialised.");
 
-    private static FailoverRecord Read(string decision, string evidence) => new(
-        JsonSerializer.Deserialize(decision, ContractJsonContext.Default.FailoverDecision)!,
-        JsonSerializer.Deserialize(evidence, FailoverJsonContext.Default.FailoverEvidence)!);
+    private static StoredFailoverRecord Read(string decision, string evidence) => new(StoredFormat.ReadDecision(decision), StoredFormat.ReadEvidence(evidence));
 }
