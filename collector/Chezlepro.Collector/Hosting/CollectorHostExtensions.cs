@@ -5,8 +5,6 @@ using Chezlepro.Collector.Ingest;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
-using Chezlepro.Collector.Storage.Postgres;
-using Chezlepro.Collector.Storage.Sqlite;
 using Chezlepro.Contracts.Topics;
 using Chezlepro.Mqtt;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,11 +40,7 @@ public static class CollectorHostExtensions
             sp.GetRequiredService<IOptions<CollectorOptions>>().Value.MaxPayloadBytes));
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<IngestProcessor>();
-        services.AddSingleton<ICollectorStore>(sp => sp.GetRequiredService<IOptions<CollectorOptions>>().Value.Store switch
-        {
-            "postgres" => new PostgresCollectorStore(sp.GetRequiredService<IOptions<CollectorOptions>>()),
-            _ => new SqliteCollectorStore(sp.GetRequiredService<IOptions<CollectorOptions>>()),
-        });
+        services.AddCollectorStorage();
         services.AddSingleton<IMqttClient>(sp =>
         {
             var collector = sp.GetRequiredService<IOptions<CollectorOptions>>().Value;

@@ -1,7 +1,5 @@
-using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage.Formats;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Storage.Sqlite;
 
@@ -28,13 +26,7 @@ public sealed class SqliteFailoverAuditLog : IFailoverAuditLog
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteConnection? _connection;
 
-    /// <summary>Creates the log on <c>Collector:DataDirectory/failover.db</c>; nothing opened yet.</summary>
-    public SqliteFailoverAuditLog(IOptions<CollectorOptions> options)
-        : this(Path.Combine(options.Value.DataDirectory, "failover.db"))
-    {
-    }
-
-    /// <summary>Creates the log on an explicit file.</summary>
+    /// <summary>Creates the log on a file (<see cref="SqliteStorage"/> names it); nothing opened yet.</summary>
     public SqliteFailoverAuditLog(string path) => _path = path;
 
     /// <inheritdoc />
