@@ -87,7 +87,7 @@ public sealed partial class FailoverCoordinator
 /// <summary>Helpers over engines.</summary>
 internal static class FailoverEngineExtensions
 {
-    /// <summary>The decision that describes where the group stands now, for the NOC text after an advisory lapsed.</summary>
+    /// <summary>The decision that describes where the group stands now, told to the sinks after an advisory lapsed.</summary>
     public static Contracts.Messages.FailoverDecision? LastApplied(this FailoverEngine engine) =>
         engine.LastDecision is { } d && d.Decision.Mode != FailoverModes.Advisory ? d.Decision : null;
 }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Collector.Failover;
 
-/// <summary>Log messages of failover and the NOC stream (84xx).</summary>
+/// <summary>Log messages of failover decisions (8401-8449).</summary>
 internal static partial class FailoverLog
 {
     [LoggerMessage(EventId = 8401, Level = LogLevel.Warning, Message = "Failover decision for {Group}: epoch {Epoch}, active {Active}, previous {Previous}, mode {Mode}, reason {Reason}")]
@@ -28,10 +28,4 @@ internal static partial class FailoverLog
 
     [LoggerMessage(EventId = 8411, Level = LogLevel.Information, Message = "Failover group {Group} follows the shared audit log at epoch {Epoch}, active {Active}")]
     public static partial void Followed(ILogger logger, string group, long epoch, string active);
-
-    [LoggerMessage(EventId = 8450, Level = LogLevel.Warning, Message = "Publishing NOC alert {Id} failed, kept for the next round: {Error}")]
-    public static partial void NocPublishFailed(ILogger logger, string id, string error);
-
-    [LoggerMessage(EventId = 8451, Level = LogLevel.Information, Message = "NOC alert {Id} {State} ({Priority})")]
-    public static partial void NocPublished(ILogger logger, string id, Contracts.Messages.AlertState state, Contracts.Messages.Priority priority);
 }

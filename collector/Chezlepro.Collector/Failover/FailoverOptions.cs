@@ -18,12 +18,6 @@ public sealed class FailoverOptions
     /// <summary>Longest silence between two observations that still counts as continuous; longer restarts every hold (default 30 s).</summary>
     public TimeSpan MaxObservationGap { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How often incident and RPO alerts are derived for the NOC stream (default 30 s; their targets are minutes to hours).</summary>
-    public TimeSpan ServiceLevelAlertInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How far back incidents are derived for NOC alerts (default 7 days).</summary>
-    public TimeSpan ServiceLevelAlertLookback { get; set; } = TimeSpan.FromDays(7);
-
     /// <summary>Whether the collector decides at all (a second collector can be set to follow only).</summary>
     public bool Enabled { get; set; } = true;
 }

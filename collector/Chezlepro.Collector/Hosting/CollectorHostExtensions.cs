@@ -2,6 +2,7 @@ using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Ingest;
+using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
@@ -67,8 +68,9 @@ public static class CollectorHostExtensions
         // The default, stated because Program relies on it: a fault that escapes a background service stops the
         // host, and Program then exits non-zero so that systemd (Restart=on-failure) starts the collector again.
         services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
-        // After ingest: the failover service reads a store that ingest has initialised.
+        // After ingest: the failover service and the NOC watchers read a store that ingest has initialised.
         services.AddFailover();
+        services.AddNoc();
         return services;
     }
 }

@@ -1,5 +1,4 @@
 using Chezlepro.Collector.Calendar;
-using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Hosting;
@@ -10,9 +9,9 @@ using Microsoft.Extensions.Options;
 namespace Chezlepro.Collector.Noc;
 
 /// <summary>
-/// Every <see cref="FailoverOptions.ServiceLevelAlertInterval"/>: incidents (last
-/// <see cref="FailoverOptions.ServiceLevelAlertLookback"/>) and RPO from <see cref="ServiceLevelReports"/> into
-/// the NOC stream. Only the failover decision-maker publishes them, so several collectors on one PostgreSQL
+/// Every <see cref="NocOptions.ServiceLevelAlertInterval"/>: incidents (last
+/// <see cref="NocOptions.ServiceLevelAlertLookback"/>) and RPO from <see cref="ServiceLevelReports"/> into
+/// the NOC stream. Only the leader publishes them, so several collectors on one PostgreSQL
 /// send one stream, not one per collector.
 /// </summary>
 public sealed class NocServiceLevelWatcher : PeriodicRoundService
@@ -21,12 +20,12 @@ public sealed class NocServiceLevelWatcher : PeriodicRoundService
     private readonly NocServiceLevelAlerts _alerts;
     private readonly ILeadership _leadership;
     private readonly IOptionsMonitor<IncidentPolicy> _policy;
-    private readonly FailoverOptions _options;
+    private readonly NocOptions _options;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the watcher.</summary>
     public NocServiceLevelWatcher(ServiceLevelReports reports, NocPublisher noc, ILeadership leadership, IOptionsMonitor<IncidentPolicy> policy,
-        IOptions<FailoverOptions> options, TimeProvider time, LoopFailureCounters failures, ILogger<NocServiceLevelWatcher> logger)
+        IOptions<NocOptions> options, TimeProvider time, LoopFailureCounters failures, ILogger<NocServiceLevelWatcher> logger)
         : base(time, failures, logger)
     {
         _reports = reports;

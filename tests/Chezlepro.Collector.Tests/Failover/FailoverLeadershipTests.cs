@@ -88,7 +88,7 @@ public sealed class FailoverLeadershipTests(PostgresServerFixture postgres) : IC
         var catalog = Microsoft.Extensions.Options.Options.Create(new CatalogOptions { FailoverGroups = [Group()] });
         var options = Microsoft.Extensions.Options.Options.Create(new FailoverOptions());
         var noc = new NocPublisher(client, new TopicScheme(), _time, NullLogger<NocPublisher>.Instance);
-        var coordinator = new FailoverCoordinator(catalog, options, store, audit, client, new TopicScheme(), noc, _time,
+        var coordinator = new FailoverCoordinator(catalog, options, store, audit, client, new TopicScheme(), [new NocFailoverAlerts(noc)], _time,
             NullLogger<FailoverCoordinator>.Instance, leadership);
         await coordinator.InitializeAsync(default);
         return new Collector(name, leadership, audit, coordinator, published);
