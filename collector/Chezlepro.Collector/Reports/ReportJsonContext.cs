@@ -9,7 +9,7 @@ using Chezlepro.Contracts.Json;
 
 namespace Chezlepro.Collector.Reports;
 
-/// <summary>Source-generated JSON of the service-level API and of frozen reports.</summary>
+/// <summary>Source-generated JSON of the service-level API (frozen reports are stored in their own format, Storage/Formats).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(UtcTimestampConverter)],
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SlaReport))]

@@ -5,8 +5,8 @@ using Chezlepro.Contracts.Messages;
 namespace Chezlepro.Collector.Storage.Formats;
 
 /// <summary>
-/// Writes and reads the documents the stores keep, checking their version: a document from a newer collector is
-/// refused with its version instead of being half-read.
+/// Writes and reads the documents the stores keep, checking their version first: a document from a newer collector
+/// is refused with its version instead of being half-read as an older one.
 /// </summary>
 public static class StoredFormat
 {
@@ -18,11 +18,22 @@ public static class StoredFormat
     /// <exception cref="InvalidDataException">The document is of a version this collector does not know.</exception>
     public static StoredFailoverEvidenceV1 ReadEvidence(string json)
     {
-        var evidence = JsonSerializer.Deserialize(json, StoredFormatJsonContext.Default.StoredFailoverEvidenceV1)
+        Expect(json, StoredFailoverEvidenceV1.CurrentVersion, "failover evidence");
+        return JsonSerializer.Deserialize(json, StoredFormatJsonContext.Default.StoredFailoverEvidenceV1)
             ?? throw new InvalidDataException("Stored failover evidence is null.");
-        return evidence.Version == StoredFailoverEvidenceV1.CurrentVersion
-            ? evidence
-            : throw new InvalidDataException($"Stored failover evidence has format version {evidence.Version}; this collector reads {StoredFailoverEvidenceV1.CurrentVersion}.");
+    }
+
+    /// <summary>A closed month's report for <c>closed_months.report</c>.</summary>
+    public static string WriteReport(StoredSlaReportV1 report) =>
+        JsonSerializer.Serialize(report, StoredFormatJsonContext.Default.StoredSlaReportV1);
+
+    /// <summary>Reads a closed month's report, with or without its version field (reports frozen before it read as 1).</summary>
+    /// <exception cref="InvalidDataException">The document is of a version this collector does not know.</exception>
+    public static StoredSlaReportV1 ReadReport(string json)
+    {
+        Expect(json, StoredSlaReportV1.CurrentVersion, "report");
+        return JsonSerializer.Deserialize(json, StoredFormatJsonContext.Default.StoredSlaReportV1)
+            ?? throw new InvalidDataException("Stored report is null.");
     }
 
     /// <summary>The audit log's <c>decision</c> column: the contract payload as published.</summary>
@@ -32,4 +43,12 @@ public static class StoredFormat
     /// <summary>Reads a <c>decision</c> column.</summary>
     public static FailoverDecision ReadDecision(string json) =>
         JsonSerializer.Deserialize(json, ContractJsonContext.Default.FailoverDecision) ?? throw new InvalidDataException("Stored failover decision is null.");
+
+    /// <summary>Refuses a document whose <c>version</c> is not <paramref name="known"/>; no version field means 1.</summary>
+    private static void Expect(string json, int known, string what)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var version = doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("version", out var v) && v.TryGetInt32(out var n) ? n : 1;
+        if (version != known) throw new InvalidDataException($"Stored {what} has format version {version}; this collector reads {known}.");
+    }
 }

@@ -10,6 +10,7 @@ namespace Chezlepro.Collector.Storage.Formats;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(UtcTimestampConverter)],
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(StoredFailoverEvidenceV1))]
+[JsonSerializable(typeof(StoredSlaReportV1))]
 internal sealed partial class StoredFormatJsonContext : JsonSerializerContext
 {
 }
