@@ -2,6 +2,7 @@ using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Ingest;
+using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Options;

@@ -1,5 +1,5 @@
 using Chezlepro.Collector.Storage;
-using Chezlepro.Collector.Hosting;
+using Chezlepro.Collector.Loops;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Reports;
-using Chezlepro.Collector.Hosting;
+using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

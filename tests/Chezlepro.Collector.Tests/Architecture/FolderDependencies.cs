@@ -36,6 +36,38 @@ internal static class FolderDependencies
         return edges;
     }
 
+    /// <summary>One path per cycle found (first folder repeated at the end), empty when the graph has none.</summary>
+    public static IReadOnlyList<IReadOnlyList<string>> Cycles(IEnumerable<(string From, string To)> edges)
+    {
+        var next = edges.GroupBy(e => e.From).ToDictionary(g => g.Key, g => g.Select(e => e.To).Order(StringComparer.Ordinal).ToList());
+        var cycles = new List<IReadOnlyList<string>>();
+        var done = new HashSet<string>();
+        foreach (var start in next.Keys.Order(StringComparer.Ordinal))
+        {
+            // Shortest way back to the start through folders not yet reported (breadth first, so the path is short).
+            var back = new Dictionary<string, string> { [start] = start };
+            var queue = new Queue<string>([start]);
+            List<string>? found = null;
+            while (found is null && queue.TryDequeue(out var at))
+            {
+                foreach (var to in next.GetValueOrDefault(at, []))
+                {
+                    if (to == start)
+                    {
+                        found = [start];
+                        for (var n = at; n != start; n = back[n]) found.Insert(1, n);
+                        found.Add(start);
+                        break;
+                    }
+                    if (!done.Contains(to) && back.TryAdd(to, at)) queue.Enqueue(to);
+                }
+            }
+            if (found is not null) cycles.Add(found);
+            done.Add(start);
+        }
+        return cycles;
+    }
+
     private static IEnumerable<Type> Uses(Type type)
     {
         var found = new List<Type>();

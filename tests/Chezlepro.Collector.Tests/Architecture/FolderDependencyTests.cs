@@ -4,7 +4,7 @@ using Xunit;
 namespace Chezlepro.Collector.Tests.Architecture;
 
 /// <summary>
-/// The folders of the collector depend on each other in one direction only (architecture.md, docs/architecture.md):
+/// The folders of the collector depend on each other in one direction only: no cycle at all, and in particular
 /// failover never knows the NOC (it tells listeners through its own sink interface), and storage never knows the
 /// API, the NOC or failover (they use it, never the other way).
 /// </summary>
@@ -29,6 +29,22 @@ public sealed class FolderDependencyTests
     public void Folder_DoesNotUse(string from, string to)
     {
         Assert.False(Edges.TryGetValue((from, to), out var why), $"{from} must not use {to}: {why}");
+    }
+
+    [Fact]
+    public void Cycles_ALoopOfThree_FoundWithItsPath()
+    {
+        var cycles = FolderDependencies.Cycles([("A", "B"), ("B", "C"), ("C", "A"), ("C", "D"), ("D", "E")]);
+        Assert.Equal(["A", "B", "C", "A"], Assert.Single(cycles));
+    }
+
+    [Fact]
+    public void Folders_NoCycle()
+    {
+        // A folder may use another only if that one, directly or not, never uses it back.
+        var cycles = FolderDependencies.Cycles(Edges.Keys);
+        Assert.True(cycles.Count == 0, "Folders that use each other: " + string.Join("; ",
+            cycles.Select(c => string.Join(" -> ", c) + " (" + string.Join(", ", c.Zip(c.Skip(1)).Select(e => Edges[e])) + ")")));
     }
 
     [Fact]

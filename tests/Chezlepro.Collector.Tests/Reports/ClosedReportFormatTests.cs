@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Availability;
 using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Catalog;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Sla;
