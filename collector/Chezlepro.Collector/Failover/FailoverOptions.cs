@@ -1,6 +1,10 @@
 namespace Chezlepro.Collector.Failover;
 
-/// <summary>The <c>Failover</c> section (an addition to contract.md's configuration; every key has a default).</summary>
+/// <summary>
+/// The <c>Failover</c> section (an addition to contract.md's configuration; every key has a default). The NOC stream
+/// reads its own keys from the same section (<c>ServiceLevelAlertInterval</c>, <c>ServiceLevelAlertLookback</c>, and
+/// <c>Interval</c> for its pace) into options of its own.
+/// </summary>
 public sealed class FailoverOptions
 {
     /// <summary>Section name.</summary>
