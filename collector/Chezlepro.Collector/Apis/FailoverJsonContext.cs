@@ -5,10 +5,9 @@ using Chezlepro.Contracts.Json;
 
 namespace Chezlepro.Collector.Apis;
 
-/// <summary>Source-generated JSON of the failover and alerts APIs and of the audit log's evidence column.</summary>
+/// <summary>Source-generated JSON of the failover and alerts APIs (the audit log stores its own format, Storage/Formats).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(UtcTimestampConverter)],
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(FailoverEvidence))]
 [JsonSerializable(typeof(IReadOnlyList<FailoverGroupView>))]
 [JsonSerializable(typeof(FailoverRecord))]
 [JsonSerializable(typeof(IReadOnlyList<NocAlertView>))]

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Chezlepro.Collector.Hosting;
+using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Ingest;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;

@@ -1,5 +1,3 @@
-using Chezlepro.Collector.Availability;
-
 namespace Chezlepro.Collector.Catalog;
 
 /// <summary>One check of one node of one site, as written in the catalog.</summary>
@@ -13,7 +11,4 @@ public sealed class CheckReference
 
     /// <summary>Check name (for example <c>probe.mail</c>).</summary>
     public string Check { get; set; } = "";
-
-    /// <summary>The key the storage uses.</summary>
-    public CheckKey ToKey() => new(Site, Node, Check);
 }

@@ -28,7 +28,7 @@ public sealed partial class FailoverCoordinator
                 await FollowGroupsAsync(force: true, ct);
                 foreach (var g in _catalog.FailoverGroups)
                 {
-                    if (await _audit.ListAsync(g.Id, 1, ct) is [var last]) _unpublished[g.Id] = last;
+                    if (await _audit.ListAsync(g.Id, 1, ct) is [var last]) _unpublished[g.Id] = last.ToRecord();
                 }
             }
             _leading = true;
@@ -48,7 +48,7 @@ public sealed partial class FailoverCoordinator
         var resume = await _audit.LoadResumePointsAsync(ct);
         foreach (var g in _catalog.FailoverGroups)
         {
-            var (epoch, applied) = resume.TryGetValue(g.Id, out var r) ? r : (0L, null);
+            var (epoch, applied) = resume.ResumePoint(g.Id);
             if (!force && _engines.TryGetValue(g.Id, out var current) && current.Epoch == epoch) continue;
             var engine = new FailoverEngine(g, _options.MaxObservationGap, epoch, applied);
             _engines[g.Id] = engine;

@@ -33,7 +33,7 @@ public sealed partial class FailoverCoordinator
             {
                 if (!_engines.TryGetValue(g.Id, out var engine)) continue;
                 var s = engine.Snapshot();
-                var recent = await _audit.ListAsync(g.Id, history, cancellationToken);
+                var recent = (await _audit.ListAsync(g.Id, history, cancellationToken)).Select(r => r.ToRecord()).ToList();
                 views.Add(new FailoverGroupView(g.Id, g.Primary, g.Secondary, s.Active, s.Epoch, s.Mode, g.Failback, Kebab(s.State),
                     s.ConditionSince, s.LastDecision, s.Pending, recent));
             }
@@ -87,7 +87,7 @@ public sealed partial class FailoverCoordinator
 /// <summary>Helpers over engines.</summary>
 internal static class FailoverEngineExtensions
 {
-    /// <summary>The decision that describes where the group stands now, for the NOC text after an advisory lapsed.</summary>
+    /// <summary>The decision that describes where the group stands now, told to the sinks after an advisory lapsed.</summary>
     public static Contracts.Messages.FailoverDecision? LastApplied(this FailoverEngine engine) =>
         engine.LastDecision is { } d && d.Decision.Mode != FailoverModes.Advisory ? d.Decision : null;
 }

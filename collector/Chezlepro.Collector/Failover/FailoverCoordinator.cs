@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Chezlepro.Collector.Catalog;
-using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Contracts.Json;
 using Chezlepro.Contracts.Topics;
@@ -13,7 +12,8 @@ namespace Chezlepro.Collector.Failover;
 /// <summary>
 /// Owns one <see cref="FailoverEngine"/> per group and serialises everything that touches them (rounds and
 /// operator calls). A decision is written to the audit log first, then published retained; a publish that
-/// fails is retried every round until the broker has it, so no decision is ever only in memory.
+/// fails is retried every round until the broker has it, so no decision is ever only in memory. What the rounds
+/// find is also told to every <see cref="IFailoverDecisionSink"/> (the NOC stream is one).
 /// </summary>
 public sealed partial class FailoverCoordinator
 {
@@ -23,19 +23,19 @@ public sealed partial class FailoverCoordinator
     private readonly IFailoverAuditLog _audit;
     private readonly IMqttClient _client;
     private readonly TopicScheme _topics;
-    private readonly NocPublisher _noc;
+    private readonly IReadOnlyList<IFailoverDecisionSink> _sinks;
     private readonly TimeProvider _time;
     private readonly ILogger<FailoverCoordinator> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly HashSet<string> _blocked = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FailoverEngine> _engines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, FailoverRecord> _unpublished = new(StringComparer.Ordinal);
-    private readonly FailoverLeadership? _leadership;
+    private readonly ILeadership? _leadership;
     private bool _leading;
 
     /// <summary>Creates the coordinator; <see cref="InitializeAsync"/> loads the audit log.</summary>
     public FailoverCoordinator(IOptions<CatalogOptions> catalog, IOptions<FailoverOptions> options, ICollectorStore store, IFailoverAuditLog audit,
-        IMqttClient client, TopicScheme topics, NocPublisher noc, TimeProvider time, ILogger<FailoverCoordinator> logger, FailoverLeadership? leadership = null)
+        IMqttClient client, TopicScheme topics, IEnumerable<IFailoverDecisionSink> sinks, TimeProvider time, ILogger<FailoverCoordinator> logger, ILeadership? leadership = null)
     {
         _leadership = leadership;
         _catalog = catalog.Value;
@@ -44,7 +44,7 @@ public sealed partial class FailoverCoordinator
         _audit = audit;
         _client = client;
         _topics = topics;
-        _noc = noc;
+        _sinks = sinks.ToList();
         _time = time;
         _logger = logger;
     }
@@ -59,7 +59,7 @@ public sealed partial class FailoverCoordinator
         {
             foreach (var g in _catalog.FailoverGroups)
             {
-                var (epoch, applied) = resume.TryGetValue(g.Id, out var r) ? r : (0L, null);
+                var (epoch, applied) = resume.ResumePoint(g.Id);
                 var engine = new FailoverEngine(g, _options.MaxObservationGap, epoch, applied);
                 _engines[g.Id] = engine;
                 FailoverLog.Resumed(_logger, g.Id, epoch, engine.Active);
@@ -77,11 +77,7 @@ public sealed partial class FailoverCoordinator
     /// </summary>
     public async Task RunRoundAsync(CancellationToken cancellationToken)
     {
-        if (!await LeadAsync(cancellationToken))
-        {
-            await _noc.TickAsync(cancellationToken);
-            return;
-        }
+        if (!await LeadAsync(cancellationToken)) return;
         var now = _time.GetUtcNow();
         var connected = _client.IsConnected;
         var nodes = await _store.GetNodesAsync(cancellationToken);
@@ -97,11 +93,13 @@ public sealed partial class FailoverCoordinator
                 // Logged when the group becomes blocked, not every round (rounds run every few seconds).
                 if (!step.PrimaryDownSecondaryUnavailable) _blocked.Remove(g.Id);
                 else if (_blocked.Add(g.Id)) FailoverLog.Blocked(_logger, g.Id);
-                await _noc.OfferAsync(NocAlertTexts.FailoverBlocked(g.Id, g.Primary, g.Secondary, step.PrimaryDownSecondaryUnavailable, now), cancellationToken);
+                foreach (var sink in _sinks) await sink.GroupObservedAsync(g, step.PrimaryDownSecondaryUnavailable, now, cancellationToken);
                 if (step.Lapsed is { } lapsed)
                 {
                     FailoverLog.Lapsed(_logger, g.Id, lapsed.Decision.Epoch);
-                    await _noc.OfferAsync(NocAlertTexts.FailoverDecided(engine.LastApplied() ?? lapsed.Decision with { Active = g.Primary, Mode = FailoverModes.Automatic }, g.Primary, now), cancellationToken);
+                    // What applies again: the last decision consumers applied, or the primary when none ever moved the group.
+                    var standing = engine.LastApplied() ?? lapsed.Decision with { Active = g.Primary, Mode = FailoverModes.Automatic };
+                    foreach (var sink in _sinks) await sink.DecisionStandsAsync(g, standing, now, cancellationToken);
                 }
                 if (step.Decision is { } d) await RecordAsync(g, d, cancellationToken);
             }
@@ -111,7 +109,6 @@ public sealed partial class FailoverCoordinator
         {
             _gate.Release();
         }
-        await _noc.TickAsync(cancellationToken);
     }
 
     private async Task<Dictionary<(string, string), (IReadOnlyList<MetricView>, IReadOnlyList<HealthView>)>> LatestAsync(IReadOnlyList<NodeView> nodes, CancellationToken ct)
@@ -135,7 +132,7 @@ public sealed partial class FailoverCoordinator
         var d = record.Decision;
         try
         {
-            await _audit.AppendAsync(record, ct);
+            await _audit.AppendAsync(record.ToStored(), ct);
         }
         catch (FailoverAppendRefusedException ex)
         {
@@ -146,7 +143,8 @@ public sealed partial class FailoverCoordinator
         }
         FailoverLog.Decided(_logger, d.Group, d.Epoch, d.Active, d.Previous, d.Mode, d.Reason);
         _unpublished[d.Group] = record; // retained: only the newest matters to the broker
-        await _noc.OfferAsync(NocAlertTexts.FailoverDecided(d, g.Primary, _time.GetUtcNow()), ct);
+        var now = _time.GetUtcNow();
+        foreach (var sink in _sinks) await sink.DecisionStandsAsync(g, d, now, ct);
         return true;
     }
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Collector.Failover;
 
-/// <summary>Log messages of failover and the NOC stream (84xx).</summary>
+/// <summary>Log messages of failover decisions (8401-8449).</summary>
 internal static partial class FailoverLog
 {
     [LoggerMessage(EventId = 8401, Level = LogLevel.Warning, Message = "Failover decision for {Group}: epoch {Epoch}, active {Active}, previous {Previous}, mode {Mode}, reason {Reason}")]
@@ -20,24 +20,12 @@ internal static partial class FailoverLog
     [LoggerMessage(EventId = 8406, Level = LogLevel.Information, Message = "Advisory decision of {Group} epoch {Epoch} lapsed: its condition no longer holds")]
     public static partial void Lapsed(ILogger logger, string group, long epoch);
 
-    [LoggerMessage(EventId = 8407, Level = LogLevel.Warning, Message = "This collector now decides failovers (advisory lock taken)")]
-    public static partial void LeadershipTaken(ILogger logger);
 
-    [LoggerMessage(EventId = 8408, Level = LogLevel.Warning, Message = "This collector no longer decides failovers; it follows the shared audit log")]
-    public static partial void LeadershipLost(ILogger logger);
 
-    [LoggerMessage(EventId = 8409, Level = LogLevel.Warning, Message = "Failover leadership connection failed: {Error}")]
-    public static partial void LeadershipConnectionLost(ILogger logger, string error);
 
     [LoggerMessage(EventId = 8410, Level = LogLevel.Warning, Message = "Failover decision of {Group} epoch {Epoch} refused by the audit log, not published; re-reading the log: {Error}")]
     public static partial void AppendRefused(ILogger logger, string group, long epoch, string error);
 
     [LoggerMessage(EventId = 8411, Level = LogLevel.Information, Message = "Failover group {Group} follows the shared audit log at epoch {Epoch}, active {Active}")]
     public static partial void Followed(ILogger logger, string group, long epoch, string active);
-
-    [LoggerMessage(EventId = 8450, Level = LogLevel.Warning, Message = "Publishing NOC alert {Id} failed, kept for the next round: {Error}")]
-    public static partial void NocPublishFailed(ILogger logger, string id, string error);
-
-    [LoggerMessage(EventId = 8451, Level = LogLevel.Information, Message = "NOC alert {Id} {State} ({Priority})")]
-    public static partial void NocPublished(ILogger logger, string id, Contracts.Messages.AlertState state, Contracts.Messages.Priority priority);
 }

@@ -1,6 +1,10 @@
 namespace Chezlepro.Collector.Failover;
 
-/// <summary>The <c>Failover</c> section (an addition to contract.md's configuration; every key has a default).</summary>
+/// <summary>
+/// The <c>Failover</c> section (an addition to contract.md's configuration; every key has a default). The NOC stream
+/// reads its own keys from the same section (<c>ServiceLevelAlertInterval</c>, <c>ServiceLevelAlertLookback</c>, and
+/// <c>Interval</c> for its pace) into options of its own.
+/// </summary>
 public sealed class FailoverOptions
 {
     /// <summary>Section name.</summary>
@@ -17,12 +21,6 @@ public sealed class FailoverOptions
 
     /// <summary>Longest silence between two observations that still counts as continuous; longer restarts every hold (default 30 s).</summary>
     public TimeSpan MaxObservationGap { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How often incident and RPO alerts are derived for the NOC stream (default 30 s; their targets are minutes to hours).</summary>
-    public TimeSpan ServiceLevelAlertInterval { get; set; } = TimeSpan.FromSeconds(30);
-
-    /// <summary>How far back incidents are derived for NOC alerts (default 7 days).</summary>
-    public TimeSpan ServiceLevelAlertLookback { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>Whether the collector decides at all (a second collector can be set to follow only).</summary>
     public bool Enabled { get; set; } = true;

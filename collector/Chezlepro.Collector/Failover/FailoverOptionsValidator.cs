@@ -16,10 +16,6 @@ public sealed class FailoverOptionsValidator : IValidateOptions<FailoverOptions>
             failures.Add($"Failover:StaleAfter = {options.StaleAfter}: must be positive.");
         if (options.MaxObservationGap <= options.Interval)
             failures.Add($"Failover:MaxObservationGap = {options.MaxObservationGap}: must exceed Failover:Interval ({options.Interval}).");
-        if (options.ServiceLevelAlertInterval < TimeSpan.FromSeconds(1) || options.ServiceLevelAlertInterval > TimeSpan.FromMinutes(5))
-            failures.Add($"Failover:ServiceLevelAlertInterval = {options.ServiceLevelAlertInterval}: must be between 00:00:01 and 00:05:00.");
-        if (options.ServiceLevelAlertLookback < TimeSpan.FromHours(1) || options.ServiceLevelAlertLookback > TimeSpan.FromDays(31))
-            failures.Add($"Failover:ServiceLevelAlertLookback = {options.ServiceLevelAlertLookback}: must be between 01:00:00 and 31.00:00:00.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

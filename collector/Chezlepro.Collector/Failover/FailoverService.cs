@@ -1,4 +1,4 @@
-using Chezlepro.Collector.Hosting;
+using Chezlepro.Collector.Loops;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 

@@ -1,32 +1,21 @@
-using Chezlepro.Collector.Noc;
-using Chezlepro.Collector.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Failover;
 
-/// <summary>Registers failover decisions and the NOC stream (call after <c>AddCollector</c>, with <c>Catalog</c> options bound).</summary>
+/// <summary>Registers failover decisions (after the storage and the <c>Catalog</c> options; <c>AddCollector</c> does both).</summary>
 public static class FailoverServiceCollectionExtensions
 {
-    /// <summary>Adds the failover coordinator, its hosted service, the audit log and the NOC publisher.</summary>
+    /// <summary>
+    /// Adds the failover options, the coordinator and its round. Listeners are not named here: each adds itself as an
+    /// <see cref="IFailoverDecisionSink"/> (the NOC stream does in <c>AddNoc</c>).
+    /// </summary>
     public static IServiceCollection AddFailover(this IServiceCollection services)
     {
         services.AddOptions<FailoverOptions>().BindConfiguration(FailoverOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FailoverOptions>, FailoverOptionsValidator>();
-        // PostgreSQL: several collectors share the audit log and the leadership lock; SQLite: one collector, its own file.
-        services.AddSingleton<FailoverLeadership>();
-        services.AddSingleton<IFailoverAuditLog>(sp =>
-        {
-            var collector = sp.GetRequiredService<IOptions<CollectorOptions>>();
-            return collector.Value.Store == "postgres"
-                ? new PostgresFailoverAuditLog(collector.Value.ConnectionString!, sp.GetRequiredService<FailoverLeadership>())
-                : new SqliteFailoverAuditLog(collector);
-        });
-        services.AddSingleton<NocPublisher>();
         services.AddSingleton<FailoverCoordinator>();
         services.AddHostedService<FailoverService>();
-        services.AddHostedService<NocNodeWatcher>();
-        services.AddHostedService<NocServiceLevelWatcher>();
         return services;
     }
 }

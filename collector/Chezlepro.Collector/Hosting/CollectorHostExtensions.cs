@@ -2,11 +2,11 @@ using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Ingest;
+using Chezlepro.Collector.Loops;
+using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
-using Chezlepro.Collector.Storage.Postgres;
-using Chezlepro.Collector.Storage.Sqlite;
 using Chezlepro.Contracts.Topics;
 using Chezlepro.Hosting.Mqtt;
 using Chezlepro.Mqtt;
@@ -43,11 +43,7 @@ public static class CollectorHostExtensions
             sp.GetRequiredService<IOptions<CollectorOptions>>().Value.MaxPayloadBytes));
         services.AddSingleton<IngestCounters>();
         services.AddSingleton<IngestProcessor>();
-        services.AddSingleton<ICollectorStore>(sp => sp.GetRequiredService<IOptions<CollectorOptions>>().Value.Store switch
-        {
-            "postgres" => new PostgresCollectorStore(sp.GetRequiredService<IOptions<CollectorOptions>>()),
-            _ => new SqliteCollectorStore(sp.GetRequiredService<IOptions<CollectorOptions>>()),
-        });
+        services.AddCollectorStorage();
         services.AddSingleton<IMqttClient>(sp => new MqttClient(
             CreateMqttClientOptions(sp.GetRequiredService<IOptions<CollectorOptions>>().Value, sp.GetRequiredService<IOptions<MqttOptions>>().Value),
             sp.GetRequiredService<ILogger<MqttClient>>(), sp.GetRequiredService<TimeProvider>()));
@@ -59,8 +55,9 @@ public static class CollectorHostExtensions
         // The default, stated because Program relies on it: a fault that escapes a background service stops the
         // host, and Program then exits non-zero so that systemd (Restart=on-failure) starts the collector again.
         services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);
-        // After ingest: the failover service reads a store that ingest has initialised.
+        // After ingest: the failover service and the NOC watchers read a store that ingest has initialised.
         services.AddFailover();
+        services.AddNoc();
         return services;
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Collector.Ingest;
 
-/// <summary>Validates one incoming message and stores it; never throws for bad input.</summary>
+/// <summary>Validates incoming messages and stores the valid ones; never throws for bad input.</summary>
 public sealed class IngestProcessor
 {
     private readonly MessageValidator _validator;
@@ -27,59 +27,6 @@ public sealed class IngestProcessor
         _counters = counters;
         _time = time;
         _logger = logger;
-    }
-
-    /// <summary>Processes one message.</summary>
-    public async Task<IngestResult> ProcessAsync(string topic, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
-    {
-        var outcome = _validator.Validate(topic, payload.Span);
-        if (outcome.Ignored)
-        {
-            _counters.Count(IngestResult.Ignored);
-            return IngestResult.Ignored;
-        }
-        if (outcome.Cause is { } cause)
-        {
-            CountReject(topic, cause, outcome.Reason);
-            return IngestResult.Rejected;
-        }
-        var now = _time.GetUtcNow();
-        var parsed = outcome.Topic!;
-        var raw = System.Text.Encoding.UTF8.GetString(payload.Span);
-        IngestResult result;
-        switch (outcome.Message)
-        {
-            case StatusMessage s:
-                var applied = await _store.ApplyStatusAsync(s, now, cancellationToken);
-                if (applied == StatusOutcome.Stale)
-                {
-                    CollectorLog.StaleStatus(_logger, s.Site, s.Node, s.Session);
-                    result = IngestResult.StaleStatus;
-                }
-                else
-                {
-                    CollectorLog.NodeStatus(_logger, s.Site, s.Node, s.Online ? "online" : "offline", s.Session, s.Reason);
-                    result = IngestResult.Accepted;
-                }
-                break;
-            case TelemetryBatch t:
-                result = Stored(await _store.StoreTelemetryAsync(new StoredMessage(t.Site, t.Node, t.Seq, TopicKind.Telemetry, t.Source, t.Ts, raw), t, now, cancellationToken));
-                break;
-            case HealthResult h:
-                result = Stored(await _store.StoreHealthAsync(new StoredMessage(h.Site, h.Node, h.Seq, TopicKind.Health, h.Check, h.Ts, raw), h, now, cancellationToken));
-                break;
-            case AlertEvent a:
-                var inserted = await _store.StoreAlertAsync(new StoredMessage(a.Site, a.Node, a.Seq, TopicKind.Alerts, null, a.Ts, raw), a, now, cancellationToken);
-                // Queued only: publishing from inside the MQTT message handler would wait on its own receive loop.
-                if (inserted) await _noc.OnAgentAlertAsync(a, cancellationToken);
-                result = Stored(inserted);
-                break;
-            default:
-                result = IngestResult.Ignored;
-                break;
-        }
-        _counters.Count(result);
-        return result;
     }
 
     /// <summary>
@@ -145,6 +92,4 @@ public sealed class IngestProcessor
         if (_counters.Count(cause)) CollectorLog.FirstReject(_logger, printable, causeName, reason ?? "");
         else CollectorLog.Reject(_logger, printable, causeName, reason ?? "");
     }
-
-    private static IngestResult Stored(bool inserted) => inserted ? IngestResult.Accepted : IngestResult.Duplicate;
 }

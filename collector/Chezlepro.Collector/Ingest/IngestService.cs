@@ -128,7 +128,7 @@ public sealed class IngestService : BackgroundService
 
     private MqttApplicationMessage Status(bool online)
     {
-        var payload = JsonSerializer.SerializeToUtf8Bytes(new CollectorStatus(online, _time.GetUtcNow()), Apis.CollectorJsonContext.Default.CollectorStatus);
+        var payload = JsonSerializer.SerializeToUtf8Bytes(new CollectorStatus(online, _time.GetUtcNow()), IngestJsonContext.Default.CollectorStatus);
         return new MqttApplicationMessage(_topics.CollectorStatus(_options.Id), payload, MqttQualityOfService.AtLeastOnce, Retain: true);
     }
 }

@@ -1,4 +1,4 @@
-using Chezlepro.Collector.Hosting;
+using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
 using Microsoft.Extensions.Logging;

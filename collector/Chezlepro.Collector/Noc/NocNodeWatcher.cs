@@ -1,26 +1,25 @@
-using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Storage;
-using Chezlepro.Collector.Hosting;
+using Chezlepro.Collector.Loops;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Noc;
 
 /// <summary>
-/// Derives <c>node-offline:&lt;site&gt;/&lt;node&gt;</c> from the store's node states every failover interval and
-/// ends quiet flap holds (only the failover decision-maker derives them). Offline means the node's last status said so (a will or a shutdown).
+/// Derives <c>node-offline:&lt;site&gt;/&lt;node&gt;</c> from the store's node states every <see cref="NocOptions.Interval"/>,
+/// ends quiet flap holds and sends what the broker could not take earlier (only the leader derives them). Offline means the node's last status said so (a will or a shutdown).
 /// </summary>
 public sealed class NocNodeWatcher : PeriodicRoundService
 {
     private readonly ICollectorStore _store;
     private readonly NocPublisher _noc;
-    private readonly FailoverOptions _options;
+    private readonly NocOptions _options;
     private readonly TimeProvider _time;
-    private readonly FailoverLeadership? _leadership;
+    private readonly ILeadership? _leadership;
 
     /// <summary>Creates the watcher.</summary>
-    public NocNodeWatcher(ICollectorStore store, NocPublisher noc, IOptions<FailoverOptions> options, TimeProvider time, LoopFailureCounters failures,
-        ILogger<NocNodeWatcher> logger, FailoverLeadership? leadership = null)
+    public NocNodeWatcher(ICollectorStore store, NocPublisher noc, IOptions<NocOptions> options, TimeProvider time, LoopFailureCounters failures,
+        ILogger<NocNodeWatcher> logger, ILeadership? leadership = null)
         : base(time, failures, logger)
     {
         _leadership = leadership;
@@ -40,7 +39,7 @@ public sealed class NocNodeWatcher : PeriodicRoundService
     public override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        // Several collectors on one PostgreSQL: only the decision-maker speaks for the collectors (one stream).
+        // Several collectors on one PostgreSQL: only the leader speaks for the collectors (one stream).
         if (_leadership is { Shared: true, IsLeader: false })
         {
             await _noc.TickAsync(cancellationToken);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Chezlepro.Collector.Failover;
+using Chezlepro.Collector.Storage;
 using Chezlepro.Contracts.Json;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Contracts.Topics;
@@ -23,7 +23,7 @@ public sealed class NocPublisher
     private readonly NocAlertBook _book;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Queue<NocAlert> _backlog = new();
-    private readonly FailoverLeadership? _leadership;
+    private readonly ILeadership? _leadership;
 
     /// <summary>Creates the publisher.</summary>
     /// <param name="client">The collector's MQTT client.</param>
@@ -31,10 +31,10 @@ public sealed class NocPublisher
     /// <param name="time">Clock.</param>
     /// <param name="logger">Logger.</param>
     /// <param name="book">De-duplication and flap state (tests pass their own).</param>
-    /// <param name="leadership">With several collectors, only the failover decision-maker publishes; the others keep
+    /// <param name="leadership">With several collectors, only the leader (the failover decision-maker) publishes; the others keep
     /// their book up to date (so a takeover does not repeat what was already sent) and send nothing.</param>
     public NocPublisher(IMqttClient client, TopicScheme topics, TimeProvider time, ILogger<NocPublisher> logger, NocAlertBook? book = null,
-        FailoverLeadership? leadership = null)
+        ILeadership? leadership = null)
     {
         _leadership = leadership;
         _client = client;
@@ -96,11 +96,11 @@ public sealed class NocPublisher
                 }
                 catch (Exception ex) when (ex is MqttNotConnectedException or MqttConnectionLostException)
                 {
-                    FailoverLog.NocPublishFailed(_logger, next.Id, ex.Message);
+                    NocLog.PublishFailed(_logger, next.Id, ex.Message);
                     return;
                 }
                 _backlog.Dequeue();
-                FailoverLog.NocPublished(_logger, next.Id, next.State, next.Priority);
+                NocLog.Published(_logger, next.Id, next.State, next.Priority);
             }
         }
         finally

@@ -1,31 +1,31 @@
 using Chezlepro.Collector.Calendar;
-using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Reports;
-using Chezlepro.Collector.Hosting;
+using Chezlepro.Collector.Loops;
+using Chezlepro.Collector.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Noc;
 
 /// <summary>
-/// Every <see cref="FailoverOptions.ServiceLevelAlertInterval"/>: incidents (last
-/// <see cref="FailoverOptions.ServiceLevelAlertLookback"/>) and RPO from <see cref="ServiceLevelReports"/> into
-/// the NOC stream. Only the failover decision-maker publishes them, so several collectors on one PostgreSQL
+/// Every <see cref="NocOptions.ServiceLevelAlertInterval"/>: incidents (last
+/// <see cref="NocOptions.ServiceLevelAlertLookback"/>) and RPO from <see cref="ServiceLevelReports"/> into
+/// the NOC stream. Only the leader publishes them, so several collectors on one PostgreSQL
 /// send one stream, not one per collector.
 /// </summary>
 public sealed class NocServiceLevelWatcher : PeriodicRoundService
 {
     private readonly ServiceLevelReports _reports;
     private readonly NocServiceLevelAlerts _alerts;
-    private readonly FailoverLeadership _leadership;
+    private readonly ILeadership _leadership;
     private readonly IOptionsMonitor<IncidentPolicy> _policy;
-    private readonly FailoverOptions _options;
+    private readonly NocOptions _options;
     private readonly TimeProvider _time;
 
     /// <summary>Creates the watcher.</summary>
-    public NocServiceLevelWatcher(ServiceLevelReports reports, NocPublisher noc, FailoverLeadership leadership, IOptionsMonitor<IncidentPolicy> policy,
-        IOptions<FailoverOptions> options, TimeProvider time, LoopFailureCounters failures, ILogger<NocServiceLevelWatcher> logger)
+    public NocServiceLevelWatcher(ServiceLevelReports reports, NocPublisher noc, ILeadership leadership, IOptionsMonitor<IncidentPolicy> policy,
+        IOptions<NocOptions> options, TimeProvider time, LoopFailureCounters failures, ILogger<NocServiceLevelWatcher> logger)
         : base(time, failures, logger)
     {
         _reports = reports;

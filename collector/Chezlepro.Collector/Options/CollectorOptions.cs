@@ -15,8 +15,16 @@ public sealed class CollectorOptions
     /// <summary>Where the API listens.</summary>
     public string Urls { get; set; } = "http://127.0.0.1:8090";
 
-    /// <summary><c>sqlite</c> (default) or <c>postgres</c>.</summary>
+    /// <summary><c>sqlite</c> (default) or <c>postgres</c>, in any case; read through <see cref="StoreKind"/>.</summary>
     public string Store { get; set; } = "sqlite";
+
+    /// <summary>
+    /// The backend <see cref="Store"/> names, or null when it names none (the validator refuses that at start, with
+    /// the key and the value). Kept as text in the options so that any value binds and can be reported, instead of
+    /// failing inside the configuration binder.
+    /// </summary>
+    public StoreKind? StoreKind =>
+        Enum.GetValues<StoreKind>().Select(k => (StoreKind?)k).FirstOrDefault(k => string.Equals(k.ToString(), Store, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>PostgreSQL connection string (secret: never logged).</summary>
     public string? ConnectionString { get; set; }

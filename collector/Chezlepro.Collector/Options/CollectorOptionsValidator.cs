@@ -14,10 +14,10 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
     {
         var problems = new List<string>();
         if (!Identifiers.IsValidId(options.Id)) problems.Add($"Collector:Id = '{options.Id}': must match [a-z0-9][a-z0-9-]{{0,31}}.");
-        if (options.Store is not ("sqlite" or "postgres")) problems.Add($"Collector:Store = '{options.Store}': must be sqlite or postgres.");
-        if (options.Store == "postgres" && string.IsNullOrWhiteSpace(options.ConnectionString))
+        if (options.StoreKind is null) problems.Add($"Collector:Store = '{options.Store}': must be sqlite or postgres.");
+        if (options.StoreKind == StoreKind.Postgres && string.IsNullOrWhiteSpace(options.ConnectionString))
             problems.Add("Collector:ConnectionString is required when Collector:Store = 'postgres'.");
-        if (options.Store == "sqlite" && string.IsNullOrWhiteSpace(options.DataDirectory))
+        if (options.StoreKind == StoreKind.Sqlite && string.IsNullOrWhiteSpace(options.DataDirectory))
             problems.Add("Collector:DataDirectory is empty.");
         if (options.MaxPayloadBytes is < 1024 or > 64 * 1024 * 1024)
             problems.Add($"Collector:MaxPayloadBytes = {options.MaxPayloadBytes}: must be 1024-67108864.");

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Chezlepro.Collector.Calendar;
+using Chezlepro.Collector.Storage.Formats;
 
 namespace Chezlepro.Collector.Reports;
 
@@ -20,7 +20,7 @@ public sealed partial class ServiceLevelReports
         {
             if (await _store.GetClosedReportAsync(month.ToString(), ct) is not { } json) continue;
             checkedMonths.Add(month.ToString());
-            var frozen = JsonSerializer.Deserialize(json, ReportJsonContext.Default.SlaReport)!;
+            var frozen = StoredFormat.ReadReport(json).ToReport();
             var rebuilt = await ComputeSlaAsync(month, ct);
             foreach (var f in frozen.Contracts)
             {

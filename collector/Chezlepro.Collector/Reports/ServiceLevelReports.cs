@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Chezlepro.Collector.Availability;
 using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Catalog;
@@ -6,6 +5,7 @@ using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Rpo;
 using Chezlepro.Collector.Sla;
 using Chezlepro.Collector.Storage;
+using Chezlepro.Collector.Storage.Formats;
 using Chezlepro.Contracts.Messages;
 using Microsoft.Extensions.Options;
 
@@ -47,7 +47,7 @@ public sealed partial class ServiceLevelReports
     public async Task<SlaReport> SlaAsync(MonthPeriod month, CancellationToken ct)
     {
         if (await _store.GetClosedReportAsync(month.ToString(), ct) is { } frozen)
-            return JsonSerializer.Deserialize(frozen, ReportJsonContext.Default.SlaReport)!;
+            return StoredFormat.ReadReport(frozen).ToReport();
         return await ComputeSlaAsync(month, ct);
     }
 
@@ -57,7 +57,7 @@ public sealed partial class ServiceLevelReports
         var now = _time.GetUtcNow();
         if (month.End(LocalTime.Toronto) > now) return null;
         var report = await ComputeSlaAsync(month, ct);
-        return await _store.CloseMonthAsync(month.ToString(), JsonSerializer.Serialize(report, ReportJsonContext.Default.SlaReport), by, now, ct);
+        return await _store.CloseMonthAsync(month.ToString(), StoredFormat.WriteReport(report.ToStored()), by, now, ct);
     }
 
     /// <summary>Incidents derived over the last <paramref name="lookback"/>.</summary>

@@ -1,6 +1,5 @@
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Maintenance;
-using Chezlepro.Contracts.Messages;
 
 namespace Chezlepro.Collector.Storage;
 
@@ -13,21 +12,13 @@ public interface ICollectorStore : IAsyncDisposable
     /// <summary>Opens the store and applies pending migrations.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Stores a telemetry batch once; false when (site, node, seq) was already stored.</summary>
-    Task<bool> StoreTelemetryAsync(StoredMessage message, TelemetryBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken);
-
-    /// <summary>Stores a health result once and folds it into the check's state intervals.</summary>
-    Task<bool> StoreHealthAsync(StoredMessage message, HealthResult result, DateTimeOffset receivedAt, CancellationToken cancellationToken);
-
-    /// <summary>Stores an alert event once and updates the alert's current state.</summary>
-    Task<bool> StoreAlertAsync(StoredMessage message, AlertEvent alert, DateTimeOffset receivedAt, CancellationToken cancellationToken);
-
-    /// <summary>Applies a birth, will or shutdown with the session rule of contract.md.</summary>
-    Task<StatusOutcome> ApplyStatusAsync(StatusMessage status, DateTimeOffset receivedAt, CancellationToken cancellationToken);
-
     /// <summary>
     /// Stores a batch in one transaction: all of it or, on a fault, none of it (the caller then does not acknowledge
-    /// the batch and the broker delivers it again). Same rules as the single-message methods.
+    /// the batch and the broker delivers it again). Per item: a message is stored once per (site, node, seq) (a second
+    /// time it is <see cref="StoreOutcome.Duplicate"/>); telemetry updates the latest value of each metric unless a
+    /// fresher one is stored; a health result folds into its check's state intervals (the fold reads stored results,
+    /// so <see cref="StoredMessage.Payload"/> must be the message's JSON); an alert updates the alert's current state;
+    /// a birth, will or shutdown is applied with the session rule of contract.md.
     /// </summary>
     Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 

@@ -4,8 +4,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chezlepro.Collector.Storage;
+using Chezlepro.Collector.Tests.Support;
 using Chezlepro.Contracts.Messages;
-using Chezlepro.Contracts.Topics;
 using Chezlepro.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -100,8 +100,11 @@ public sealed partial class ServiceLevelsApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Conflict, (await op.PostAsync("/api/v1/sla/2026-10/close", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await op.PostAsync("/api/v1/sla/2026-11/close", null)).StatusCode);
 
-        // Late data for October after the close: the frozen report does not move.
-        await SeedOutageAsync(new DateTimeOffset(2026, 10, 20, 8, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(10), firstSeq: 1000);
+        // Late data for October after the close (new seqs: the first seeding used about 1,500, and a repeated seq
+        // would be a duplicate, never stored): the figures computed now move, the frozen report does not.
+        await SeedOutageAsync(new DateTimeOffset(2026, 10, 20, 8, 0, 0, TimeSpan.Zero), TimeSpan.FromHours(10), firstSeq: 100_000);
+        var timeline = await reader.GetFromJsonAsync<JsonElement>("/api/v1/availability/mail/timeline?month=2026-10");
+        Assert.True(timeline.GetProperty("availability").GetDecimal() < 99.462m);
         var after = await reader.GetFromJsonAsync<JsonElement>("/api/v1/sla/2026-10");
         Assert.Equal(99.462m, after.GetProperty("contracts")[0].GetProperty("availability").GetDecimal());
     }
@@ -140,7 +143,7 @@ public sealed partial class ServiceLevelsApiTests : IAsyncLifetime
         async Task Result(DateTimeOffset ts, HealthStatus status)
         {
             var r = new HealthResult { Site = "ovh", Node = "proxy1", Seq = seq++, Ts = ts, Check = "probe.mail", Status = status, Summary = status.ToString() };
-            await store.StoreHealthAsync(new StoredMessage("ovh", "proxy1", r.Seq, TopicKind.Health, r.Check, ts, "{}"), r, ts, default);
+            Assert.Equal(StoreOutcome.Inserted, await store.StoreOneAsync(IngestItems.Of(r), ts));
         }
         // One result every 30 min (staleness limit 1 h) around the month: ok, then the outage, then ok again.
         for (var t = new DateTimeOffset(2026, 9, 30, 23, 0, 0, TimeSpan.Zero); t <= new DateTimeOffset(2026, 11, 1, 6, 0, 0, TimeSpan.Zero); t += TimeSpan.FromMinutes(30))

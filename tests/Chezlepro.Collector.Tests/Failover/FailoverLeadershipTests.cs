@@ -4,6 +4,8 @@ using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Storage;
+using Chezlepro.Collector.Storage.Formats;
+using Chezlepro.Collector.Storage.Postgres;
 using Chezlepro.Collector.Tests.Storage;
 using Chezlepro.Contracts.Json;
 using Chezlepro.Contracts.Messages;
@@ -53,12 +55,12 @@ public sealed class FailoverLeadershipTests(PostgresServerFixture postgres) : IC
         Hold = TimeSpan.FromSeconds(60), FailbackHold = TimeSpan.FromSeconds(60),
     };
 
-    private sealed record Collector(string Name, FailoverLeadership Leadership, PostgresFailoverAuditLog Audit, FailoverCoordinator Coordinator,
+    private sealed record Collector(string Name, PostgresLeadership Leadership, PostgresFailoverAuditLog Audit, FailoverCoordinator Coordinator,
         ConcurrentQueue<FailoverDecision> Published);
 
     private async Task<Collector> StartCollectorAsync(string name)
     {
-        var leadership = new FailoverLeadership(ConnectionString, NullLogger<FailoverLeadership>.Instance);
+        var leadership = new PostgresLeadership(ConnectionString, NullLogger<PostgresLeadership>.Instance);
         var audit = new PostgresFailoverAuditLog(ConnectionString, leadership);
         _owned.Add(leadership);
         _owned.Add(audit);
@@ -86,7 +88,7 @@ public sealed class FailoverLeadershipTests(PostgresServerFixture postgres) : IC
         var catalog = Microsoft.Extensions.Options.Options.Create(new CatalogOptions { FailoverGroups = [Group()] });
         var options = Microsoft.Extensions.Options.Options.Create(new FailoverOptions());
         var noc = new NocPublisher(client, new TopicScheme(), _time, NullLogger<NocPublisher>.Instance);
-        var coordinator = new FailoverCoordinator(catalog, options, store, audit, client, new TopicScheme(), noc, _time,
+        var coordinator = new FailoverCoordinator(catalog, options, store, audit, client, new TopicScheme(), [new NocFailoverAlerts(noc)], _time,
             NullLogger<FailoverCoordinator>.Instance, leadership);
         await coordinator.InitializeAsync(default);
         return new Collector(name, leadership, audit, coordinator, published);
@@ -161,8 +163,8 @@ public sealed class FailoverLeadershipTests(PostgresServerFixture postgres) : IC
     [Fact]
     public async Task HoldAsync_TwoCollectors_OnlyOneLeadsUntilItsSessionDies()
     {
-        var a = new FailoverLeadership(ConnectionString, NullLogger<FailoverLeadership>.Instance);
-        var b = new FailoverLeadership(ConnectionString, NullLogger<FailoverLeadership>.Instance);
+        var a = new PostgresLeadership(ConnectionString, NullLogger<PostgresLeadership>.Instance);
+        var b = new PostgresLeadership(ConnectionString, NullLogger<PostgresLeadership>.Instance);
         _owned.Add(a);
         _owned.Add(b);
         Assert.True(await a.HoldAsync(default));
@@ -186,7 +188,7 @@ public sealed class FailoverLeadershipTests(PostgresServerFixture postgres) : IC
     [Fact]
     public async Task AppendAsync_WriterLostLockWithoutNoticing_RefusedByFence()
     {
-        var leadership = new FailoverLeadership(ConnectionString, NullLogger<FailoverLeadership>.Instance);
+        var leadership = new PostgresLeadership(ConnectionString, NullLogger<PostgresLeadership>.Instance);
         var audit = new PostgresFailoverAuditLog(ConnectionString, leadership);
         _owned.Add(leadership);
         _owned.Add(audit);
@@ -223,17 +225,8 @@ public sealed class FailoverLeadershipTests(PostgresServerFixture postgres) : IC
         Assert.Equal([2L, 1L], (await audit.ListAsync("public-web", 10, default)).Select(r => r.Decision.Epoch));
     }
 
-    [Fact]
-    public async Task HoldAsync_NoConnectionString_AlwaysLeader()
-    {
-        await using var single = new FailoverLeadership((string?)null, NullLogger<FailoverLeadership>.Instance);
-        Assert.False(single.Shared);
-        Assert.True(await single.HoldAsync(default));
-        Assert.Null(single.LeaderProcessId);
-    }
-
-    private static FailoverRecord Record(long epoch, string active = "st-bruno", string mode = "automatic") => new(
+    private static StoredFailoverRecord Record(long epoch, string active = "st-bruno", string mode = "automatic") => new(
         new FailoverDecision { Group = "public-web", Active = active, Previous = "lanaudiere", Epoch = epoch, Mode = mode, Reason = FailoverReasons.PrimaryUnreachable,
             DecidedAt = new DateTimeOffset(2026, 11, 21, 14, 5, 0, TimeSpan.Zero).AddMinutes(epoch) },
-        new FailoverEvidence(FailoverReasons.PrimaryUnreachable, null, null, false, false, false, null, true, true, null, ["test"]));
+        new StoredFailoverEvidenceV1 { Trigger = FailoverReasons.PrimaryUnreachable, SecondaryHealthy = true, WitnessHolds = true, Facts = ["test"] });
 }

@@ -49,7 +49,7 @@ public sealed class NocPublisherTests
     {
         var client = Substitute.For<IMqttClient>();
         // Shared (PostgreSQL) and never took the lock: a follower. No connection is opened by the constructor.
-        await using var leadership = new Chezlepro.Collector.Failover.FailoverLeadership("Host=127.0.0.1;Port=1;Username=x", NullLogger<Chezlepro.Collector.Failover.FailoverLeadership>.Instance);
+        await using var leadership = new Chezlepro.Collector.Storage.Postgres.PostgresLeadership("Host=127.0.0.1;Port=1;Username=x", NullLogger<Chezlepro.Collector.Storage.Postgres.PostgresLeadership>.Instance);
         var noc = new NocPublisher(client, new TopicScheme(), new FakeTimeProvider(), NullLogger<NocPublisher>.Instance, leadership: leadership);
         await noc.OfferAsync(NocAlertTexts.NodeOffline("lanaudiere", "pve1", true, default), default);
         await noc.TickAsync(default);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Incidents;

@@ -1,8 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Sla;
+using Chezlepro.Collector.Storage.Formats;
 using Chezlepro.Contracts.Messages;
 using Xunit;
 using static Chezlepro.Collector.Tests.Availability.Scenario;
@@ -40,9 +42,9 @@ public class SlaReportJsonTests
     {
         var later = T("2026-06-01T00:00:00Z");
         var report = SlaReportBuilder.Build(MonthPeriod.Parse("2026-04"), CatalogOf(Contract()), History(Mail, Local("2026-03-25 00:00"), later), [], later);
-        var json = JsonNode.Parse(JsonSerializer.Serialize(report, ReportJsonContext.Default.SlaReport))!;
+        var json = JsonNode.Parse(StoredFormat.WriteReport(report.ToStored()))!;
         json["contracts"]![0]!["services"]![0]!.AsObject().Remove("timelineUrl");
-        var frozen = JsonSerializer.Deserialize(json.ToJsonString(), ReportJsonContext.Default.SlaReport)!;
+        var frozen = StoredFormat.ReadReport(json.ToJsonString()).ToReport();
         Assert.Null(frozen.Contracts[0].Services[0].TimelineUrl);
         Assert.Equal(report.Contracts[0].Availability, frozen.Contracts[0].Availability);
     }

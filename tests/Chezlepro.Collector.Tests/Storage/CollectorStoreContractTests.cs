@@ -1,15 +1,17 @@
-using System.Text.Json;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Storage;
-using Chezlepro.Contracts.Json;
+using Chezlepro.Collector.Tests.Support;
 using Chezlepro.Contracts.Messages;
-using Chezlepro.Contracts.Topics;
 using Chezlepro.Collector.Maintenance;
 using Xunit;
 
 namespace Chezlepro.Collector.Tests.Storage;
 
-/// <summary>The store contract: every implementation of <see cref="ICollectorStore"/> runs these tests.</summary>
+/// <summary>
+/// The store contract: every implementation of <see cref="ICollectorStore"/> runs these tests. Messages go in through
+/// <see cref="ICollectorStore.StoreBatchAsync"/>, the only way production stores them, one item per batch unless a
+/// test is about batches.
+/// </summary>
 public abstract class CollectorStoreContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 14, 0, 0, TimeSpan.Zero);
@@ -145,21 +147,22 @@ public abstract class CollectorStoreContractTests : IAsyncLifetime
     public async Task Store_SameSeqTwice_SecondIsDuplicate_NoSecondInterval()
     {
         var r = Result("ceph", HealthStatus.Ok, T0, seq: 5);
-        Assert.True(await _store.StoreHealthAsync(Message(r), r, T0, default));
-        Assert.False(await _store.StoreHealthAsync(Message(r), r, T0, default));
+        Assert.Equal(StoreOutcome.Inserted, await _store.StoreOneAsync(IngestItems.Of(r), T0));
+        Assert.Equal(StoreOutcome.Duplicate, await _store.StoreOneAsync(IngestItems.Of(r), T0));
+        Assert.Single(await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default));
         Assert.Equal([5L], await _store.GetSeqsAsync("lanaudiere", "pve1", default));
     }
 
     [Fact]
     public async Task Status_SessionRule_StaleWillIgnored_OfflineWinsWithinSession()
     {
-        Assert.Equal(StatusOutcome.Applied, await Status(true, 5));
-        Assert.Equal(StatusOutcome.Stale, await Status(false, 4));
+        Assert.Equal(StoreOutcome.StatusApplied, await Status(true, 5));
+        Assert.Equal(StoreOutcome.StatusStale, await Status(false, 4));
         Assert.True((await _store.GetNodesAsync(default)).Single().Online);
-        Assert.Equal(StatusOutcome.Applied, await Status(false, 5));
-        Assert.Equal(StatusOutcome.Stale, await Status(true, 5));
+        Assert.Equal(StoreOutcome.StatusApplied, await Status(false, 5));
+        Assert.Equal(StoreOutcome.StatusStale, await Status(true, 5));
         Assert.False((await _store.GetNodesAsync(default)).Single().Online);
-        Assert.Equal(StatusOutcome.Applied, await Status(true, 6));
+        Assert.Equal(StoreOutcome.StatusApplied, await Status(true, 6));
         Assert.True((await _store.GetNodesAsync(default)).Single().Online);
     }
 
@@ -210,7 +213,7 @@ public abstract class CollectorStoreContractTests : IAsyncLifetime
         var birth = new StatusMessage { Site = "lanaudiere", Node = "pve1", Online = true, Session = 3, Ts = T0 };
         var stale = new StatusMessage { Site = "lanaudiere", Node = "pve1", Online = false, Session = 2, Ts = T0, Reason = "lost" };
         var outcomes = await _store.StoreBatchAsync(
-            [new IngestItem(Message(h1), h1), new IngestItem(Message(h2), h2), new IngestItem(Message(h1), h1), new IngestItem(null, birth), new IngestItem(null, stale)],
+            [IngestItems.Of(h1), IngestItems.Of(h2), IngestItems.Of(h1), IngestItems.Of(birth), IngestItems.Of(stale)],
             T0, default);
         Assert.Equal([StoreOutcome.Inserted, StoreOutcome.Inserted, StoreOutcome.Duplicate, StoreOutcome.StatusApplied, StoreOutcome.StatusStale], outcomes);
         Assert.Equal(2, (await _store.GetCheckIntervalsAsync(T0, T0.AddDays(1), default)).Count);
@@ -228,7 +231,7 @@ public abstract class CollectorStoreContractTests : IAsyncLifetime
             {
                 Details = new System.Text.Json.Nodes.JsonObject { ["lastBackupAt"] = backup.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture) },
             };
-            await _store.StoreHealthAsync(Message(r), r, r.Ts, default);
+            await _store.StoreOneAsync(IngestItems.Of(r), r.Ts);
         }
         var points = await _store.GetBackupPointsAsync(T0.AddDays(-1), default);
         Assert.Equal([T0, T0.AddMinutes(30)], points.Select(p => p.LastBackupAt));
@@ -245,25 +248,21 @@ public abstract class CollectorStoreContractTests : IAsyncLifetime
         Assert.Equal(2, (await _store.GetCheckIntervalsAsync(T0, T0.AddDays(20), default)).Count);
     }
 
-    private Task<StatusOutcome> Status(bool online, long session) =>
-        _store.ApplyStatusAsync(new StatusMessage { Site = "lanaudiere", Node = "pve1", Online = online, Session = session, Ts = T0, Reason = online ? null : "lost" }, T0, default);
+    private Task<StoreOutcome> Status(bool online, long session) =>
+        _store.StoreOneAsync(IngestItems.Of(new StatusMessage { Site = "lanaudiere", Node = "pve1", Online = online, Session = session, Ts = T0, Reason = online ? null : "lost" }), T0);
 
     private async Task Telemetry(long seq, DateTimeOffset ts, double soc)
     {
         var b = new TelemetryBatch { Site = "lanaudiere", Node = "pve1", Seq = seq, Ts = ts, Source = "victron", Samples = [new Sample("battery.soc", soc, "%")] };
-        await _store.StoreTelemetryAsync(new StoredMessage(b.Site, b.Node, b.Seq, TopicKind.Telemetry, b.Source, b.Ts, "{}"), b, ts, default);
+        Assert.Equal(StoreOutcome.Inserted, await _store.StoreOneAsync(IngestItems.Of(b), ts));
     }
 
     private async Task Health(string check, HealthStatus status, DateTimeOffset ts, long? seq = null)
     {
         var r = Result(check, status, ts, seq ?? ++_seq);
-        Assert.True(await _store.StoreHealthAsync(Message(r), r, ts, default));
+        Assert.Equal(StoreOutcome.Inserted, await _store.StoreOneAsync(IngestItems.Of(r), ts));
     }
 
     private static HealthResult Result(string check, HealthStatus status, DateTimeOffset ts, long seq) =>
         new() { Site = "lanaudiere", Node = "pve1", Seq = seq, Ts = ts, Check = check, Status = status, Summary = status.ToString() };
-
-    // The payload as received: the fold reads stored results back when a late one lands inside a run.
-    private static StoredMessage Message(HealthResult r) =>
-        new(r.Site, r.Node, r.Seq, TopicKind.Health, r.Check, r.Ts, JsonSerializer.Serialize(r, ContractJsonContext.Default.HealthResult));
 }

@@ -2,7 +2,6 @@ using System.Threading.Channels;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Maintenance;
 using Chezlepro.Collector.Storage;
-using Chezlepro.Contracts.Messages;
 
 namespace Chezlepro.Collector.Tests.Support;
 
@@ -30,18 +29,6 @@ internal sealed class FaultyPruneStore(ICollectorStore inner, int failures) : IC
     }
 
     public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
-
-    public Task<bool> StoreTelemetryAsync(StoredMessage message, TelemetryBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        inner.StoreTelemetryAsync(message, batch, receivedAt, cancellationToken);
-
-    public Task<bool> StoreHealthAsync(StoredMessage message, HealthResult result, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        inner.StoreHealthAsync(message, result, receivedAt, cancellationToken);
-
-    public Task<bool> StoreAlertAsync(StoredMessage message, AlertEvent alert, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        inner.StoreAlertAsync(message, alert, receivedAt, cancellationToken);
-
-    public Task<StatusOutcome> ApplyStatusAsync(StatusMessage status, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        inner.ApplyStatusAsync(status, receivedAt, cancellationToken);
 
     public Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         inner.StoreBatchAsync(items, receivedAt, cancellationToken);

@@ -7,10 +7,6 @@ namespace Chezlepro.Collector.Storage.Postgres;
 public sealed partial class PostgresCollectorStore
 {
     /// <inheritdoc />
-    public Task<bool> StoreTelemetryAsync(StoredMessage message, TelemetryBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        InTransactionAsync(message, receivedAt, (c, tx, ct) => ApplyTelemetryAsync(c, tx, message, batch, ct), cancellationToken);
-
-    /// <inheritdoc />
     public async Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         await using var c = await DataSource.OpenConnectionAsync(cancellationToken);
@@ -23,8 +19,7 @@ public sealed partial class PostgresCollectorStore
             var m = item.Message!;
             outcomes[i] = item.Payload switch
             {
-                StatusMessage s => await ApplyStatusCoreAsync(c, tx, s, receivedAt, cancellationToken) == StatusOutcome.Applied
-                    ? StoreOutcome.StatusApplied : StoreOutcome.StatusStale,
+                StatusMessage s => await ApplyStatusAsync(c, tx, s, receivedAt, cancellationToken),
                 TelemetryBatch t => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (_, _, _) =>
                 {
                     IngestRules.KeepNewest(latest, t);
@@ -42,11 +37,6 @@ public sealed partial class PostgresCollectorStore
 
     private static StoreOutcome Inserted(bool inserted) => inserted ? StoreOutcome.Inserted : StoreOutcome.Duplicate;
 
-    private static async Task ApplyTelemetryAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, TelemetryBatch batch, CancellationToken ct)
-    {
-        foreach (var s in batch.Samples) await UpsertMetricAsync(c, tx, message.Site, message.Node, s, batch.Source, batch.Ts, ct);
-    }
-
     private static Task<int> UpsertMetricAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, string node, Sample s, string source,
         DateTimeOffset ts, CancellationToken ct) =>
         ExecAsync(c, tx, """
@@ -54,10 +44,6 @@ public sealed partial class PostgresCollectorStore
             ON CONFLICT(site, node, metric) DO UPDATE SET value = excluded.value, unit = excluded.unit,
                 source = excluded.source, ts = excluded.ts WHERE excluded.ts >= latest_metrics.ts;
             """, ct, site, node, s.Metric, s.Value, s.Unit, source, Ms(ts));
-
-    /// <inheritdoc />
-    public Task<bool> StoreHealthAsync(StoredMessage message, HealthResult result, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        InTransactionAsync(message, receivedAt, (c, tx, ct) => ApplyHealthAsync(c, tx, message, result, ct), cancellationToken);
 
     private static async Task ApplyHealthAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, HealthResult result, CancellationToken ct)
     {
@@ -76,10 +62,6 @@ public sealed partial class PostgresCollectorStore
         }
     }
 
-    /// <inheritdoc />
-    public Task<bool> StoreAlertAsync(StoredMessage message, AlertEvent alert, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        InTransactionAsync(message, receivedAt, (c, tx, ct) => ApplyAlertAsync(c, tx, message, alert, ct), cancellationToken);
-
     private static async Task ApplyAlertAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, AlertEvent alert, CancellationToken ct)
     {
         var a = alert.Alert;
@@ -93,17 +75,7 @@ public sealed partial class PostgresCollectorStore
             """, ct, message.Site, message.Node, a.Id, (int)a.State, (int)a.Priority, a.Source, a.Summary, a.SummaryEn, Ms(alert.Ts));
     }
 
-    /// <inheritdoc />
-    public async Task<StatusOutcome> ApplyStatusAsync(StatusMessage status, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        await using var c = await DataSource.OpenConnectionAsync(cancellationToken);
-        await using var tx = await c.BeginTransactionAsync(cancellationToken);
-        var outcome = await ApplyStatusCoreAsync(c, tx, status, receivedAt, cancellationToken);
-        await tx.CommitAsync(cancellationToken);
-        return outcome;
-    }
-
-    private static async Task<StatusOutcome> ApplyStatusCoreAsync(NpgsqlConnection c, NpgsqlTransaction tx, StatusMessage status, DateTimeOffset receivedAt,
+    private static async Task<StoreOutcome> ApplyStatusAsync(NpgsqlConnection c, NpgsqlTransaction tx, StatusMessage status, DateTimeOffset receivedAt,
         CancellationToken cancellationToken)
     {
         long? session = null;
@@ -120,7 +92,7 @@ public sealed partial class PostgresCollectorStore
         // contract.md session rule, as in the SQLite store: older sessions are stale; offline wins within one.
         if (session is { } s && (status.Session < s || (status.Session == s && status.Online && !online)))
         {
-            return StatusOutcome.Stale;
+            return StoreOutcome.StatusStale;
         }
         await ExecAsync(c, tx, """
             INSERT INTO nodes(site, node, online, reason, session, status_ts, last_seen, agent_version, started_at)
@@ -131,17 +103,7 @@ public sealed partial class PostgresCollectorStore
                 started_at = COALESCE(excluded.started_at, nodes.started_at);
             """, cancellationToken, status.Site, status.Node, status.Online, status.Reason, status.Session, Ms(status.Ts), Ms(receivedAt),
             status.AgentVersion, status.StartedAt is { } st ? Ms(st) : null);
-        return StatusOutcome.Applied;
-    }
-
-    private async Task<bool> InTransactionAsync(StoredMessage message, DateTimeOffset receivedAt,
-        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> apply, CancellationToken ct)
-    {
-        await using var c = await DataSource.OpenConnectionAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        var inserted = await ApplyMessageAsync(c, tx, message, receivedAt, apply, ct);
-        await tx.CommitAsync(ct);
-        return inserted;
+        return StoreOutcome.StatusApplied;
     }
 
     private static async Task<bool> ApplyMessageAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, DateTimeOffset receivedAt,

@@ -1,5 +1,3 @@
-using Chezlepro.Collector.Options;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace Chezlepro.Collector.Storage.Postgres;
@@ -15,13 +13,7 @@ public sealed partial class PostgresCollectorStore : ICollectorStore
     private readonly string _connectionString;
     private NpgsqlDataSource? _dataSource;
 
-    /// <summary>Creates the store from <c>Collector:ConnectionString</c>; nothing opened yet.</summary>
-    public PostgresCollectorStore(IOptions<CollectorOptions> options)
-        : this(options.Value.ConnectionString ?? throw new InvalidOperationException("Collector:ConnectionString is required for postgres."))
-    {
-    }
-
-    /// <summary>Creates the store on an explicit connection string.</summary>
+    /// <summary>Creates the store on a connection string; nothing opened yet.</summary>
     public PostgresCollectorStore(string connectionString) => _connectionString = connectionString;
 
     /// <inheritdoc />

@@ -7,10 +7,6 @@ namespace Chezlepro.Collector.Storage.Sqlite;
 public sealed partial class SqliteCollectorStore
 {
     /// <inheritdoc />
-    public Task<bool> StoreTelemetryAsync(StoredMessage message, TelemetryBatch batch, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        Task.FromResult(InTransaction(message, receivedAt, (c, tx) => ApplyTelemetry(c, tx, message, batch)));
-
-    /// <inheritdoc />
     public Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         lock (_gate)
@@ -25,7 +21,7 @@ public sealed partial class SqliteCollectorStore
                 var item = items[i];
                 outcomes[i] = item.Payload switch
                 {
-                    StatusMessage s => ApplyStatusCore(c, tx, s, receivedAt) == StatusOutcome.Applied ? StoreOutcome.StatusApplied : StoreOutcome.StatusStale,
+                    StatusMessage s => ApplyStatus(c, tx, s, receivedAt),
                     TelemetryBatch t => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (_, _) => IngestRules.KeepNewest(latest, t))),
                     HealthResult h => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (cc, tt) => ApplyHealth(cc, tt, item.Message!, h))),
                     AlertEvent a => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (cc, tt) => ApplyAlert(cc, tt, item.Message!, a))),
@@ -40,11 +36,6 @@ public sealed partial class SqliteCollectorStore
 
     private static StoreOutcome Inserted(bool inserted) => inserted ? StoreOutcome.Inserted : StoreOutcome.Duplicate;
 
-    private void ApplyTelemetry(SqliteConnection c, SqliteTransaction tx, StoredMessage message, TelemetryBatch batch)
-    {
-        foreach (var s in batch.Samples) UpsertMetric(c, tx, message.Site, message.Node, s, batch.Source, batch.Ts);
-    }
-
     // Upsert only when newer: replayed backlog must not overwrite a fresher live value.
     private void UpsertMetric(SqliteConnection c, SqliteTransaction tx, string site, string node, Sample s, string source, DateTimeOffset ts) =>
         Exec(c, tx, """
@@ -52,10 +43,6 @@ public sealed partial class SqliteCollectorStore
             ON CONFLICT(site, node, metric) DO UPDATE SET value = excluded.value, unit = excluded.unit,
                 source = excluded.source, ts = excluded.ts WHERE excluded.ts >= latest_metrics.ts;
             """, ("$s", site), ("$n", node), ("$m", s.Metric), ("$v", s.Value), ("$u", s.Unit), ("$src", source), ("$ts", Ms(ts)));
-
-    /// <inheritdoc />
-    public Task<bool> StoreHealthAsync(StoredMessage message, HealthResult result, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        Task.FromResult(InTransaction(message, receivedAt, (c, tx) => ApplyHealth(c, tx, message, result)));
 
     private void ApplyHealth(SqliteConnection c, SqliteTransaction tx, StoredMessage message, HealthResult result)
     {
@@ -76,10 +63,6 @@ public sealed partial class SqliteCollectorStore
         }
     }
 
-    /// <inheritdoc />
-    public Task<bool> StoreAlertAsync(StoredMessage message, AlertEvent alert, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
-        Task.FromResult(InTransaction(message, receivedAt, (c, tx) => ApplyAlert(c, tx, message, alert)));
-
     private void ApplyAlert(SqliteConnection c, SqliteTransaction tx, StoredMessage message, AlertEvent alert)
     {
         var a = alert.Alert;
@@ -94,20 +77,7 @@ public sealed partial class SqliteCollectorStore
             ("$src", a.Source), ("$sum", a.Summary), ("$en", a.SummaryEn), ("$ts", Ms(alert.Ts)));
     }
 
-    /// <inheritdoc />
-    public Task<StatusOutcome> ApplyStatusAsync(StatusMessage status, DateTimeOffset receivedAt, CancellationToken cancellationToken)
-    {
-        lock (_gate)
-        {
-            var c = Connection;
-            using var tx = c.BeginTransaction();
-            var outcome = ApplyStatusCore(c, tx, status, receivedAt);
-            tx.Commit();
-            return Task.FromResult(outcome);
-        }
-    }
-
-    private StatusOutcome ApplyStatusCore(SqliteConnection c, SqliteTransaction tx, StatusMessage status, DateTimeOffset receivedAt)
+    private StoreOutcome ApplyStatus(SqliteConnection c, SqliteTransaction tx, StatusMessage status, DateTimeOffset receivedAt)
     {
         var stored = Scalar(c, tx, "SELECT session FROM nodes WHERE site = $s AND node = $n;", ("$s", status.Site), ("$n", status.Node));
         var current = stored is null or DBNull ? (long?)null : Convert.ToInt64(stored);
@@ -115,7 +85,7 @@ public sealed partial class SqliteCollectorStore
         // publishes late for a taken-over connection); within one session, offline wins over online.
         if (current is { } s && (status.Session < s || (status.Session == s && status.Online && IsOffline(c, tx, status))))
         {
-            return StatusOutcome.Stale;
+            return StoreOutcome.StatusStale;
         }
         Exec(c, tx, """
             INSERT INTO nodes(site, node, online, reason, session, status_ts, last_seen, agent_version, started_at)
@@ -127,23 +97,11 @@ public sealed partial class SqliteCollectorStore
             """, ("$s", status.Site), ("$n", status.Node), ("$on", status.Online ? 1 : 0), ("$r", status.Reason),
             ("$sess", status.Session), ("$ts", Ms(status.Ts)), ("$seen", Ms(receivedAt)), ("$v", status.AgentVersion),
             ("$start", status.StartedAt is { } st ? Ms(st) : null));
-        return StatusOutcome.Applied;
+        return StoreOutcome.StatusApplied;
     }
 
     private bool IsOffline(SqliteConnection c, SqliteTransaction tx, StatusMessage status) =>
         Convert.ToInt64(Scalar(c, tx, "SELECT online FROM nodes WHERE site = $s AND node = $n;", ("$s", status.Site), ("$n", status.Node))) == 0;
-
-    private bool InTransaction(StoredMessage message, DateTimeOffset receivedAt, Action<SqliteConnection, SqliteTransaction> apply)
-    {
-        lock (_gate)
-        {
-            var c = Connection;
-            using var tx = c.BeginTransaction();
-            var inserted = ApplyMessage(c, tx, message, receivedAt, apply);
-            tx.Commit();
-            return inserted;
-        }
-    }
 
     private bool ApplyMessage(SqliteConnection c, SqliteTransaction tx, StoredMessage message, DateTimeOffset receivedAt, Action<SqliteConnection, SqliteTransaction> apply)
     {

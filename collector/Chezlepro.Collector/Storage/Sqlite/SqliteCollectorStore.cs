@@ -1,6 +1,4 @@
-using Chezlepro.Collector.Options;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Storage.Sqlite;
 
@@ -15,13 +13,7 @@ public sealed partial class SqliteCollectorStore : ICollectorStore
     private readonly Dictionary<string, SqliteCommand> _prepared = new(StringComparer.Ordinal);
     private SqliteConnection? _connection;
 
-    /// <summary>Creates the store on <c>Collector:DataDirectory/collector.db</c>; nothing opened yet.</summary>
-    public SqliteCollectorStore(IOptions<CollectorOptions> options)
-        : this(Path.Combine(options.Value.DataDirectory, "collector.db"))
-    {
-    }
-
-    /// <summary>Creates the store on an explicit file.</summary>
+    /// <summary>Creates the store on a file (<see cref="SqliteStorage"/> names it); nothing opened yet.</summary>
     public SqliteCollectorStore(string path) => _path = path;
 
     /// <inheritdoc />

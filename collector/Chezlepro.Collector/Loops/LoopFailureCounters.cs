@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 
-namespace Chezlepro.Collector.Hosting;
+namespace Chezlepro.Collector.Loops;
 
 /// <summary>
 /// Failed rounds of every background loop, by loop name (<c>prune</c>, <c>failover</c>, …), for <c>/metrics</c>;

@@ -1,11 +1,7 @@
-using System.Text.Json;
-using Chezlepro.Collector.Apis;
-using Chezlepro.Collector.Options;
-using Chezlepro.Contracts.Json;
+using Chezlepro.Collector.Storage.Formats;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
-namespace Chezlepro.Collector.Failover;
+namespace Chezlepro.Collector.Storage.Sqlite;
 
 /// <summary>
 /// The audit log in its own SQLite file, <c>Collector:DataDirectory/failover.db</c>, apart from the collector
@@ -30,13 +26,7 @@ public sealed class SqliteFailoverAuditLog : IFailoverAuditLog
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteConnection? _connection;
 
-    /// <summary>Creates the log on <c>Collector:DataDirectory/failover.db</c>; nothing opened yet.</summary>
-    public SqliteFailoverAuditLog(IOptions<CollectorOptions> options)
-        : this(Path.Combine(options.Value.DataDirectory, "failover.db"))
-    {
-    }
-
-    /// <summary>Creates the log on an explicit file.</summary>
+    /// <summary>Creates the log on a file (<see cref="SqliteStorage"/> names it); nothing opened yet.</summary>
     public SqliteFailoverAuditLog(string path) => _path = path;
 
     /// <inheritdoc />
@@ -55,7 +45,7 @@ public sealed class SqliteFailoverAuditLog : IFailoverAuditLog
     }
 
     /// <inheritdoc />
-    public async Task AppendAsync(FailoverRecord record, CancellationToken cancellationToken)
+    public async Task AppendAsync(StoredFailoverRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var d = record.Decision;
@@ -74,8 +64,8 @@ public sealed class SqliteFailoverAuditLog : IFailoverAuditLog
             cmd.Parameters.AddWithValue("$m", d.Mode);
             cmd.Parameters.AddWithValue("$r", d.Reason);
             cmd.Parameters.AddWithValue("$t", d.DecidedAt.ToUnixTimeMilliseconds());
-            cmd.Parameters.AddWithValue("$d", JsonSerializer.Serialize(d, ContractJsonContext.Default.FailoverDecision));
-            cmd.Parameters.AddWithValue("$v", JsonSerializer.Serialize(record.Evidence, FailoverJsonContext.Default.FailoverEvidence));
+            cmd.Parameters.AddWithValue("$d", StoredFormat.WriteDecision(d));
+            cmd.Parameters.AddWithValue("$v", StoredFormat.WriteEvidence(record.Evidence));
             try
             {
                 await cmd.ExecuteNonQueryAsync(cancellationToken);
@@ -92,9 +82,9 @@ public sealed class SqliteFailoverAuditLog : IFailoverAuditLog
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, (long Epoch, FailoverRecord? LastApplied)>> LoadResumePointsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, (long Epoch, StoredFailoverRecord? LastApplied)>> LoadResumePointsAsync(CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, (long, FailoverRecord?)>(StringComparer.Ordinal);
+        var result = new Dictionary<string, (long, StoredFailoverRecord?)>(StringComparer.Ordinal);
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -120,9 +110,9 @@ public sealed class SqliteFailoverAuditLog : IFailoverAuditLog
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<FailoverRecord>> ListAsync(string group, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredFailoverRecord>> ListAsync(string group, int limit, CancellationToken cancellationToken)
     {
-        var list = new List<FailoverRecord>();
+        var list = new List<StoredFailoverRecord>();
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -151,7 +141,5 @@ public sealed class SqliteFailoverAuditLog : IFailoverAuditLog
 
     private SqliteConnection Connection => _connection ?? throw new InvalidOperationException("Failover audit log not initialised.");
 
-    private static FailoverRecord Read(string decision, string evidence) => new(
-        JsonSerializer.Deserialize(decision, ContractJsonContext.Default.FailoverDecision)!,
-        JsonSerializer.Deserialize(evidence, FailoverJsonContext.Default.FailoverEvidence)!);
+    private static StoredFailoverRecord Read(string decision, string evidence) => new(StoredFormat.ReadDecision(decision), StoredFormat.ReadEvidence(evidence));
 }

@@ -1,4 +1,4 @@
-namespace Chezlepro.Collector.Failover;
+namespace Chezlepro.Collector.Storage;
 
 /// <summary>
 /// The audit log refused a decision: its (group, epoch) is already written, or (PostgreSQL) the writer no longer

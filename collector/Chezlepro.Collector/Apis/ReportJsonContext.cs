@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Availability;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Maintenance;
@@ -7,9 +6,9 @@ using Chezlepro.Collector.Rpo;
 using Chezlepro.Collector.Sla;
 using Chezlepro.Contracts.Json;
 
-namespace Chezlepro.Collector.Reports;
+namespace Chezlepro.Collector.Apis;
 
-/// <summary>Source-generated JSON of the service-level API and of frozen reports.</summary>
+/// <summary>Source-generated JSON of the service-level API (frozen reports are stored in their own format, Storage/Formats).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, Converters = [typeof(UtcTimestampConverter)],
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SlaReport))]

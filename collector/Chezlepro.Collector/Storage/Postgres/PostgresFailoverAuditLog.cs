@@ -1,16 +1,14 @@
-using System.Text.Json;
-using Chezlepro.Collector.Apis;
-using Chezlepro.Contracts.Json;
+using Chezlepro.Collector.Storage.Formats;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace Chezlepro.Collector.Failover;
+namespace Chezlepro.Collector.Storage.Postgres;
 
 /// <summary>
 /// The audit log shared by every collector of a PostgreSQL deployment (<c>Collector:Store = postgres</c>), so a
 /// collector that takes over continues at the last epoch any of them wrote. Append-only is enforced by the
 /// database (a trigger refuses UPDATE, DELETE and TRUNCATE) and (group, epoch) is unique. When a
-/// <see cref="FailoverLeadership"/> is given, an append is also fenced: it is written only while the session
+/// <see cref="PostgresLeadership"/> is given, an append is also fenced: it is written only while the session
 /// that holds the decision-maker's advisory lock is the writer's own, so a collector that lost the lock
 /// without noticing yet cannot write.
 /// </summary>
@@ -34,13 +32,13 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
         """;
 
     private readonly string _connectionString;
-    private readonly FailoverLeadership? _leadership;
+    private readonly PostgresLeadership? _leadership;
     private NpgsqlDataSource? _dataSource;
 
     /// <summary>Creates the log; nothing opened yet.</summary>
     /// <param name="connectionString">The shared database.</param>
     /// <param name="leadership">When given, appends are fenced on its lock (see the class remarks).</param>
-    public PostgresFailoverAuditLog(string connectionString, FailoverLeadership? leadership = null)
+    public PostgresFailoverAuditLog(string connectionString, PostgresLeadership? leadership = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(connectionString);
         _connectionString = connectionString;
@@ -61,18 +59,18 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
     }
 
     /// <inheritdoc />
-    public async Task AppendAsync(FailoverRecord record, CancellationToken cancellationToken)
+    public async Task AppendAsync(StoredFailoverRecord record, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         var d = record.Decision;
         int? fence = null;
-        if (_leadership is { Shared: true })
+        if (_leadership is not null)
             fence = _leadership.LeaderProcessId ?? throw new FailoverAppendRefusedException($"Not the failover decision-maker: epoch {d.Epoch} of {d.Group} not written.");
         await using var cmd = DataSource.CreateCommand($"""
             INSERT INTO failover_decisions(grp, epoch, active, previous, mode, reason, decided_at, decision, evidence)
             SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
             WHERE $10::int IS NULL OR EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted
-                AND l.pid = $10::int AND l.classid = {FailoverLeadership.LockClass} AND l.objid = {FailoverLeadership.LockObject} AND l.objsubid = 2);
+                AND l.pid = $10::int AND l.classid = {PostgresLeadership.LockClass} AND l.objid = {PostgresLeadership.LockObject} AND l.objsubid = 2);
             """);
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = d.Group });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = d.Epoch });
@@ -81,8 +79,8 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = d.Mode });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = d.Reason });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Bigint, Value = d.DecidedAt.ToUnixTimeMilliseconds() });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = JsonSerializer.Serialize(d, ContractJsonContext.Default.FailoverDecision) });
-        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = JsonSerializer.Serialize(record.Evidence, FailoverJsonContext.Default.FailoverEvidence) });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = StoredFormat.WriteDecision(d) });
+        cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = StoredFormat.WriteEvidence(record.Evidence) });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = (object?)fence ?? DBNull.Value });
         int rows;
         try
@@ -98,9 +96,9 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyDictionary<string, (long Epoch, FailoverRecord? LastApplied)>> LoadResumePointsAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, (long Epoch, StoredFailoverRecord? LastApplied)>> LoadResumePointsAsync(CancellationToken cancellationToken)
     {
-        var result = new Dictionary<string, (long, FailoverRecord?)>(StringComparer.Ordinal);
+        var result = new Dictionary<string, (long, StoredFailoverRecord?)>(StringComparer.Ordinal);
         await using var cmd = DataSource.CreateCommand("""
             SELECT g.grp, g.max_epoch, d.decision, d.evidence
             FROM (SELECT grp, MAX(epoch) AS max_epoch FROM failover_decisions GROUP BY grp) g
@@ -117,9 +115,9 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<FailoverRecord>> ListAsync(string group, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredFailoverRecord>> ListAsync(string group, int limit, CancellationToken cancellationToken)
     {
-        var list = new List<FailoverRecord>();
+        var list = new List<StoredFailoverRecord>();
         await using var cmd = DataSource.CreateCommand("SELECT decision, evidence FROM failover_decisions WHERE grp = $1 ORDER BY epoch DESC LIMIT $2;");
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = group });
         cmd.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer, Value = Math.Clamp(limit, 1, 1000) });
@@ -137,7 +135,5 @@ public sealed class PostgresFailoverAuditLog : IFailoverAuditLog
 
     private NpgsqlDataSource DataSource => _dataSource ?? throw new InvalidOperationException("Failover audit log not initialised.");
 
-    private static FailoverRecord Read(string decision, string evidence) => new(
-        JsonSerializer.Deserialize(decision, ContractJsonContext.Default.FailoverDecision)!,
-        JsonSerializer.Deserialize(evidence, FailoverJsonContext.Default.FailoverEvidence)!);
+    private static StoredFailoverRecord Read(string decision, string evidence) => new(StoredFormat.ReadDecision(decision), StoredFormat.ReadEvidence(evidence));
 }

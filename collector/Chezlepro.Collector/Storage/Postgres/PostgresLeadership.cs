@@ -1,17 +1,15 @@
-using Chezlepro.Collector.Options;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace Chezlepro.Collector.Failover;
+namespace Chezlepro.Collector.Storage.Postgres;
 
 /// <summary>
 /// Who decides when several collectors share a PostgreSQL store: the holder of a session-level advisory lock
 /// on one dedicated, long-lived connection (never pooled, so closing it really ends the session and frees the
 /// lock). It is re-tried every round; a connection that fails is dropped and leadership with it, because the
-/// lock lives and dies with the session. With SQLite there is a single collector and it always leads.
+/// lock lives and dies with the session.
 /// </summary>
-public sealed class FailoverLeadership : IAsyncDisposable
+public sealed class PostgresLeadership : ILeadership, IAsyncDisposable
 {
     /// <summary>
     /// First half of the advisory lock key ("CHLP"). The two-integer form lives in a lock space of its own
@@ -23,22 +21,16 @@ public sealed class FailoverLeadership : IAsyncDisposable
     /// <summary>Second half of the advisory lock key ("FAIL").</summary>
     public const int LockObject = 0x4641494C;
 
-    private readonly string? _connectionString;
-    private readonly ILogger<FailoverLeadership> _logger;
+    private readonly string _connectionString;
+    private readonly ILogger<PostgresLeadership> _logger;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private NpgsqlConnection? _connection;
 
-    /// <summary>Creates the leadership from <c>Collector:Store</c> and <c>Collector:ConnectionString</c>; nothing opened yet.</summary>
-    public FailoverLeadership(IOptions<CollectorOptions> options, ILogger<FailoverLeadership> logger)
-        : this(options.Value.Store == "postgres" ? options.Value.ConnectionString : null, logger)
+    /// <summary>Creates the leadership on the shared database; nothing opened yet.</summary>
+    public PostgresLeadership(string connectionString, ILogger<PostgresLeadership> logger)
     {
-    }
-
-    /// <summary>Creates the leadership on an explicit connection string; null: a single collector, always leader.</summary>
-    public FailoverLeadership(string? connectionString, ILogger<FailoverLeadership> logger)
-    {
+        ArgumentException.ThrowIfNullOrEmpty(connectionString);
         _logger = logger;
-        if (connectionString is null) return;
         _connectionString = new NpgsqlConnectionStringBuilder(connectionString)
         {
             // The lock is bound to this session: a pool would keep the session (and the lock) after Dispose.
@@ -49,19 +41,18 @@ public sealed class FailoverLeadership : IAsyncDisposable
         }.ToString();
     }
 
-    /// <summary>True when several collectors may run (PostgreSQL): leadership is contended.</summary>
-    public bool Shared => _connectionString is not null;
+    /// <inheritdoc />
+    public bool Shared => true;
 
-    /// <summary>Leadership as of the last <see cref="HoldAsync"/> (always true without PostgreSQL).</summary>
+    /// <inheritdoc />
     public bool IsLeader { get; private set; }
 
     /// <summary>Backend process id of the session holding the lock, while leader; the audit log's fence.</summary>
     public int? LeaderProcessId => IsLeader && _connection is { } c ? c.ProcessID : null;
 
-    /// <summary>Keeps or tries to take leadership; returns whether this collector decides this round.</summary>
+    /// <inheritdoc />
     public async Task<bool> HoldAsync(CancellationToken cancellationToken)
     {
-        if (_connectionString is null) return IsLeader = true;
         await _gate.WaitAsync(cancellationToken);
         try
         {
@@ -96,13 +87,13 @@ public sealed class FailoverLeadership : IAsyncDisposable
             catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
             {
                 IsLeader = false;
-                FailoverLog.LeadershipConnectionLost(_logger, ex.Message);
+                PostgresLeadershipLog.LeadershipConnectionLost(_logger, ex.Message);
                 await DropAsync();
             }
             if (IsLeader != was)
             {
-                if (IsLeader) FailoverLog.LeadershipTaken(_logger);
-                else FailoverLog.LeadershipLost(_logger);
+                if (IsLeader) PostgresLeadershipLog.LeadershipTaken(_logger);
+                else PostgresLeadershipLog.LeadershipLost(_logger);
             }
             return IsLeader;
         }

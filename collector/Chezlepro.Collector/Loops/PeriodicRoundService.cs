@@ -2,7 +2,7 @@ using Chezlepro.Collector.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Chezlepro.Collector.Hosting;
+namespace Chezlepro.Collector.Loops;
 
 /// <summary>
 /// Runs <see cref="RunRoundAsync"/> at once, then every <see cref="Interval"/>; a failed round is counted in

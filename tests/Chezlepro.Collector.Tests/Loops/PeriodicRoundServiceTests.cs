@@ -1,11 +1,11 @@
 using System.Threading.Channels;
-using Chezlepro.Collector.Hosting;
+using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Tests.Support;
 using Chezlepro.Testing;
 using Microsoft.Extensions.Logging;
 using Xunit;
 
-namespace Chezlepro.Collector.Tests.Hosting;
+namespace Chezlepro.Collector.Tests.Loops;
 
 /// <summary>The loop every periodic collector service runs: what a failed round costs, and what ends the loop.</summary>
 public sealed class PeriodicRoundServiceTests
