@@ -9,10 +9,13 @@ namespace Chezlepro.Collector.Incidents;
 public static class IncidentIdentities
 {
     /// <summary>
-    /// The incidents under their stable ids, and the spans to store (new identities and moved spans).
+    /// The incidents under their stable ids, and the spans to store (new identities and moved spans). An incident that
+    /// starts at <paramref name="windowStart"/> was cut there by the caller's look-back, not moved by late data: its
+    /// stored start stays (callers with different look-backs would otherwise move it back and forth).
     /// </summary>
     public static (IReadOnlyList<Incident> Incidents, IReadOnlyList<IncidentSpan> Changed) Assign(IReadOnlyList<Incident> derived,
-        IReadOnlyList<IncidentSpan> known, IReadOnlyDictionary<string, DateTimeOffset> acknowledgements, DateTimeOffset now)
+        IReadOnlyList<IncidentSpan> known, IReadOnlyDictionary<string, DateTimeOffset> acknowledgements, DateTimeOffset now,
+        DateTimeOffset? windowStart = null)
     {
         ArgumentNullException.ThrowIfNull(derived);
         ArgumentNullException.ThrowIfNull(known);
@@ -32,8 +35,9 @@ public static class IncidentIdentities
             {
                 id = overlapping[0].Id;
                 foreach (var k in overlapping) used.Add(k.Id);
-                if (overlapping[0].StartedAt != d.StartedAt || overlapping[0].RestoredAt != d.RestoredAt)
-                    changed.Add(new IncidentSpan(id, d.ServiceId, d.StartedAt, d.RestoredAt));
+                var start = windowStart is { } cut && d.StartedAt <= cut && overlapping[0].StartedAt < d.StartedAt ? overlapping[0].StartedAt : d.StartedAt;
+                if (overlapping[0].StartedAt != start || overlapping[0].RestoredAt != d.RestoredAt)
+                    changed.Add(new IncidentSpan(id, d.ServiceId, start, d.RestoredAt));
             }
             else
             {

@@ -70,7 +70,7 @@ public sealed partial class ServiceLevelReports
         var acks = await _store.GetAcknowledgementsAsync(ct);
         var derived = tracker.DeriveAll(Catalog, histories, await _store.GetMaintenanceWindowsAsync(ct), from, now, acks);
         // Late results may move an incident's start: it keeps the id (and so the acknowledgement and notices) it had.
-        var (incidents, changed) = IncidentIdentities.Assign(derived, await _store.GetIncidentSpansAsync(ct), acks, now);
+        var (incidents, changed) = IncidentIdentities.Assign(derived, await _store.GetIncidentSpansAsync(ct), acks, now, from);
         await _store.SaveIncidentSpansAsync(changed, ct);
         return incidents;
     }

@@ -48,6 +48,19 @@ public class IncidentIdentitiesTests
     }
 
     [Fact]
+    public void Assign_IncidentCutByTheLookBack_KeepsItsStoredStart()
+    {
+        var known = new IncidentSpan("mail-20261014T140000Z", "mail", T0, null);
+        var windowStart = T0.AddHours(6);
+
+        // A shorter look-back (e.g. /metrics' 35 days) sees the same open incident from the window's start.
+        var (incidents, changed) = IncidentIdentities.Assign([Derived("mail", windowStart, null)], [known], NoAcks, Now, windowStart);
+
+        Assert.Equal(known.Id, Assert.Single(incidents).Id);
+        Assert.Empty(changed);
+    }
+
+    [Fact]
     public void Assign_TwoIncidentsJoinedByLateData_EarliestIdAndFirstAcknowledgement()
     {
         var a = new IncidentSpan("mail-a", "mail", T0, T0.AddHours(1));
