@@ -37,16 +37,22 @@ public static class CheckConfigCommand
     /// <param name="configuration">The layered configuration.</param>
     public static IReadOnlyList<string> Check(IConfiguration configuration)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        services.AddLogging(b => b.ClearProviders());
-        services.AddCollector();
         // Only options are resolved from this provider: the store, the MQTT client and the hosted services are
         // registered but never constructed.
-        using var provider = services.BuildServiceProvider();
+        using var provider = Services(configuration, out var services);
         var problems = new List<string>();
         foreach (var type in BoundOptionTypes(services)) Collect(provider, type, problems);
         return problems;
+    }
+
+    /// <summary>The collector's services without its host, for the commands: nothing is constructed until asked for.</summary>
+    internal static ServiceProvider Services(IConfiguration configuration, out IServiceCollection services)
+    {
+        services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging(b => b.ClearProviders());
+        services.AddCollector();
+        return services.BuildServiceProvider();
     }
 
     // Every Chezlepro options type the collector binds (BindConfiguration registers an IConfigureOptions<T>), so a

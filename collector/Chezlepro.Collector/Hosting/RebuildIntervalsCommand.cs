@@ -5,7 +5,6 @@ using Chezlepro.Collector.Storage;
 using Chezlepro.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Hosting;
@@ -23,11 +22,7 @@ public static class RebuildIntervalsCommand
         ArgumentNullException.ThrowIfNull(output);
         var configuration = new ConfigurationManager();
         ServiceConfiguration.Apply(configuration, args, ServiceConfiguration.CollectorRole);
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(configuration);
-        services.AddLogging(b => b.ClearProviders());
-        services.AddCollector();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = CheckConfigCommand.Services(configuration, out _);
         IntervalRebuildReport report;
         try
         {

@@ -18,9 +18,6 @@ public sealed record FoldPlan(
     /// <summary>The result changes nothing (it repeats what an interval already says).</summary>
     public static readonly FoldPlan None = new([], [], []);
 
-    /// <summary>True when the plan changes no row.</summary>
-    public bool IsEmpty => NeedsResults is null && Deletes.Count == 0 && Updates.Count == 0 && Inserts.Count == 0;
-
     /// <summary>A plan that first needs the stored results of <paramref name="window"/>.</summary>
     public static FoldPlan Reload(IReadOnlyList<FoldInterval> window) => new([], [], [], window);
 }
