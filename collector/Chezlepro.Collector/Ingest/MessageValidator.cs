@@ -27,7 +27,7 @@ public sealed class MessageValidator
     public ValidationOutcome Validate(string topic, ReadOnlySpan<byte> payload)
     {
         if (!_topics.TryParse(topic, out var parsed)) return ValidationOutcome.Reject(RejectCause.Topic, "not a contract topic");
-        if (parsed.Kind is TopicKind.Failover or TopicKind.FailoverApplied or TopicKind.NocAlerts or TopicKind.CollectorStatus)
+        if (parsed.Kind is TopicKind.Failover or TopicKind.FailoverApplied or TopicKind.NocAlerts or TopicKind.CollectorStatus or TopicKind.Ack)
             return ValidationOutcome.Ignore(parsed);
         if (payload.Length > _maxPayloadBytes)
             return ValidationOutcome.Reject(RejectCause.Oversized, $"payload of {payload.Length} bytes exceeds {_maxPayloadBytes}");

@@ -16,6 +16,8 @@ namespace Chezlepro.Contracts.Json;
 [JsonSerializable(typeof(AlertEvent))]
 [JsonSerializable(typeof(FailoverDecision))]
 [JsonSerializable(typeof(NocAlert))]
+[JsonSerializable(typeof(DeliveryAck))]
+[JsonSerializable(typeof(GapsNotice))]
 public sealed partial class ContractJsonContext : JsonSerializerContext
 {
 }

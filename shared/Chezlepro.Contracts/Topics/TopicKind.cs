@@ -19,4 +19,8 @@ public enum TopicKind
     CollectorStatus,
     /// <summary><c>&lt;root&gt;/v1/failover-applied/&lt;group&gt;</c>: what a proxy consumer applied (packaging/failover).</summary>
     FailoverApplied,
+    /// <summary><c>&lt;root&gt;/v1/&lt;site&gt;/&lt;node&gt;/gaps</c>: an agent's eviction notice (an outbox message).</summary>
+    Gaps,
+    /// <summary><c>&lt;root&gt;/v1/&lt;site&gt;/&lt;node&gt;/ack</c>: the collector's delivery watermark for a node.</summary>
+    Ack,
 }

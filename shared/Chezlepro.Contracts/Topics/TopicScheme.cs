@@ -54,6 +54,16 @@ public sealed class TopicScheme
     /// <param name="node">Node identity.</param>
     public string Alerts(string site, string node) => Node(site, node) + "/alerts";
 
+    /// <summary>Gaps (eviction notice) topic of a node.</summary>
+    /// <param name="site">Site identity.</param>
+    /// <param name="node">Node identity.</param>
+    public string Gaps(string site, string node) => Node(site, node) + "/gaps";
+
+    /// <summary>Delivery watermark topic of a node (collector to agent, retained).</summary>
+    /// <param name="site">Site identity.</param>
+    /// <param name="node">Node identity.</param>
+    public string Ack(string site, string node) => Node(site, node) + "/ack";
+
     /// <summary>Failover decision topic of a group.</summary>
     /// <param name="group">Group identity.</param>
     public string Failover(string group) => _prefix + "failover/" + Identifiers.RequireId(group, "group");
@@ -99,6 +109,8 @@ public sealed class TopicScheme
         {
             ["status"] => new ParsedTopic(TopicKind.Status, parts[0], parts[1], null),
             ["alerts"] => new ParsedTopic(TopicKind.Alerts, parts[0], parts[1], null),
+            ["gaps"] => new ParsedTopic(TopicKind.Gaps, parts[0], parts[1], null),
+            ["ack"] => new ParsedTopic(TopicKind.Ack, parts[0], parts[1], null),
             ["telemetry", var s] when Identifiers.IsValidName(s) => new ParsedTopic(TopicKind.Telemetry, parts[0], parts[1], s),
             ["health", var c] when Identifiers.IsValidName(c) => new ParsedTopic(TopicKind.Health, parts[0], parts[1], c),
             _ => null,

@@ -92,4 +92,33 @@ public sealed class ContractJsonTests
         var json = "{\"schema\":1,\"site\":\"s\",\"node\":\"n\",\"seq\":1,\"ts\":\"2026-11-21T14:03:10.123Z\",\"check\":\"c\",\"status\":\"ok\",\"details\":" + deep + "}";
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ContractJsonContext.Default.HealthResult));
     }
+
+    [Fact]
+    public void DeliveryAck_ContractExample_RoundTrips()
+    {
+        const string json = """{"schema":1,"site":"lanaudiere","node":"pve1","collector":"ovh","through":1207,"ts":"2026-11-21T14:03:11.000Z"}""";
+        var ack = JsonSerializer.Deserialize(json, ContractJsonContext.Default.DeliveryAck)!;
+        Assert.Equal(1207, ack.Through);
+        Assert.Equal("ovh", ack.Collector);
+        Assert.Equal(json, JsonSerializer.Serialize(ack, ContractJsonContext.Default.DeliveryAck));
+    }
+
+    [Fact]
+    public void GapsNotice_ContractExample_Deserializes()
+    {
+        const string json = """
+            {"schema":1,"site":"lanaudiere","node":"pve1","seq":1300,"ts":"2026-11-21T15:00:00.000Z",
+             "evicted":{"from":1210,"to":1250,"count":41,"reason":"bytes"}}
+            """;
+        var gaps = JsonSerializer.Deserialize(json, ContractJsonContext.Default.GapsNotice)!;
+        Assert.Equal(1300, gaps.Seq);
+        Assert.Equal(new EvictedRange { From = 1210, To = 1250, Count = 41, Reason = EvictedRange.ReasonBytes }, gaps.Evicted);
+    }
+
+    [Fact]
+    public void GapsNotice_WithoutEvicted_Refused()
+    {
+        const string json = """{"schema":1,"site":"lanaudiere","node":"pve1","seq":1300,"ts":"2026-11-21T15:00:00.000Z"}""";
+        Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ContractJsonContext.Default.GapsNotice));
+    }
 }

@@ -43,6 +43,8 @@ public sealed class TopicSchemeTests
     [InlineData("chezlepro/v1/noc/alerts", TopicKind.NocAlerts, null, null, null)]
     [InlineData("chezlepro/v1/collector/ovh/status", TopicKind.CollectorStatus, null, null, "ovh")]
     [InlineData("chezlepro/v1/failover-applied/public-web", TopicKind.FailoverApplied, null, null, "public-web")]
+    [InlineData("chezlepro/v1/lanaudiere/pve1/gaps", TopicKind.Gaps, "lanaudiere", "pve1", null)]
+    [InlineData("chezlepro/v1/lanaudiere/pve1/ack", TopicKind.Ack, "lanaudiere", "pve1", null)]
     public void TryParse_ContractTopic_Parts(string topic, TopicKind kind, string? site, string? node, string? name)
     {
         Assert.True(_scheme.TryParse(topic, out var p));
