@@ -1,8 +1,11 @@
 namespace Chezlepro.Contracts.Messages;
 
 /// <summary>
-/// Seqs an agent evicted unacknowledged. <see cref="Count"/> may be below <c>To - From + 1</c>: rows inside the range
-/// that were kept (alerts, health results, already acknowledged ones) are not part of the eviction.
+/// Seqs an agent evicted unacknowledged. Without <see cref="Ranges"/> every seq from <see cref="From"/> to
+/// <see cref="To"/> was evicted (<see cref="Count"/> = <c>To - From + 1</c>). Eviction takes telemetry first, so the
+/// evicted seqs are often interleaved with kept health results and alerts; then <see cref="Ranges"/> lists exactly the
+/// evicted runs. A collector may pass its watermark only over seqs it knows were evicted: a kept row inside
+/// <c>From..To</c> may still be on its way, and treating it as evicted would let the agent delete it undelivered.
 /// </summary>
 public sealed record EvictedRange
 {
@@ -20,6 +23,12 @@ public sealed record EvictedRange
 
     /// <summary>How many rows in the range were evicted.</summary>
     public long Count { get; init; }
+
+    /// <summary>
+    /// The evicted runs, ascending and disjoint, within <see cref="From"/>..<see cref="To"/>, their sizes adding up to
+    /// <see cref="Count"/>; absent when the whole range was evicted. (An addition to contract.md's example.)
+    /// </summary>
+    public IReadOnlyList<SeqSpan>? Ranges { get; init; }
 
     /// <summary>Which bound evicted them: <c>bytes</c> or <c>age</c>.</summary>
     public required string Reason { get; init; }

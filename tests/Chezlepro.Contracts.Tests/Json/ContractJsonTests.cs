@@ -121,4 +121,15 @@ public sealed class ContractJsonTests
         const string json = """{"schema":1,"site":"lanaudiere","node":"pve1","seq":1300,"ts":"2026-11-21T15:00:00.000Z"}""";
         Assert.Throws<JsonException>(() => JsonSerializer.Deserialize(json, ContractJsonContext.Default.GapsNotice));
     }
+
+    [Fact]
+    public void GapsNotice_WithRanges_ListsTheEvictedRuns()
+    {
+        const string json = """
+            {"schema":1,"site":"lanaudiere","node":"pve1","seq":1300,"ts":"2026-11-21T15:00:00.000Z",
+             "evicted":{"from":1210,"to":1250,"count":39,"reason":"age","ranges":[{"from":1210,"to":1214},{"from":1217,"to":1250}]}}
+            """;
+        var gaps = JsonSerializer.Deserialize(json, ContractJsonContext.Default.GapsNotice)!;
+        Assert.Equal([new SeqSpan(1210, 1214), new SeqSpan(1217, 1250)], gaps.Evicted.Ranges);
+    }
 }
