@@ -16,8 +16,7 @@ public static class ClientReportApi
         var read = app.MapGroup("/api/v1").AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader)).WithTags("service levels");
         read.MapGet("/sla/{month}/report", ReportAsync).WithName("GetSlaClientReport")
             .WithSummary("The monthly client report of one contract, French by default (lang=en): availability per service, periods and causes, incidents with MTTA/MTTR, RPO, the credit step by step, the fingerprint; HTML or PDF (printed by Chromium, 503 without it)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/html")
-            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .Produces<string>(StatusCodes.Status200OK, "text/html", "application/pdf")
             .Produces<ProblemsDto>(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);

@@ -8,8 +8,8 @@ public sealed partial class ClientReportHtml
     {
         var c = _doc.Sla;
         SectionStart("availability", _t.AvailabilityTitle);
-        TableStart("availability-table", (_t.Service, 26), (_t.Category, 13), (_t.Availability + "#", 14), (_t.Objective + "#", 11),
-            (_t.DownTime + "#", 12), (_t.UnknownTime + "#", 12), (_t.MaintenanceTime + "#", 12));
+        TableStart("availability-table", (_t.Service, 23), (_t.Category, 11), (_t.Availability + "#", 14), (_t.Objective + "#", 10),
+            (_t.DownTime + "#", 14), (_t.UnknownTime + "#", 14), (_t.MaintenanceTime + "#", 14));
         foreach (var s in c.Services)
         {
             var a = s.Availability;

@@ -21,8 +21,8 @@ public sealed partial class ClientReportHtml
             return;
         }
 
-        TableStart("incidents-table", (_t.Service, 15), (_t.Priority, 9), (_t.Detected, 16), (_t.Response, 15), (_t.Target, 15),
-            (_t.Restore, 15), (_t.Target, 15));
+        TableStart("incidents-table", (_t.Service, 15), (_t.Priority, 9), (_t.Detected, 15), (_t.Response, 13), (_t.Target, 17),
+            (_t.Restore, 14), (_t.Target, 17));
         foreach (var r in _doc.Incidents)
         {
             var i = r.Incident;

@@ -15,7 +15,7 @@ public sealed partial class ClientReportHtml
             return;
         }
 
-        TableStart("periods-table", (_t.Service, 16), (_t.Kind, 12), (_t.Start, 17), (_t.End, 17), (_t.Duration + "#", 12), (_t.Cause, 26));
+        TableStart("periods-table", (_t.Service, 15), (_t.Kind, 14), (_t.Start, 16), (_t.End, 16), (_t.Duration + "#", 12), (_t.Cause, 27));
         foreach (var p in _doc.Periods)
         {
             Raw("<tr ").Raw(Data("service", p.ServiceId)).Raw(" ").Raw(Data("kind", KindName(p.Kind))).Raw(">");

@@ -66,7 +66,7 @@ public sealed class ReportFormat
     {
         var local = TimeZoneInfo.ConvertTime(instant, LocalTime.Toronto);
         return _french
-            ? local.ToString("d MMMM yyyy, H' h 'mm", _culture)
+            ? Day(local) + local.ToString(" MMMM yyyy, H' h 'mm", _culture)
             : local.ToString("MMMM d, yyyy, HH:mm", _culture);
     }
 
@@ -74,14 +74,20 @@ public sealed class ReportFormat
     public string Date(DateTimeOffset instant)
     {
         var local = TimeZoneInfo.ConvertTime(instant, LocalTime.Toronto);
-        return local.ToString(_french ? "d MMMM yyyy" : "MMMM d, yyyy", _culture);
+        return _french ? Day(local) + local.ToString(" MMMM yyyy", _culture) : local.ToString("MMMM d, yyyy", _culture);
     }
+
+    // French writes the first day of a month as an ordinal: « le 1er octobre ».
+    private string Day(DateTimeOffset local) => local.Day == 1 ? "1er" : local.Day.ToString(_culture);
 
     /// <summary>The month as a title: <c>octobre 2026</c> / <c>October 2026</c>.</summary>
     public string Month(MonthPeriod month) =>
         new DateTime(month.Year, month.Month, 1, 0, 0, 0, DateTimeKind.Unspecified).ToString("MMMM yyyy", _culture);
 
-    /// <summary>A duration to the second, largest units first: <c>1 j 2 h 05 min 09 s</c> / <c>1 d 2 h 05 min 09 s</c>.</summary>
+    /// <summary>
+    /// A duration to the second, largest units first, whole minutes without their seconds: <c>45 s</c>,
+    /// <c>10 min</c>, <c>1 j 2 h 05 min 09 s</c> / <c>1 d 2 h 05 min 09 s</c>.
+    /// </summary>
     public string Duration(TimeSpan span)
     {
         if (span < TimeSpan.Zero) span = span.Negate();
@@ -90,14 +96,16 @@ public sealed class ReportFormat
         var h = seconds / 3_600 % 24;
         var m = seconds / 60 % 60;
         var s = seconds % 60;
-        var sp = NoBreakSpace;
         var parts = new List<string>();
-        if (d > 0) parts.Add(string.Create(_culture, $"{d}{sp}{(_french ? "j" : "d")}"));
-        if (d > 0 || h > 0) parts.Add(string.Create(_culture, $"{h}{sp}h"));
-        if (d > 0 || h > 0 || m > 0) parts.Add(string.Create(_culture, $"{(parts.Count > 0 ? m.ToString("00", _culture) : m.ToString(_culture))}{sp}min"));
-        parts.Add(string.Create(_culture, $"{(parts.Count > 0 ? s.ToString("00", _culture) : s.ToString(_culture))}{sp}s"));
+        if (d > 0) parts.Add(Unit(d, _french ? "j" : "d", false));
+        if (d > 0 || h > 0) parts.Add(Unit(h, "h", false));
+        if (d > 0 || h > 0 || m > 0) parts.Add(Unit(m, "min", parts.Count > 0));
+        if (s > 0 || parts.Count == 0) parts.Add(Unit(s, "s", parts.Count > 0));
         return string.Join(' ', parts);
     }
+
+    private string Unit(long value, string unit, bool twoDigits) =>
+        value.ToString(twoDigits ? "00" : "0", _culture) + NoBreakSpace + unit;
 
     /// <summary>Seconds as a duration (decimal seconds from the timeline).</summary>
     public string Duration(decimal seconds) => Duration(TimeSpan.FromTicks((long)(seconds * TimeSpan.TicksPerSecond)));

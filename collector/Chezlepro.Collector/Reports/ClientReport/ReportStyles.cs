@@ -29,7 +29,7 @@ internal static class ReportStyles
         tfoot { display: table-footer-group; }
         tr { break-inside: avoid; page-break-inside: avoid; }
         th, td { border: 0.75pt solid #b8c2cc; padding: 2pt 3pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; word-break: break-word; hyphens: auto; }
-        th { background: #e8eef3; font-weight: 600; }
+        th { background: #e8eef3; font-weight: 600; font-size: 8pt; }
         td.n, th.n { text-align: right; }
         tr.total td { font-weight: 700; background: #f4f6f8; }
         table.meta th { width: 28%; background: none; }

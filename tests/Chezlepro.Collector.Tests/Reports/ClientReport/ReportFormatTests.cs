@@ -61,7 +61,10 @@ public sealed class ReportFormatTests
         Assert.Equal("20 octobre 2026, 8 h 00", Fr.DateTime(new DateTimeOffset(2026, 10, 20, 12, 0, 0, TimeSpan.Zero)));
         Assert.Equal("October 20, 2026, 08:00", En.DateTime(new DateTimeOffset(2026, 10, 20, 12, 0, 0, TimeSpan.Zero)));
         Assert.Equal("20 novembre 2026, 8 h 05", Fr.DateTime(new DateTimeOffset(2026, 11, 20, 13, 5, 0, TimeSpan.Zero)));
-        Assert.Equal("1 novembre 2026", Fr.Date(new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero)));
+        // The first of the month is an ordinal in French.
+        Assert.Equal("1er novembre 2026", Fr.Date(new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("1er octobre 2026, 0 h 00", Fr.DateTime(new DateTimeOffset(2026, 10, 1, 4, 0, 0, TimeSpan.Zero)));
+        Assert.Equal("November 1, 2026", En.Date(new DateTimeOffset(2026, 11, 1, 4, 0, 0, TimeSpan.Zero)));
     }
 
     [Fact]
@@ -70,9 +73,10 @@ public sealed class ReportFormatTests
     [Theory]
     [InlineData(0, "0\u00a0s", "0\u00a0s")]
     [InlineData(45, "45\u00a0s", "45\u00a0s")]
-    [InlineData(600, "10\u00a0min 00\u00a0s", "10\u00a0min 00\u00a0s")]
-    [InlineData(7_200, "2\u00a0h 00\u00a0min 00\u00a0s", "2\u00a0h 00\u00a0min 00\u00a0s")]
-    [InlineData(39_600, "11\u00a0h 00\u00a0min 00\u00a0s", "11\u00a0h 00\u00a0min 00\u00a0s")]
+    [InlineData(600, "10\u00a0min", "10\u00a0min")]
+    [InlineData(7_140, "1\u00a0h 59\u00a0min", "1\u00a0h 59\u00a0min")]
+    [InlineData(7_200, "2\u00a0h 00\u00a0min", "2\u00a0h 00\u00a0min")]
+    [InlineData(86_401, "1\u00a0j 0\u00a0h 00\u00a0min 01\u00a0s", "1\u00a0d 0\u00a0h 00\u00a0min 01\u00a0s")]
     [InlineData(93_784, "1\u00a0j 2\u00a0h 03\u00a0min 04\u00a0s", "1\u00a0d 2\u00a0h 03\u00a0min 04\u00a0s")]
     public void Duration_LargestUnitsFirst(int seconds, string french, string english)
     {
