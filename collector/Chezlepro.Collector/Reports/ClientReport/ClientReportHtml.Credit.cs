@@ -25,11 +25,11 @@ public sealed partial class ClientReportHtml
 
         Step("shortfall", _t.StepShortfall,
             _f.Points(c.Objective) + Minus
-            + _f.Number(c.Availability ?? 0m, 3) + " = " + _f.Points(c.Shortfall) + " " + _t.PointsUnit);
+            + _f.Number(c.Availability ?? 0m, 3) + " = " + _f.Number(c.Shortfall, 3) + " " + _t.PointsUnit);
         if (_doc.Rule is { } rule)
         {
             Step("tranches", Format(_t.StepTranches, _f.Points(rule.TrancheSize)),
-                "⌈" + _f.Points(c.Shortfall) + " ÷ " + _f.Points(rule.TrancheSize) + "⌉ = " + c.Tranches.ToString(_f.Culture));
+                "⌈" + _f.Number(c.Shortfall, 3) + " ÷ " + _f.Points(rule.TrancheSize) + "⌉ = " + c.Tranches.ToString(_f.Culture));
             var raw = c.Tranches * rule.CreditPerTranche;
             var credit = c.Tranches.ToString(_f.Culture) + " × " + _f.ShortPercent(rule.CreditPerTranche) + " = " + _f.ShortPercent(raw);
             if (c.Capped) credit += " → " + _f.ShortPercent(c.CreditPercent) + " (" + _t.CappedNote + ")";

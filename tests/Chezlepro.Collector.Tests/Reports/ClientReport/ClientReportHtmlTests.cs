@@ -66,8 +66,8 @@ public sealed partial class ClientReportHtmlTests : IAsyncLifetime
         foreach (var id in new[] { "availability", "periods", "incidents", "rpo", "credit", "fingerprint" })
             Assert.Contains($"<section id=\"{id}\">", html, StringComparison.Ordinal);
         Assert.Contains(">98,250\u00a0%<", html, StringComparison.Ordinal);
-        Assert.Contains("99,5 − 98,250 = 1,25 point", html, StringComparison.Ordinal);
-        Assert.Contains("⌈1,25 ÷ 0,5⌉ = 3", html, StringComparison.Ordinal);
+        Assert.Contains("99,5 − 98,250 = 1,250 point", html, StringComparison.Ordinal);
+        Assert.Contains("⌈1,250 ÷ 0,5⌉ = 3", html, StringComparison.Ordinal);
         Assert.Contains("3 × 5\u00a0% = 15\u00a0%", html, StringComparison.Ordinal);
         Assert.Contains("15\u00a0% × 150,00\u00a0$ = 22,50\u00a0$", html, StringComparison.Ordinal);
         Assert.Contains("20 octobre 2026, 8 h 00", html, StringComparison.Ordinal);

@@ -3,6 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Chezlepro.Collector.Calendar;
+using Chezlepro.Collector.Reports.ClientReport;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 using Xunit.Sdk;
 
@@ -14,7 +18,7 @@ namespace Chezlepro.Collector.Tests.Reports.ClientReport;
 /// report's, on the asked paper.
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class ClientReportPdfTests : IAsyncLifetime
+public sealed partial class ClientReportPdfTests : IAsyncLifetime
 {
     private ReportMonth _month = null!;
 
@@ -58,6 +62,51 @@ public sealed class ClientReportPdfTests : IAsyncLifetime
         // The printer's temporary directory (page, PDF, browser profile) is gone.
         Assert.Equal(before, Leftovers());
     }
+
+    [Fact]
+    public async Task Pdf_LongPeriodTable_BreaksAcrossPages_HeaderRepeatedOnEach()
+    {
+        var services = _month.Factory.Services;
+        var doc = (await services.GetRequiredService<ClientReportBuilder>().BuildAsync(new MonthPeriod(2026, 10), "obnl-a", default))!;
+        var outage = doc.Periods[^1];
+        var periods = Enumerable.Range(0, 120).Select(i => outage with { From = outage.From.AddHours(-4 * i), To = outage.To.AddHours(-4 * i) }).ToList();
+        var html = ClientReportHtml.Write(doc with { Periods = periods }, ReportLanguage.French, ReportPaper.Letter);
+
+        var pdf = await services.GetRequiredService<ChromiumPdfPrinter>().PrintAsync(html, default);
+
+        Assert.NotNull(pdf);
+        var file = Path.Combine(Path.GetTempPath(), $"client-report-{Guid.NewGuid():n}.pdf");
+        await File.WriteAllBytesAsync(file, pdf);
+        try
+        {
+            var pages = int.Parse(PagesLine().Match(await RunAsync("pdfinfo", file)).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(pages >= 4, $"120 periods should take several pages, got {pages}");
+            // Pages 2 and 3 hold nothing but the periods table: each starts with its header row again.
+            foreach (var page in new[] { "2", "3" })
+            {
+                var text = Spaces().Replace(await RunAsync("pdftotext", "-enc", "UTF-8", "-f", page, "-l", page, file, "-"), " ");
+                Assert.Contains("Début", text, StringComparison.Ordinal);
+                Assert.Contains("Cause", text, StringComparison.Ordinal);
+                Assert.Contains("état critique", text, StringComparison.Ordinal);
+            }
+            var all = Spaces().Replace(await RunAsync("pdftotext", "-enc", "UTF-8", file, "-"), " ");
+            Assert.Equal(120, CriticalCause().Count(all));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [GeneratedRegex(@"^Pages:\s+(\d+)", RegexOptions.Multiline)]
+    private static partial Regex PagesLine();
+
+    [GeneratedRegex("état critique")]
+    private static partial Regex CriticalCause();
+
+    // A cell's text wraps inside its column: pdftotext gives it on several lines.
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
 
     private static string[] Leftovers() =>
         [.. Directory.GetDirectories(Path.GetTempPath(), "chezlepro-report-*").Order(StringComparer.Ordinal)];
