@@ -6,7 +6,6 @@ using Chezlepro.Collector.Rpo;
 using Chezlepro.Collector.Sla;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Collector.Storage.Formats;
-using Chezlepro.Contracts.Messages;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Reports;

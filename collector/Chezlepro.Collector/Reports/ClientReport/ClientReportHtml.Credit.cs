@@ -50,7 +50,7 @@ public sealed partial class ClientReportHtml
         Raw("</section>\n");
     }
 
-    private string Summary(ContractSlaReport c) => _t.HtmlLang.StartsWith("fr", StringComparison.Ordinal) ? c.SummaryFr : c.SummaryEn;
+    private string Summary(ContractSlaReport c) => _language == ReportLanguage.French ? c.SummaryFr : c.SummaryEn;
 
     private void Step(string id, string label, string value, string? data = null)
     {

@@ -16,10 +16,12 @@ public sealed partial class ClientReportHtml
     private readonly ClientReportDocument _doc;
     private readonly ReportTexts _t;
     private readonly ReportFormat _f;
+    private readonly ReportLanguage _language;
 
     private ClientReportHtml(ClientReportDocument doc, ReportLanguage language)
     {
         _doc = doc;
+        _language = language;
         _t = ReportTexts.For(language);
         _f = ReportFormat.For(language);
     }

@@ -33,7 +33,7 @@ namespace Chezlepro.Collector.Tests.Reports.ClientReport;
 /// <item>Backups hourly, except none between 25 October 00:00Z and 06:00Z: the RPO is missed from 01:00Z to 06:00Z, 18,000 s.</item>
 /// </list>
 /// </remarks>
-public sealed class ReportMonth : IAsyncDisposable
+internal sealed class ReportMonth : IAsyncDisposable
 {
     /// <summary>A reader key.</summary>
     public const string Reader = "reader-key-0123456789abcdef";
