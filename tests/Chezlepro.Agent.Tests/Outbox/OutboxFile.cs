@@ -26,9 +26,16 @@ internal sealed class OutboxFile : IAsyncDisposable
 
     public async Task<SqliteOutbox> OpenAsync(OutboxOptions? options = null)
     {
+        var outbox = Create(options);
+        await outbox.InitializeAsync(default);
+        return outbox;
+    }
+
+    /// <summary>An outbox on the file, not yet initialised (for the start-up path that initialises it).</summary>
+    public SqliteOutbox Create(OutboxOptions? options = null)
+    {
         var outbox = new SqliteOutbox(Path, options ?? new OutboxOptions(), Time, NullLogger<SqliteOutbox>.Instance);
         _opened.Add(outbox);
-        await outbox.InitializeAsync(default);
         return outbox;
     }
 
