@@ -139,6 +139,11 @@ public sealed partial class SqliteOutbox
         var free = Convert.ToInt64(await ScalarAsync(Connection, "PRAGMA freelist_count;", cancellationToken));
         var pages = Convert.ToInt64(await ScalarAsync(Connection, "PRAGMA page_count;", cancellationToken));
         if (free < ReleaseMinPages || free * 4 < pages) return;
+        if (!_incremental)
+        {
+            await TryFullVacuumAsync(Connection, cancellationToken);
+            return;
+        }
         await ExecuteAsync(Connection, "PRAGMA incremental_vacuum;", cancellationToken);
         // In WAL mode the file shrinks at the checkpoint; TRUNCATE also empties the WAL the vacuum just filled.
         await ExecuteAsync(Connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
