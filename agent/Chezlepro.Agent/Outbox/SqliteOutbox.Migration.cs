@@ -32,6 +32,8 @@ public sealed partial class SqliteOutbox
         if (live > FullVacuumMaxBytes) return;
         var watch = Stopwatch.StartNew();
         await ExecuteAsync(connection, "PRAGMA auto_vacuum=INCREMENTAL; VACUUM;", cancellationToken);
+        // In WAL mode the rewritten file is in the WAL: the main file only shrinks at the checkpoint.
+        await ExecuteAsync(connection, "PRAGMA wal_checkpoint(TRUNCATE);", cancellationToken);
         _incremental = true;
         OutboxLog.Vacuumed(_logger, _path, watch.ElapsedMilliseconds);
     }

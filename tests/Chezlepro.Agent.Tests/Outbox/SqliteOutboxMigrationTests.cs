@@ -70,4 +70,24 @@ public sealed class SqliteOutboxMigrationTests : IAsyncLifetime
         var stats = await reopened.GetStatsAsync(default);
         Assert.Equal((2L, 1L), (stats.Unacknowledged, stats.Watermark));
     }
+
+    [Fact]
+    public async Task Initialize_LargeV1File_VacuumDeferredUntilDrained_ThenDoneByPrune()
+    {
+        // 65 MiB live: more than the start-up VACUUM is allowed to copy (Outbox/README.md).
+        _file.Execute("PRAGMA journal_mode=WAL;" + SchemaV1 + """
+            WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 65)
+            INSERT INTO outbox SELECT i, 1, 't', randomblob(1048576), 1000 FROM n;
+            UPDATE meta SET value = 66 WHERE key = 'next_seq';
+            PRAGMA user_version=1;
+            """);
+
+        var outbox = await _file.OpenAsync();
+        Assert.Equal(0, _file.Scalar("PRAGMA auto_vacuum;"));
+        Assert.Equal(WatermarkOutcome.Advanced, await outbox.AcknowledgeAsync(65, default));
+        await _file.PruneAsync(outbox);
+
+        Assert.Equal(2, _file.Scalar("PRAGMA auto_vacuum;"));
+        Assert.True(new FileInfo(_file.Path).Length < 1 << 20, $"{new FileInfo(_file.Path).Length} bytes after the drain");
+    }
 }
