@@ -1,0 +1,19 @@
+using Chezlepro.Collector.Storage;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Chezlepro.Collector.Delivery;
+
+/// <summary>Registers the delivery watermark (after the storage, whose store keeps it).</summary>
+public static class DeliveryServiceCollectionExtensions
+{
+    /// <summary>Adds the delivery store view, the counters and the watermark publisher.</summary>
+    public static IServiceCollection AddDelivery(this IServiceCollection services)
+    {
+        // Both homes keep the delivery state in their ICollectorStore (same tables, same transaction as the messages).
+        services.AddSingleton(sp => (IDeliveryStore)sp.GetRequiredService<StorageBackend>().Store);
+        services.AddSingleton<DeliveryCounters>();
+        services.AddSingleton<WatermarkPublisher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WatermarkPublisher>());
+        return services;
+    }
+}
