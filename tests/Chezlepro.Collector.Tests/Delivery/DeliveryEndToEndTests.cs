@@ -111,6 +111,9 @@ public sealed class DeliveryEndToEndTests : IAsyncLifetime
         Assert.Equal(5, delivery.GetProperty("watermark").GetInt64());
         Assert.Empty(delivery.GetProperty("missing").EnumerateArray());
         Assert.Equal(System.Net.HttpStatusCode.NotFound, (await _http.GetAsync("/api/v1/sites/lanaudiere/nodes/nope/delivery")).StatusCode);
+        using var anonymous = new HttpClient { BaseAddress = _http.BaseAddress };
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/v1/sites/lanaudiere/nodes/pve1/delivery")).StatusCode);
+        Assert.Contains("\"/api/v1/sites/{site}/nodes/{node}/delivery\"", await anonymous.GetStringAsync("/openapi/v1.json"), StringComparison.Ordinal);
     }
 
     [Fact]
