@@ -18,4 +18,7 @@ public interface IDeliveryStore
     /// <summary>Per node: watermark and missing counts (metrics and the NOC).</summary>
     Task<IReadOnlyList<DeliverySummary>> GetDeliverySummariesAsync(CancellationToken cancellationToken);
 
+    /// <summary>Every recorded evicted run whose inferred capture-time span (<see cref="EvictedSpan.Infer"/>) overlaps [from, to).</summary>
+    Task<IReadOnlyList<EvictedSpan>> GetEvictedSpansAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken);
+
 }

@@ -136,6 +136,16 @@ public abstract partial class CollectorStoreContractTests
     }
 
     [Fact]
+    public async Task Delivery_EvictedSpans_InferredFromTheStoredNeighbours()
+    {
+        await Watermark(Msg(1), Msg(9), Notice(10, 2, 8), Notice(12, 11, 11));
+        var spans = await Delivery.GetEvictedSpansAsync(D0, D0.AddHours(1), default);
+        Assert.Equal([(2L, 8L, D0.AddSeconds(1), D0.AddSeconds(9)), (11L, 11L, D0.AddSeconds(10), D0.AddSeconds(12))],
+            spans.Select(s => (s.Run.From, s.Run.To, s.From, s.To)));
+        Assert.Empty(await Delivery.GetEvictedSpansAsync(D0.AddSeconds(13), D0.AddHours(1), default));
+    }
+
+    [Fact]
     public async Task Delivery_UnknownNode_Null_StatusOnlyNode_Zero()
     {
         Assert.Null(await Delivery.GetDeliveryAsync("lanaudiere", "nope", 10, default));

@@ -51,6 +51,26 @@ public sealed partial class SqliteCollectorStore : IDeliveryStore
         }
     }
 
+    // The capture times of the stored seqs around each run (by the (site, node, seq) key of messages).
+    private const string EvictedSpansSql = """
+        SELECT e.site, e.node, e.from_seq, e.to_seq, e.reason, e.notice_seq, e.received_at,
+            (SELECT m.ts FROM messages m WHERE m.site = e.site AND m.node = e.node AND m.seq < e.from_seq ORDER BY m.seq DESC LIMIT 1),
+            (SELECT m.ts FROM messages m WHERE m.site = e.site AND m.node = e.node AND m.seq > e.to_seq ORDER BY m.seq LIMIT 1)
+        FROM delivery_evicted e ORDER BY e.site, e.node, e.from_seq;
+        """;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<EvictedSpan>> GetEvictedSpansAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<EvictedSpan>>(Rows(Connection, null, EvictedSpansSql, r => EvictedSpan.Infer(r.GetString(0), r.GetString(1),
+                    new EvictedRun(r.GetInt64(2), r.GetInt64(3), r.GetString(4), r.GetInt64(5), FromMs(r.GetInt64(6))),
+                    r.IsDBNull(7) ? null : FromMs(r.GetInt64(7)), r.IsDBNull(8) ? null : FromMs(r.GetInt64(8))))
+                .Where(s => s.Overlaps(from, to)).ToList());
+        }
+    }
+
     private IReadOnlyList<MissingRange> Missing(SqliteConnection c, string site, string node, long watermark)
     {
         var pending = Rows(c, null, "SELECT seq, received_at FROM delivery_pending WHERE site = $s AND node = $n;",
