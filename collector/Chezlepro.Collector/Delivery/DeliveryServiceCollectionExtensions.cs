@@ -9,8 +9,10 @@ public static class DeliveryServiceCollectionExtensions
     /// <summary>Adds the delivery store view, the counters and the watermark publisher.</summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
-        // Both homes keep the delivery state in their ICollectorStore (same tables, same transaction as the messages).
-        services.AddSingleton(sp => (IDeliveryStore)sp.GetRequiredService<StorageBackend>().Store);
+        // Both homes keep the delivery state in their ICollectorStore (same tables, same transaction as the messages), so
+        // the view is the store in use, whatever replaced it (a wrapper must pass IDeliveryStore through).
+        services.AddSingleton(sp => sp.GetRequiredService<ICollectorStore>() as IDeliveryStore
+            ?? throw new InvalidOperationException("The ICollectorStore in use keeps no delivery state: it must implement IDeliveryStore."));
         services.AddSingleton<DeliveryCounters>();
         services.AddSingleton<WatermarkPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<WatermarkPublisher>());
