@@ -1,58 +1,14 @@
 using System.Text;
 using Chezlepro.Mqtt.Tests.Support;
-using Chezlepro.Testing.Mosquitto;
 
 namespace Chezlepro.Mqtt.Tests.Packaging;
 
 /// <summary>
 /// The delivery watermark's ACL (packaging/mosquitto): the collector writes every node's ack, each agent reads only its
-/// own and cannot forge it.
+/// own and cannot forge it, and still writes each of its outbox topics.
 /// </summary>
-[Trait("Category", "Integration")]
-public sealed class BrokerAckAclTests : IAsyncLifetime
+public sealed partial class BrokerAclTests
 {
-    private readonly BrokerScript _script = new();
-    private MosquittoBroker _broker = null!;
-    private Dictionary<string, string> _pve1 = null!;
-    private Dictionary<string, string> _pve2 = null!;
-    private Dictionary<string, string> _collector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _pve1 = _script.Run("add-node", "lanaudiere", "pve1");
-        _pve2 = _script.Run("add-node", "st-bruno", "pve2");
-        _collector = _script.Run("add-collector", "ovh");
-        _broker = await MosquittoBroker.StartAsync(new MosquittoOptions
-        {
-            AllowAnonymous = false,
-            ExtraLines =
-            [
-                $"password_file {Path.Combine(_script.Directory, "passwd")}",
-                $"acl_file {Path.Combine(_script.Directory, "acl")}",
-                "use_username_as_clientid true",
-            ],
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _broker.DisposeAsync();
-        _script.Dispose();
-    }
-
-    private async Task<MqttClient> ConnectAsync(Dictionary<string, string> account, MessageCollector? seen = null, string? filter = null)
-    {
-        var client = TestClients.Create(_broker, o =>
-        {
-            o.Username = account["user"];
-            o.Password = account["password"];
-        });
-        if (seen is not null) client.MessageHandler = seen.Handler;
-        await client.StartAsync(default);
-        if (filter is not null) await client.SubscribeAsync([new MqttTopicFilter(filter)], default);
-        return client;
-    }
-
     private static MqttApplicationMessage Ack(string topic, string text) => new(topic, Encoding.UTF8.GetBytes(text));
 
     [Fact]
