@@ -23,6 +23,7 @@ public static class ConfigCheck
         Collect<MqttOptions>(provider, problems);
         Collect<OutboxOptions>(provider, problems);
         Collect<StatusPageOptions>(provider, problems);
+        Collect<Actions.LocalActionsOptions>(provider, problems);
         problems.AddRange(provider.GetRequiredService<SourceCatalog>().Read(configuration).Problems);
         return problems;
     }
