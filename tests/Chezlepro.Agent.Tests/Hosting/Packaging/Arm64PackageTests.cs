@@ -68,10 +68,11 @@ public class Arm64PackageTests(Arm64Package arm64, ITestOutputHelper output) : I
             ["StatusPage"] = new JsonObject { ["Urls"] = $"http://127.0.0.1:{FreePort.Next()}" },
             ["Sources"] = new JsonArray(new JsonObject
             {
-                ["Type"] = "victron-gx", ["Name"] = "victron", ["Interval"] = "00:00:05", ["Host"] = "127.0.0.1", ["Port"] = gx.Port, ["RequestTimeout"] = "00:00:10",
+                ["Type"] = "victron-gx", ["Name"] = "victron", ["Interval"] = "00:00:20", ["Host"] = "127.0.0.1", ["Port"] = gx.Port, ["RequestTimeout"] = "00:00:10",
             }),
         }.ToJsonString());
-        // Subscribed before the agent starts: the first telemetry message is the proof, whatever its kind.
+        // Emulated, the agent starts and polls tens of times slower than on an arm64 board: a 20 s interval keeps a
+        // poll from overrunning it. Subscribed before the agent starts: the first telemetry message is the proof, whatever its kind.
         using var subscriber = Start("mosquitto_sub", "-h", "127.0.0.1", "-p", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "-t", "chezlepro/v1/lanaudiere/pi1/telemetry/+", "-C", "1", "-W", "300", "-v");
         using var agent = Start(Qemu, "-L", Sysroot, arm64.Binary, "--config", config);
@@ -105,11 +106,11 @@ public class Arm64PackageTests(Arm64Package arm64, ITestOutputHelper output) : I
         return Process.Start(psi)!;
     }
 
-    private static (int Code, string Stdout, string Stderr) Emulate(string workingDirectory, params string[] args)
+    private (int Code, string Stdout, string Stderr) Emulate(string workingDirectory, params string[] args)
     {
         Assert.True(File.Exists(Qemu), $"{Qemu} is missing, so the arm64 package cannot be tried: apt-get install -y qemu-user-static");
         Assert.True(File.Exists(Path.Combine(Sysroot, "lib/ld-linux-aarch64.so.1")) && File.Exists(Path.Combine(Sysroot, "lib/libstdc++.so.6")),
             $"the arm64 runtime libraries under {Sysroot} are missing: apt-get install -y libc6-arm64-cross libstdc++6-arm64-cross");
-        return DebPackages.RunRaw(Qemu, workingDirectory, new Dictionary<string, string>(), ["-L", Sysroot, .. args]);
+        return DebPackages.RunRaw(Qemu, workingDirectory, new Dictionary<string, string>(), ["-L", Sysroot, arm64.Binary, .. args]);
     }
 }
