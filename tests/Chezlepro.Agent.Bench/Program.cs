@@ -20,12 +20,16 @@ var zabbixBinary = zabbixCandidates.FirstOrDefault(File.Exists)
     ?? throw new InvalidOperationException("install zabbix-agent2 (apt-get install zabbix-agent2)");
 var work = Directory.CreateTempSubdirectory("agent-bench-").FullName;
 var repo = RepoRoot();
-var published = Path.Combine(work, "publish");
-Console.WriteLine($"publishing the agent as build-deb.sh does into {published} ...");
-var publish = Process.Start("dotnet", ["publish", Path.Combine(repo, "agent/Chezlepro.Agent/Chezlepro.Agent.csproj"), "-c", "Release",
-    "-r", "linux-x64", "--self-contained", "true", "-o", published, "--artifacts-path", Path.Combine(work, "artifacts"), "-v", "q"])!;
-await publish.WaitForExitAsync();
-if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish of the agent failed");
+// CHEZLEPRO_PUBLISH_AGENT (as for build-deb.sh) measures a publish made before, e.g. of an experiment branch.
+var published = Environment.GetEnvironmentVariable("CHEZLEPRO_PUBLISH_AGENT") is { Length: > 0 } given ? given : Path.Combine(work, "publish");
+if (published.StartsWith(work, StringComparison.Ordinal))
+{
+    Console.WriteLine($"publishing the agent as build-deb.sh does into {published} ...");
+    var publish = Process.Start("dotnet", ["publish", Path.Combine(repo, "agent/Chezlepro.Agent/Chezlepro.Agent.csproj"), "-c", "Release",
+        "-r", "linux-x64", "--self-contained", "true", "-o", published, "--artifacts-path", Path.Combine(work, "artifacts"), "-v", "q"])!;
+    await publish.WaitForExitAsync();
+    if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish of the agent failed");
+}
 await using var victron = await VictronGxSimulator.StartAsync();
 await using var broker = await MosquittoBroker.StartAsync();
 var statusUrls = new List<string>();

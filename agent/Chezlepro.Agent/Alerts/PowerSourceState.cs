@@ -1,3 +1,4 @@
+using Chezlepro.Agent.Actions;
 using Chezlepro.Agent.Sources;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Devices.Power;
@@ -19,6 +20,7 @@ public sealed class PowerSourceState
     private readonly BatteryRuntimeEstimator _runtime;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly LocalActions? _actions;
 
     /// <summary>Creates the state of one source.</summary>
     /// <param name="source">Source name.</param>
@@ -28,8 +30,11 @@ public sealed class PowerSourceState
     /// <param name="smoothing">Time constant of the runtime's current average.</param>
     /// <param name="time">Clock.</param>
     /// <param name="logger">Logger.</param>
-    public PowerSourceState(string source, PowerAlertOptions alerts, double? capacityAh, double reserveSoc, TimeSpan smoothing, TimeProvider time, ILogger logger)
+    /// <param name="actions">The local actions fed by every successful reading, if any are configured.</param>
+    public PowerSourceState(string source, PowerAlertOptions alerts, double? capacityAh, double reserveSoc, TimeSpan smoothing, TimeProvider time, ILogger logger,
+        LocalActions? actions = null)
     {
+        _actions = actions;
         _logger = logger;
         _source = source;
         _configuredCapacityAh = capacityAh;
@@ -61,6 +66,7 @@ public sealed class PowerSourceState
             reading.Samples.Add(new Sample(MetricNames.BatteryRuntime, r, "s"));
         }
         reading.Alerts.AddRange(Log(Rules.Evaluate(snapshot, runtime, now)));
+        if (_actions is not null) reading.Alerts.AddRange(_actions.Observe(_source, snapshot.GridAvailable, runtime, now));
         reading.Health.Add(new HealthReading(Check, snapshot.BmsFaults.Count > 0 ? HealthStatus.Warning : HealthStatus.Ok,
             snapshot.BmsFaults.Count > 0 ? string.Join(", ", snapshot.BmsFaults) : "read"));
         return reading;
@@ -83,8 +89,9 @@ public sealed class PowerSourceState
     /// <param name="options">Options.</param>
     /// <param name="time">Clock.</param>
     /// <param name="logger">Logger.</param>
-    public static PowerSourceState Create(string source, PowerSourceOptions options, TimeProvider time, ILogger logger) =>
-        new(source, options.Alerts, options.BatteryCapacityAh, options.ReserveSoc, options.RuntimeSmoothing, time, logger);
+    /// <param name="actions">The local actions, if registered.</param>
+    public static PowerSourceState Create(string source, PowerSourceOptions options, TimeProvider time, ILogger logger, LocalActions? actions = null) =>
+        new(source, options.Alerts, options.BatteryCapacityAh, options.ReserveSoc, options.RuntimeSmoothing, time, logger, actions);
 
     private IReadOnlyList<Alert> Log(IReadOnlyList<Alert> alerts)
     {

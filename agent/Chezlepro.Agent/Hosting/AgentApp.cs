@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
 using Chezlepro.Agent.Hosting.Systemd;
 using Chezlepro.Agent.Hosting.Windows;
 using Chezlepro.Hosting.Configuration;
@@ -12,6 +14,10 @@ namespace Chezlepro.Agent.Hosting;
 /// <summary>Builds the agent's host (the status page's own small server shares the process).</summary>
 public static class AgentApp
 {
+    /// <summary>What <c>--version</c> prints: name, version, and the runtime identifier it was built for (linux-arm64 under qemu proves the package).</summary>
+    public static string VersionLine =>
+        $"chezlepro-agent {typeof(AgentApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0]} ({RuntimeInformation.RuntimeIdentifier})";
+
     /// <summary>Creates the application with every layer of configuration of contract.md.</summary>
     public static IHost Build(string[] args)
     {

@@ -1,3 +1,4 @@
+using Chezlepro.Agent.Actions;
 using Chezlepro.Agent.Forwarding;
 using Chezlepro.Agent.Options;
 using Chezlepro.Agent.Outbox;
@@ -27,6 +28,7 @@ public static class AgentHostExtensions
         AddValidated<OutboxOptions, OutboxOptionsValidator>(services, OutboxOptions.SectionName);
         AddValidated<ForwardingOptions, ForwardingOptionsValidator>(services, ForwardingOptions.SectionName);
         AddValidated<StatusPageOptions, StatusPageOptionsValidator>(services, StatusPageOptions.SectionName);
+        services.AddLocalActions(configuration);
 
         foreach (var type in typeof(AgentHostExtensions).Assembly.GetTypes()
                      .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(SourceFactory).IsAssignableFrom(t)))

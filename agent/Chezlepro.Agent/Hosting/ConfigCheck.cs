@@ -24,6 +24,7 @@ public static class ConfigCheck
         Collect<OutboxOptions>(provider, problems);
         Collect<ForwardingOptions>(provider, problems);
         Collect<StatusPageOptions>(provider, problems);
+        Collect<Actions.LocalActionsOptions>(provider, problems);
         problems.AddRange(provider.GetRequiredService<SourceCatalog>().Read(configuration).Problems);
         return problems;
     }

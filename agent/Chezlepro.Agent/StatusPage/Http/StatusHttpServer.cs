@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Sockets;
 using Chezlepro.Agent.Diagnostics;
@@ -11,16 +12,35 @@ namespace Chezlepro.Agent.StatusPage.Http;
 /// <summary>
 /// The status page's HTTP/1.1 server: a few sockets, one request per connection, GET and HEAD only.
 /// Owned rather than Kestrel because the agent lives on battery-backed nodes beside zabbix-class agents and
-/// ASP.NET Core alone doubled its resident memory (see README, Benchmarks). Bounded everywhere a LAN client could
-/// push: head size, time to send it, concurrent connections.
+/// ASP.NET Core alone doubled its resident memory (see README, Benchmarks; measured again for issue 19 in
+/// packaging/README.md, Status page). Bounded everywhere a LAN client could push: head size (8 KiB, no body),
+/// time to send the head, connections in all and per client address — and a connection that has not sent its
+/// request yet gives way to a new one, so stuck or slow clients cannot make the page unreachable.
 /// </summary>
 internal sealed class StatusHttpServer : IHostedService, IAsyncDisposable
 {
-    /// <summary>Connections served at once; more are closed at accept (the page refreshes itself, a retry is cheap).</summary>
-    public const int MaxConnections = 16;
+    /// <summary>
+    /// Connections kept at once. The page must answer while a LAN client holds connections open (issue 19: 40 idle
+    /// connections blinded the old limit of 16); each costs a socket and an 8 KiB head buffer, so 128 is at most
+    /// 1 MiB, and the oldest idle one is closed for a newcomer rather than refusing it.
+    /// </summary>
+    public const int MaxConnections = 128;
 
-    // A browser sends its head at once; a client that trickles it (slowloris) is cut off.
-    private static readonly TimeSpan RequestDeadline = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// Connections kept at once from one client address: a browser opens 6 per host (HTML, JSON refresh, favicon);
+    /// past this an address only displaces its own oldest idle connection, never another client's.
+    /// </summary>
+    public const int MaxConnectionsPerAddress = 8;
+
+    /// <summary>
+    /// Time from accept to the whole request head (and the answer sent). A browser sends its head in one packet;
+    /// a client that trickles it (slowloris) or sends nothing is cut off, and its slot freed, within this.
+    /// </summary>
+    public static readonly TimeSpan RequestDeadline = TimeSpan.FromSeconds(5);
+
+    // Connections the kernel queues before we accept them: a burst of connects must not be dropped at SYN time
+    // (the client would retry only after a second); the kernel caps it at net.core.somaxconn.
+    private const int ListenBacklog = 512;
 
     private readonly IReadOnlyList<IPEndPoint> _endpoints;
     private readonly StatusEndpoints _handler;
@@ -29,7 +49,11 @@ internal sealed class StatusHttpServer : IHostedService, IAsyncDisposable
     private readonly List<Socket> _listeners = [];
     private readonly List<Task> _acceptLoops = [];
     private readonly CancellationTokenSource _stopping = new();
-    private readonly SemaphoreSlim _slots = new(MaxConnections, MaxConnections);
+    private readonly ConnectionTable _connections = new(MaxConnections, MaxConnectionsPerAddress);
+    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    // Connections being served, plus one for the server itself until it stops: zero means drained.
+    private int _active = 1;
+    private int _released;
 
     /// <summary>Creates the server; binds nothing until started.</summary>
     public StatusHttpServer(IOptions<StatusPageOptions> options, StatusEndpoints handler, TimeProvider time, ILogger<StatusHttpServer> logger)
@@ -44,6 +68,9 @@ internal sealed class StatusHttpServer : IHostedService, IAsyncDisposable
     /// <summary>Where the server listens once started (the actual ports when 0 was configured).</summary>
     public IReadOnlyList<IPEndPoint> BoundEndpoints => _listeners.Select(l => (IPEndPoint)l.LocalEndPoint!).ToList();
 
+    /// <summary>Connections kept now (at most <see cref="MaxConnections"/>).</summary>
+    public int OpenConnections => _connections.Count;
+
     /// <summary>Binds every endpoint, so that a taken port fails the start with its address; then accepts.</summary>
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +82,7 @@ internal sealed class StatusHttpServer : IHostedService, IAsyncDisposable
                 // '*' binds [::] for both families, as Kestrel did for the same value.
                 if (endpoint.Address.Equals(IPAddress.IPv6Any)) socket.DualMode = true;
                 socket.Bind(endpoint);
-                socket.Listen(MaxConnections);
+                socket.Listen(ListenBacklog);
             }
             catch (SocketException ex)
             {
@@ -69,16 +96,15 @@ internal sealed class StatusHttpServer : IHostedService, IAsyncDisposable
         return Task.CompletedTask;
     }
 
-    /// <summary>Stops accepting and waits for the requests in flight (each is bounded by the request deadline).</summary>
+    /// <summary>Stops accepting, cancels the requests in flight and waits for them to end.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
         foreach (var listener in _listeners) listener.Dispose();
         await Task.WhenAll(_acceptLoops).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-        for (var i = 0; i < MaxConnections; i++)
-        {
-            if (!await _slots.WaitAsync(RequestDeadline, cancellationToken).ConfigureAwait(false)) break;
-        }
+        // Only once no accept loop can start another connection.
+        if (Interlocked.Exchange(ref _released, 1) == 0 && Interlocked.Decrement(ref _active) == 0) _drained.TrySetResult();
+        await _drained.Task.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task AcceptLoopAsync(Socket listener, CancellationToken stop)
@@ -100,23 +126,29 @@ internal sealed class StatusHttpServer : IHostedService, IAsyncDisposable
                 AgentLog.StatusPageAcceptFailed(_logger, ex.SocketErrorCode.ToString());
                 continue;
             }
-            if (!_slots.Wait(0, CancellationToken.None))
+            TrackedConnection? evicted = null;
+            var connection = client.RemoteEndPoint is IPEndPoint remote ? _connections.Admit(remote.Address, out evicted) : null;
+            if (connection is null)
             {
                 client.Dispose();
                 continue;
             }
-            _ = ServeAsync(client, stop);
+            // Cancels the evicted connection's receive; its own finally closes the socket and counts it out.
+            evicted?.Evicted.Cancel();
+            Interlocked.Increment(ref _active);
+            _ = ServeAsync(client, connection, stop);
         }
     }
 
-    private async Task ServeAsync(Socket client, CancellationToken stop)
+    private async Task ServeAsync(Socket client, TrackedConnection connection, CancellationToken stop)
     {
         using var deadline = new CancellationTokenSource(RequestDeadline, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(stop, deadline.Token, connection.Evicted.Token);
         try
         {
             client.NoDelay = true;
             var (request, failure) = await ReadHeadAsync(client, linked.Token);
+            _connections.MarkAnswering(connection);
             var response = failure ?? await _handler.HandleAsync(request!, linked.Token);
             await client.SendAsync(response.Encode(_time.GetUtcNow(), request?.Method == "HEAD"), SocketFlags.None, linked.Token);
             client.Shutdown(SocketShutdown.Send);
@@ -137,20 +169,34 @@ internal sealed class StatusHttpServer : IHostedService, IAsyncDisposable
         finally
         {
             client.Dispose();
-            _slots.Release();
+            _connections.Remove(connection);
+            if (Interlocked.Decrement(ref _active) == 0) _drained.TrySetResult();
         }
     }
 
     private async Task<(HttpRequestHead? Request, HttpResponse? Failure)> ReadHeadAsync(Socket client, CancellationToken ct)
     {
-        var buffer = new byte[HttpRequestParser.MaxHeadBytes];
+        // Pooled: under a flood of idle connections each would otherwise pin its own 8 KiB until the deadline.
+        var buffer = ArrayPool<byte>.Shared.Rent(HttpRequestParser.MaxHeadBytes);
+        try
+        {
+            return await ReadHeadAsync(client, buffer.AsMemory(0, HttpRequestParser.MaxHeadBytes), ct);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private async Task<(HttpRequestHead? Request, HttpResponse? Failure)> ReadHeadAsync(Socket client, Memory<byte> buffer, CancellationToken ct)
+    {
         var filled = 0;
         while (true)
         {
-            var n = await client.ReceiveAsync(buffer.AsMemory(filled), SocketFlags.None, ct);
+            var n = await client.ReceiveAsync(buffer[filled..], SocketFlags.None, ct);
             if (n == 0) throw new OperationCanceledException("client closed before a whole request");
             filled += n;
-            var outcome = HttpRequestParser.Parse(buffer.AsSpan(0, filled), out var head, out var error);
+            var outcome = HttpRequestParser.Parse(buffer.Span[..filled], out var head, out var error);
             switch (outcome)
             {
                 case HttpParseOutcome.Complete:
@@ -187,7 +233,6 @@ internal sealed class StatusHttpServer : IHostedService, IAsyncDisposable
     {
         foreach (var listener in _listeners) listener.Dispose();
         _stopping.Dispose();
-        _slots.Dispose();
         return ValueTask.CompletedTask;
     }
 }

@@ -1,6 +1,9 @@
+using System.Diagnostics;
+using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Chezlepro.Agent.Outbox;
+using Chezlepro.Agent.StatusPage.Http;
 using Chezlepro.Agent.Tests.StatusPage;
 using Xunit;
 
@@ -75,86 +78,105 @@ public class StatusHttpServerTests
     }
 
     [Fact]
-    public async Task Request_TrickledAndNeverFinished_ClosedAtTheDeadline()
+    public async Task Request_TrickledOneBytePerSecond_ClosedAtTheDeadline()
     {
         var clock = FakeStatus.Clock();
         var (server, baseAddress) = await StartAsync(clock);
         await using var _ = server;
-        using var client = new TcpClient();
-        await client.ConnectAsync("127.0.0.1", baseAddress.Port);
-        var stream = client.GetStream();
-        await stream.WriteAsync("GET / HTTP/1.1\r\nHost: a\r\n"u8.ToArray());
-        var read = stream.ReadAsync(new byte[16]).AsTask();
+        using var client = await SlowClient.ConnectAsync(IPAddress.Loopback, baseAddress.Port, "");
+        var read = client.ReadToEndAsync();
         // The deadline is armed when the server takes the connection; advancing before that (a loaded CI machine
         // accepts late) would move the clock under a timer not yet created.
-        for (var i = 0; clock.PendingTimers == 0; i++)
+        await WaitForAsync(() => clock.PendingTimers == 1, "the server never armed its request deadline");
+        var head = "GET / HTTP/1.1\r\nHost: a\r\n"u8.ToArray();
+        var second = TimeSpan.FromSeconds(1);
+        var seconds = (int)(StatusHttpServer.RequestDeadline / second);
+        for (var i = 0; i < seconds - 1; i++)
         {
-            Assert.True(i < 200, "the server never armed its request deadline");
-            await Task.Delay(50);
+            await client.SendAsync(head[i..(i + 1)]);
+            // Timers fire inside Advance: once it returns, a deadline due by now has fired, whatever the machine's speed.
+            clock.Advance(second);
+            Assert.Equal(1, clock.PendingTimers);
+            Assert.False(read.IsCompleted, "closed before the deadline");
         }
-        // Timers fire inside Advance: once it returns, a deadline due by 9 s has fired, whatever the machine's speed.
-        clock.Advance(TimeSpan.FromSeconds(9));
-        Assert.Equal(1, clock.PendingTimers);
-        Assert.False(read.IsCompleted, "closed before the deadline");
-        clock.Advance(TimeSpan.FromSeconds(2));
+        await client.SendAsync(head[(seconds - 1)..seconds]);
+        clock.Advance(second);
         Assert.Equal(0, clock.PendingTimers);
+        Assert.Equal("", await read.WaitAsync(TimeSpan.FromSeconds(10)));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(25)]
+    public async Task SlowClients_200HoldingPartialHeads_PageStillAnswersWithinASecond(int addresses)
+    {
+        var (server, baseAddress) = await StartAsync();
+        await using var _ = server;
+        var slow = new List<SlowClient>();
         try
         {
-            Assert.Equal(0, await read.WaitAsync(TimeSpan.FromSeconds(10)));
+            // 127.0.0.0/8 is all loopback on Linux: each client binds its own source address, as LAN hosts would.
+            for (var i = 0; i < 200; i++)
+            {
+                var from = addresses == 1 ? IPAddress.Loopback : IPAddress.Parse($"127.0.1.{1 + i % addresses}");
+                slow.Add(await SlowClient.ConnectAsync(from, baseAddress.Port, "GET / HTTP/1.1\r\nHost: a\r\n"));
+            }
+            var started = Stopwatch.GetTimestamp();
+            using var page = await SlowClient.ConnectAsync(IPAddress.Loopback, baseAddress.Port, "GET / HTTP/1.1\r\nHost: a\r\n\r\n");
+            var reply = await page.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10));
+            var elapsed = Stopwatch.GetElapsedTime(started);
+            Assert.StartsWith("HTTP/1.1 200 OK\r\n", reply, StringComparison.Ordinal);
+            Assert.True(elapsed < TimeSpan.FromSeconds(1), $"the page took {elapsed.TotalMilliseconds:F0} ms behind 200 slow connections");
+            Assert.InRange(server.Server.OpenConnections, 1, StatusHttpServer.MaxConnections);
         }
-        catch (IOException ex) when (ex.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+        finally
         {
-            // Closed before the server had read our partial head: the kernel resets instead of a clean end; same meaning.
+            foreach (var c in slow) c.Dispose();
         }
     }
 
     [Fact]
-    public async Task Connections_OverTheLimit_ClosedWhileThePageStaysUp()
+    public async Task SlowClients_OneAddressOverItsCap_OthersKeepTheirConnections()
     {
-        var clock = FakeStatus.Clock();
-        var (server, baseAddress) = await StartAsync(clock);
+        var (server, baseAddress) = await StartAsync();
         await using var _ = server;
-        var idle = new List<TcpClient>();
+        var neighbour = new List<SlowClient>();
+        var flooder = new List<SlowClient>();
         try
         {
-            for (var i = 0; i < StatusHttpServerLimit; i++)
+            for (var i = 0; i < StatusHttpServer.MaxConnectionsPerAddress; i++)
             {
-                var c = new TcpClient();
-                await c.ConnectAsync("127.0.0.1", baseAddress.Port);
-                await c.GetStream().WriteAsync("G"u8.ToArray());
-                idle.Add(c);
+                neighbour.Add(await SlowClient.ConnectAsync(IPAddress.Parse("127.0.0.2"), baseAddress.Port, "GET /api/status HTTP/1.1\r\n"));
             }
-            // Every connection holds a slot once the server has armed its request deadline: wait for that, not for a guess.
-            for (var i = 0; clock.PendingTimers < StatusHttpServerLimit; i++)
+            await WaitForAsync(() => server.Server.OpenConnections == neighbour.Count, "the server never took the neighbour's connections");
+            const int flood = 20;
+            for (var i = 0; i < flood; i++)
             {
-                Assert.True(i < 200, $"the server took {clock.PendingTimers} of {StatusHttpServerLimit} connections");
-                await Task.Delay(50);
+                flooder.Add(await SlowClient.ConnectAsync(IPAddress.Parse("127.0.0.3"), baseAddress.Port, "GET / HTTP/1.1\r\n"));
             }
-            var reply = await ExchangeAsync(baseAddress, "GET /api/status HTTP/1.1\r\nHost: a\r\n\r\n"u8.ToArray());
-            Assert.Equal("", reply);
+            // The flooder's own oldest connections made room for its newer ones.
+            foreach (var evicted in flooder.Take(flood - StatusHttpServer.MaxConnectionsPerAddress))
+            {
+                Assert.Equal("", await evicted.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10)));
+            }
+            foreach (var c in neighbour)
+            {
+                await c.SendAsync("Host: a\r\n\r\n"u8.ToArray());
+                Assert.StartsWith("HTTP/1.1 200 OK\r\n", await c.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(10)), StringComparison.Ordinal);
+            }
         }
         finally
         {
-            foreach (var c in idle) c.Dispose();
+            foreach (var c in neighbour.Concat(flooder)) c.Dispose();
         }
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        Assert.Contains("\"site\":\"lanaudiere\"", await Eventually(() => http.GetStringAsync("/api/status")), StringComparison.Ordinal);
     }
 
-    private const int StatusHttpServerLimit = Chezlepro.Agent.StatusPage.Http.StatusHttpServer.MaxConnections;
-
-    private static async Task<string> Eventually(Func<Task<string>> get)
+    private static async Task WaitForAsync(Func<bool> condition, string failure)
     {
-        for (var i = 0; ; i++)
+        for (var i = 0; !condition(); i++)
         {
-            try
-            {
-                return await get();
-            }
-            catch (HttpRequestException) when (i < 50)
-            {
-                await Task.Delay(100);
-            }
+            Assert.True(i < 200, failure);
+            await Task.Delay(50);
         }
     }
 }

@@ -60,6 +60,6 @@ public sealed class Eg4LlSourceFactory : SourceFactory<Eg4LlSourceOptions>
         var master = new ModbusMaster(new ModbusRtuTransport(link, o.BaudRate, time, loggers.CreateLogger<ModbusRtuTransport>()), o.Master, time, loggers.CreateLogger<ModbusMaster>());
         var logger = loggers.CreateLogger<Eg4LlSource>();
         return new Eg4LlSource(definition.Name, master, new Eg4LlClient(master, o.UnitIds.Select(u => (byte)u).ToList(), logger),
-            o.IgnoreLowCapacityProtection, PowerSourceState.Create(definition.Name, o, time, logger));
+            o.IgnoreLowCapacityProtection, PowerSourceState.Create(definition.Name, o, time, logger, services.GetService<Actions.LocalActions>()));
     }
 }

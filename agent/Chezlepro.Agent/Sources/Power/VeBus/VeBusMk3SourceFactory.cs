@@ -38,6 +38,6 @@ public sealed class VeBusMk3SourceFactory : SourceFactory<VeBusMk3SourceOptions>
         var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = loggers.CreateLogger<VeBusMk3Source>();
         var client = new Mk2Client(SerialPortFactory.Create(new SerialSettings(o.SerialPort, 2400)), o.Phases, o.RequestTimeout, time, logger);
-        return new VeBusMk3Source(definition.Name, client, PowerSourceState.Create(definition.Name, o, time, logger));
+        return new VeBusMk3Source(definition.Name, client, PowerSourceState.Create(definition.Name, o, time, logger, services.GetService<Actions.LocalActions>()));
     }
 }

@@ -44,6 +44,6 @@ public sealed class VictronGxSourceFactory : SourceFactory<VictronGxSourceOption
         var master = new ModbusMaster(new ModbusTcpTransport(o.Host, o.Port, loggers.CreateLogger<ModbusTcpTransport>()), o.Master, time, loggers.CreateLogger<ModbusMaster>());
         var units = new VictronGxUnits((byte)o.SystemUnitId, o.VebusUnitId == 0 ? null : (byte)o.VebusUnitId, o.BatteryUnitId == 0 ? null : (byte)o.BatteryUnitId);
         var logger = loggers.CreateLogger<VictronGxSource>();
-        return new VictronGxSource(definition.Name, master, new VictronGxClient(master, units, logger), PowerSourceState.Create(definition.Name, o, time, logger));
+        return new VictronGxSource(definition.Name, master, new VictronGxClient(master, units, logger), PowerSourceState.Create(definition.Name, o, time, logger, services.GetService<Actions.LocalActions>()));
     }
 }
