@@ -179,6 +179,14 @@ public sealed class ModbusMaster : IAsyncDisposable
             ModbusLog.Timeout(_logger, unitId, function, address, _options.RequestTimeout.TotalMilliseconds);
             throw new ModbusTimeoutException(unitId, function, address, _options.RequestTimeout);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // The caller gave up (a poll that overran its interval): a read may have stopped inside a frame, and the
+            // rest of that frame would be taken for the next reply's MBAP header (seen under emulation as
+            // "protocol 1200, length 0"), so the next exchange starts on a fresh connection.
+            await _transport.ResetAsync().ConfigureAwait(false);
+            throw;
+        }
         catch (Exception e) when (e is ModbusFrameException or IOException or System.Net.Sockets.SocketException)
         {
             await _transport.ResetAsync().ConfigureAwait(false);

@@ -131,4 +131,45 @@ public class ModbusMasterTests
         await master.WriteMultipleRegistersAsync(1, 37, [1, 2]);
         Assert.Equal(Convert.FromHexString("01100025000204 00010002".Replace(" ", "", StringComparison.Ordinal)), link.Written[0][..^2]);
     }
+
+    [Fact]
+    public async Task Read_CallerCancels_TransportResetBeforeTheNextExchange()
+    {
+        // Loopback sockets happen to drop the connection on a cancelled read; a slow link or a serial gateway need
+        // not, and the rest of an interrupted frame would then be read as the next reply's header.
+        var transport = new HangingTransport();
+        await using var master = new ModbusMaster(transport, new ModbusMasterOptions { RequestTimeout = TimeSpan.FromSeconds(30), Retries = 0 });
+        using var caller = new CancellationTokenSource();
+        var first = master.ReadHoldingRegistersAsync(1, 3, 1, caller.Token);
+        await transport.Exchanging.WaitAsync(TimeSpan.FromSeconds(10));
+        await caller.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        Assert.Equal(1, transport.Resets);
+    }
+
+    private sealed class HangingTransport : IModbusTransport
+    {
+        private readonly TaskCompletionSource _exchanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Exchanging => _exchanging.Task;
+
+        public int Resets { get; private set; }
+
+        public ValueTask<bool> ConnectAsync(CancellationToken cancellationToken) => ValueTask.FromResult(false);
+
+        public async ValueTask<byte[]> ExchangeAsync(byte unitId, ReadOnlyMemory<byte> requestPdu, CancellationToken cancellationToken)
+        {
+            _exchanging.TrySetResult();
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+            return [];
+        }
+
+        public ValueTask ResetAsync()
+        {
+            Resets++;
+            return ValueTask.CompletedTask;
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
 }
