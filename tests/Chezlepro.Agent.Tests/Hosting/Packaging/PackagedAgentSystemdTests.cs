@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Chezlepro.Agent.Tests.Hosting.Systemd;
 using Chezlepro.Testing;
+using Chezlepro.Testing.Systemd;
 using Xunit;
 
 namespace Chezlepro.Agent.Tests.Hosting.Packaging;
@@ -48,14 +48,14 @@ public sealed class PackagedAgentSystemdTests(DebPackages debs) : IDisposable
     }
 
     [Fact]
-    public async Task StartedBySystemd_InvalidOption_CriticalInTheJournalAndExitOne()
+    public async Task StartedBySystemd_InvalidOption_CriticalInTheJournalAndExitBadConfiguration()
     {
         using var notify = NotifyListener.Abstract();
         var (launcher, log) = Start(notify.Address, Config(site: "Not A Site"));
 
         await launcher.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(1, launcher.ExitCode);
+        Assert.Equal(78, launcher.ExitCode);
         Assert.Contains(log, l => l.StartsWith("<2>Chezlepro.Agent[1111] The agent could not start or run (OptionsValidationException: Agent:Site = 'Not A Site'", StringComparison.Ordinal));
     }
 
