@@ -45,6 +45,24 @@ public sealed class NotifyListener : IDisposable
         }
     }
 
+    /// <summary>
+    /// Receives datagrams into <paramref name="seen"/> until one is <paramref name="wanted"/>; fails the test after
+    /// 60 s with everything received and <paramref name="log"/> (the service's output).
+    /// </summary>
+    public async Task ReceiveUntilAsync(List<string> seen, Func<string, bool> wanted, IEnumerable<string>? log = null)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        ArgumentNullException.ThrowIfNull(wanted);
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (await NextAsync(TimeSpan.FromSeconds(5)) is not { } datagram) continue;
+            seen.Add(datagram);
+            if (wanted(datagram)) return;
+        }
+        Xunit.Assert.Fail("not received in 60 s; received: " + string.Join(" | ", seen) + "\nlog:\n" + string.Join('\n', log ?? []));
+    }
+
     /// <inheritdoc />
     public void Dispose()
     {

@@ -9,23 +9,14 @@ using Xunit;
 namespace Chezlepro.Collector.Tests.Hosting.Systemd;
 
 /// <summary>
-/// The collector's binary started as systemd starts it under <c>Type=notify</c> and <c>WatchdogSec=</c>: a parent
-/// process named <c>systemd</c> (what the library's <c>SystemdHelpers.IsSystemdService</c> looks at),
-/// <c>NOTIFY_SOCKET</c> and <c>WATCHDOG_USEC</c>. READY, periodic WATCHDOG pings, STOPPING on SIGTERM and the exit
+/// The collector's binary started as systemd starts it under <c>Type=notify</c> and <c>WatchdogSec=</c>
+/// (<see cref="SystemdChild"/>). READY, periodic WATCHDOG pings, STOPPING on SIGTERM and the exit
 /// codes <c>Restart=on-failure</c> and <c>RestartPreventExitStatus=78</c> read.
 /// </summary>
 [Trait("Category", "Integration")]
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class CollectorUnderSystemdTests : IDisposable
 {
-    // Forwards SIGTERM (what systemctl stop sends) to the collector and exits with the collector's code.
-    private const string Launcher = """
-        import signal, subprocess, sys
-        p = subprocess.Popen(sys.argv[1:])
-        signal.signal(signal.SIGTERM, lambda *_: p.send_signal(signal.SIGTERM))
-        sys.exit(p.wait())
-        """;
-
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("collector-systemd-");
 
     [Fact]
@@ -35,12 +26,12 @@ public sealed class CollectorUnderSystemdTests : IDisposable
         var (launcher, log) = Start(notify.Address);
 
         var seen = new List<string>();
-        await ReceiveUntilAsync(notify, seen, l => l == "READY=1", log);
-        // WATCHDOG_USEC is 2 s: a ping every second, so a second one shows they are periodic, not a one-off.
-        await ReceiveUntilAsync(notify, seen, l => l.StartsWith("WATCHDOG=1", StringComparison.Ordinal), log);
-        await ReceiveUntilAsync(notify, seen, l => l.StartsWith("WATCHDOG=1", StringComparison.Ordinal), log);
-        Signal(launcher, "TERM");
-        await ReceiveUntilAsync(notify, seen, l => l == "STOPPING=1", log);
+        await notify.ReceiveUntilAsync(seen, l => l == "READY=1", log);
+        // WatchdogSec is 2 s: a ping every second, so a second one shows they are periodic, not a one-off.
+        await notify.ReceiveUntilAsync(seen, l => l.StartsWith("WATCHDOG=1", StringComparison.Ordinal), log);
+        await notify.ReceiveUntilAsync(seen, l => l.StartsWith("WATCHDOG=1", StringComparison.Ordinal), log);
+        SystemdChild.Terminate(launcher);
+        await notify.ReceiveUntilAsync(seen, l => l == "STOPPING=1", log);
         await launcher.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(HostExitCode.Success, launcher.ExitCode);
@@ -64,43 +55,10 @@ public sealed class CollectorUnderSystemdTests : IDisposable
 
     public void Dispose() => _scratch.Delete(recursive: true);
 
-    private (Process Launcher, ConcurrentQueue<string> Log) Start(string notifySocket, params string[] extra)
-    {
-        var binary = Path.Combine(AppContext.BaseDirectory, "chezlepro-collector");
-        // The library recognises systemd by its parent's name (/proc/<ppid>/comm), so the parent is a Python named so.
-        var systemd = Path.Combine(_scratch.FullName, "systemd");
-        File.Copy(new FileInfo("/usr/bin/python3").ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? "/usr/bin/python3", systemd);
-        var psi = new ProcessStartInfo(systemd) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-c", Launcher, binary, $"--Collector:DataDirectory={_scratch.FullName}",
-                     $"--Collector:Urls=http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
-                     $"--Mqtt:Port={FreePort.Next().ToString(CultureInfo.InvariantCulture)}", "--Logging:File:Enabled=false" }.Concat(extra))
-            psi.ArgumentList.Add(a);
-        psi.Environment["NOTIFY_SOCKET"] = notifySocket;
-        psi.Environment["WATCHDOG_USEC"] = "2000000";
-        var launcher = Process.Start(psi)!;
-        var log = new ConcurrentQueue<string>();
-        launcher.OutputDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) log.Enqueue(e.Data); };
-        launcher.ErrorDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) log.Enqueue(e.Data); };
-        launcher.BeginOutputReadLine();
-        launcher.BeginErrorReadLine();
-        return (launcher, log);
-    }
-
-    private static async Task ReceiveUntilAsync(NotifyListener notify, List<string> seen, Func<string, bool> wanted, ConcurrentQueue<string> log)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (await notify.NextAsync(TimeSpan.FromSeconds(5)) is not { } datagram) continue;
-            seen.Add(datagram);
-            if (wanted(datagram)) return;
-        }
-        Assert.Fail("not received in 60 s; received: " + string.Join(" | ", seen) + "\nlog:\n" + string.Join('\n', log));
-    }
-
-    private static void Signal(Process process, string signal)
-    {
-        using var kill = Process.Start("kill", ["-" + signal, process.Id.ToString(CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
+    private (Process Launcher, ConcurrentQueue<string> Log) Start(string notifySocket, params string[] extra) =>
+        SystemdChild.Start(_scratch.FullName, notifySocket, TimeSpan.FromSeconds(2), Path.Combine(AppContext.BaseDirectory, "chezlepro-collector"),
+        [
+            $"--Collector:DataDirectory={_scratch.FullName}", $"--Collector:Urls=http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
+            $"--Mqtt:Port={FreePort.Next().ToString(CultureInfo.InvariantCulture)}", "--Logging:File:Enabled=false", .. extra,
+        ]);
 }
