@@ -21,7 +21,8 @@ namespace Chezlepro.Collector.Noc.Alertmanager;
 /// The posting runs on this service's own loop, never on the caller's: an unreachable or hanging Alertmanager costs
 /// neither ingest nor the MQTT sink anything. Transient faults (connection refused, no answer within
 /// <see cref="AlertmanagerOptions.Timeout"/>, 429, 5xx) are retried twice within one try; a try that still fails
-/// is counted and logged, and everything is sent again on the next wake (a new alert or the resend timer).
+/// is counted and logged, and everything is sent again on the next wake (the next NOC round while news is unsent,
+/// or the resend timer).
 /// </summary>
 public sealed class AlertmanagerSink : BackgroundService, INocSink
 {
@@ -41,6 +42,8 @@ public sealed class AlertmanagerSink : BackgroundService, INocSink
     private readonly Dictionary<string, (NocAlert Alert, DateTimeOffset StartsAt)> _raised = new(StringComparer.Ordinal);
     private readonly Dictionary<string, AlertmanagerAlert> _cleared = new(StringComparer.Ordinal);
     private bool _failing;
+    private long _version;
+    private long _sentVersion;
 
     /// <summary>Creates the sink; no I/O (connections open on the first post).</summary>
     /// <param name="options">Validated options; without <see cref="AlertmanagerOptions.Url"/> the sink does nothing at all.</param>
@@ -94,10 +97,12 @@ public sealed class AlertmanagerSink : BackgroundService, INocSink
                 var startsAt = _raised.TryGetValue(alert.Id, out var known) ? known.StartsAt : alert.Ts;
                 _raised[alert.Id] = (alert, startsAt);
                 _cleared.Remove(alert.Id);
+                _version++;
             }
             else if (_raised.Remove(alert.Id, out var raised))
             {
                 _cleared[alert.Id] = ToAlertmanager(alert, raised.StartsAt, alert.Ts);
+                _version++;
             }
         }
     }
@@ -112,7 +117,11 @@ public sealed class AlertmanagerSink : BackgroundService, INocSink
     /// <inheritdoc />
     public Task FlushAsync(CancellationToken cancellationToken)
     {
-        _wake.Writer.TryWrite(true);
+        // Only news wakes the loop (the NOC flushes every round); a try that failed leaves the news unsent, so the
+        // next round tries again, and the resend timer covers the rest.
+        bool news;
+        lock (_lock) news = _version != _sentVersion;
+        if (news) _wake.Writer.TryWrite(true);
         return Task.CompletedTask;
     }
 
@@ -164,12 +173,18 @@ public sealed class AlertmanagerSink : BackgroundService, INocSink
         var now = _time.GetUtcNow();
         List<AlertmanagerAlert> body;
         List<string> clears;
+        long version;
         lock (_lock)
         {
+            version = _version;
             body = [.. _raised.Values.Select(r => ToAlertmanager(r.Alert, r.StartsAt, now + _options.Horizon)), .. _cleared.Values];
             clears = [.. _cleared.Keys];
         }
-        if (body.Count == 0) return;
+        if (body.Count == 0)
+        {
+            lock (_lock) _sentVersion = version;
+            return;
+        }
         var json = JsonSerializer.SerializeToUtf8Bytes(body, AlertmanagerJsonContext.Default.IReadOnlyListAlertmanagerAlert);
         try
         {
@@ -189,6 +204,7 @@ public sealed class AlertmanagerSink : BackgroundService, INocSink
         {
             // A clear taken by Alertmanager is done, unless the same id was raised again meanwhile (then it is in _raised).
             foreach (var id in clears) _cleared.Remove(id);
+            _sentVersion = version;
         }
     }
 
