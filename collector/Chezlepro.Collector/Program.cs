@@ -18,6 +18,6 @@ public sealed class Program
         if (args.Length > 0 && args[0] == "check-config") return CheckConfigCommand.Run(args[1..], Console.Out, Console.Error);
         if (args.Length > 0 && args[0] == "rebuild-intervals") return await RebuildIntervalsCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
         await using var app = CollectorApp.Build(args);
-        return await HostExitCode.RunAsync(app);
+        return await CollectorApp.RunAsync(app);
     }
 }

@@ -60,6 +60,13 @@ public sealed partial class MqttClient : IMqttClient
     /// <inheritdoc />
     public bool IsConnected => Volatile.Read(ref _connection) is { IsClosed: false };
 
+    /// <summary>
+    /// True after <see cref="StartAsync"/> while the connection loop runs, connected or reconnecting; false before the
+    /// start, after <see cref="StopAsync"/>, and once the loop has ended on a fault: a client that will never
+    /// reconnect by itself (the collector's systemd watchdog restarts the process then).
+    /// </summary>
+    public bool IsRunning => Volatile.Read(ref _state) == 1 && Volatile.Read(ref _loop) is not { IsCompleted: true };
+
     /// <inheritdoc />
     public Func<CancellationToken, ValueTask<MqttApplicationMessage?>>? WillFactory { get; set; }
 

@@ -3,6 +3,8 @@ using System.Runtime.InteropServices;
 using Chezlepro.Agent.Hosting.Systemd;
 using Chezlepro.Agent.Hosting.Windows;
 using Chezlepro.Hosting.Configuration;
+using Chezlepro.Hosting.Lifetime;
+using Chezlepro.Hosting.Systemd;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,11 +31,10 @@ public static class AgentApp
         });
         ServiceConfiguration.Apply(builder.Configuration, args, ServiceConfiguration.AgentRole);
         AgentLogging.Configure(builder.Logging, builder.Configuration, SystemdHelpers.IsSystemdService());
-        builder.Services.AddSingleton<FailureExitCode>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<FailureExitCode>());
+        builder.Services.AddHostExitCode();
         builder.Services.AddAgent(builder.Configuration);
         // Both do nothing unless systemd or the Windows service control manager started the process.
-        builder.Services.AddSystemdIntegration();
+        builder.Services.AddSystemdIntegration<AgentLiveness>();
         builder.Services.AddWindowsServiceIntegration();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         return builder.Build();
@@ -47,24 +48,18 @@ public static class AgentApp
         using (host)
         {
             var logger = host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Chezlepro.Agent");
-            var exitCode = host.Services.GetRequiredService<FailureExitCode>();
-            try
-            {
-                await host.StartAsync();
-                await host.WaitForShutdownAsync();
-            }
-            catch (Exception ex) when (ex is not OutOfMemoryException)
-            {
-                // A start-up failure (an option that fails validation, an outbox that cannot open): logged while the
-                // providers still exist, then a failure exit instead of an unhandled-exception abort.
-                exitCode.Fail();
-                var errorType = ex.GetType().Name;
-                HostingLog.Fatal(logger, errorType, ex.Message, exitCode.ExitCode);
-                return exitCode.ExitCode;
-            }
-            if (exitCode.FailedService is { } failed) HostingLog.ServiceFailed(logger, failed, exitCode.ExitCode);
-            return exitCode.ExitCode;
+            // A start-up failure (an option that fails validation, an outbox that cannot open) is logged while the
+            // providers still exist, then a failure exit instead of an unhandled-exception abort.
+            var code = await HostExitCode.RunAsync(host, (ex, exit) => Fatal(logger, ex, exit));
+            foreach (var failed in host.Services.GetRequiredService<HostExitCode>().FailedServices) HostingLog.ServiceFailed(logger, failed, code);
+            return code;
         }
+    }
+
+    private static void Fatal(ILogger logger, Exception ex, int exitCode)
+    {
+        var errorType = ex.GetType().Name;
+        HostingLog.Fatal(logger, errorType, ex.Message, exitCode);
     }
 
     /// <summary>Runs <c>check-config</c>; prints every problem; 0 when valid.</summary>

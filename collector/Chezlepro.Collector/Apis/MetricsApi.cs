@@ -30,7 +30,8 @@ public static class MetricsApi
 
     /// <summary>Renders the metrics.</summary>
     public static async Task<IResult> RenderAsync(IngestCounters counters, LoopFailureCounters loops, ICollectorStore store, IngestService ingest,
-        Reports.ServiceLevelReports reports, TimeProvider time, IDeliveryStore delivery, DeliveryCounters deliveryCounters, CancellationToken ct)
+        Reports.ServiceLevelReports reports, TimeProvider time, IDeliveryStore delivery, DeliveryCounters deliveryCounters,
+        Noc.NocSinkCounters nocSinks, CancellationToken ct)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# HELP chezlepro_ingest_messages_total Agent messages received, by result.");
@@ -48,6 +49,14 @@ public static class MetricsApi
         sb.AppendLine("# TYPE chezlepro_collector_loop_failures_total counter");
         foreach (var (loop, failures) in loops.Snapshot())
             sb.Append(CultureInfo.InvariantCulture, $"chezlepro_collector_loop_failures_total{{loop=\"{loop}\"}} {failures}\n");
+        sb.AppendLine("# HELP chezlepro_noc_sink_sent_total NOC alerts delivered by a sink (Alertmanager: re-sends included), by sink.");
+        sb.AppendLine("# TYPE chezlepro_noc_sink_sent_total counter");
+        foreach (var (sink, sent, _) in nocSinks.Snapshot())
+            sb.Append(CultureInfo.InvariantCulture, $"chezlepro_noc_sink_sent_total{{sink=\"{sink}\"}} {sent}\n");
+        sb.AppendLine("# HELP chezlepro_noc_sink_failures_total Failed deliveries of a NOC sink (kept and retried), by sink.");
+        sb.AppendLine("# TYPE chezlepro_noc_sink_failures_total counter");
+        foreach (var (sink, _, failures) in nocSinks.Snapshot())
+            sb.Append(CultureInfo.InvariantCulture, $"chezlepro_noc_sink_failures_total{{sink=\"{sink}\"}} {failures}\n");
         var nodes = await store.GetNodesAsync(ct);
         var now = time.GetUtcNow();
         sb.AppendLine("# HELP chezlepro_node_online 1 while the node's agent is connected (session rule of contract.md).");

@@ -1,10 +1,14 @@
 using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Options;
+using Chezlepro.Collector.Diagnostics;
 using Chezlepro.Hosting.Configuration;
+using Chezlepro.Hosting.Lifetime;
+using Chezlepro.Hosting.Systemd;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
@@ -35,13 +39,32 @@ public static class CollectorApp
         }
         builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(log.CreateLogger(), dispose: true);
+        // First, so that it stops last and sees how every other service ended.
+        builder.Services.AddHostExitCode();
         builder.Services.AddCollector();
+        // Nothing unless systemd started the process: READY/STOPPING from the library, WATCHDOG=1 from CollectorLiveness.
+        builder.Services.AddSystemdIntegration<CollectorLiveness>();
         builder.Services.AddOpenApi();
         configureServices?.Invoke(builder.Services);
         builder.WebHost.UseUrls(builder.Configuration[$"{CollectorOptions.SectionName}:Urls"] ?? new CollectorOptions().Urls);
         var app = builder.Build();
         app.MapCollectorApis();
         return app;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="app"/> until it stops and returns the process exit code (<see cref="HostExitCode"/>): 0 for
+    /// a stop asked for, 78 when an option failed validation (systemd does not restart that), 1 for any other failure
+    /// to start or a background service that faulted (systemd restarts it). The caller disposes the app.
+    /// </summary>
+    public static async Task<int> RunAsync(IHost app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CollectorApp).FullName!);
+        // The host has already logged the exception itself ("Hosting failed to start"); this line gives the outcome.
+        var code = await HostExitCode.RunAsync(app, (ex, exit) => CollectorLog.StartFailed(logger, ex.Message, exit));
+        foreach (var service in app.Services.GetRequiredService<HostExitCode>().FailedServices) CollectorLog.ServiceFaulted(logger, service, code);
+        return code;
     }
 
     /// <summary>Maps every route of contract.md that exists so far.</summary>

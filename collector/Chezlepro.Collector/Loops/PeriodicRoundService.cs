@@ -43,9 +43,12 @@ public abstract class PeriodicRoundService : BackgroundService
         using var timer = new PeriodicTimer(Interval, _time);
         do
         {
+            // Before and after each round: the systemd watchdog (Hosting/CollectorLiveness) sees a round that never returns.
+            _failures.Turned(RoundName, Interval, _time.GetUtcNow());
             try
             {
                 await RunRoundAsync(stoppingToken);
+                _failures.Turned(RoundName, Interval, _time.GetUtcNow());
             }
             // Only our own stop ends the loop: a cancellation we did not ask for (a command or HTTP timeout) is a
             // failed round like any other.
@@ -53,6 +56,7 @@ public abstract class PeriodicRoundService : BackgroundService
             {
                 // Counted before the log line: whoever sees the line (a test, an operator) sees the count too.
                 _failures.Count(RoundName);
+                _failures.Turned(RoundName, Interval, _time.GetUtcNow());
                 CollectorLog.LoopFailed(_logger, RoundName, ex.Message);
             }
         }

@@ -1,6 +1,5 @@
-using System.Text.Json;
+using Chezlepro.Collector.Noc.Mqtt;
 using Chezlepro.Collector.Storage;
-using Chezlepro.Contracts.Json;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Contracts.Topics;
 using Chezlepro.Mqtt;
@@ -9,39 +8,43 @@ using Microsoft.Extensions.Logging;
 namespace Chezlepro.Collector.Noc;
 
 /// <summary>
-/// The NOC alert stream on <c>&lt;root&gt;/v1/noc/alerts</c> (QoS 1, not retained). Every alert goes through the
-/// <see cref="NocAlertBook"/>; what cannot be published while the broker is away is kept (bounded) and sent
-/// on the next round, in order.
+/// The NOC alert stream: every alert goes through the <see cref="NocAlertBook"/> (de-duplication, flap holds), and
+/// what it lets through goes to every <see cref="INocSink"/> (the MQTT topic, Alertmanager when configured), in order.
+/// Only the leader flushes the sinks; a follower keeps its book and its sinks' view of what is raised up to date.
 /// </summary>
 public sealed class NocPublisher
 {
-    private const int MaxBacklog = 1000;
-    private readonly IMqttClient _client;
-    private readonly TopicScheme _topics;
+    private readonly IReadOnlyList<INocSink> _sinks;
     private readonly TimeProvider _time;
-    private readonly ILogger<NocPublisher> _logger;
     private readonly NocAlertBook _book;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Queue<NocAlert> _backlog = new();
     private readonly ILeadership? _leadership;
 
-    /// <summary>Creates the publisher.</summary>
+    /// <summary>Creates the publisher over its sinks (what <c>AddNoc</c> registers).</summary>
+    /// <param name="sinks">The configured sinks.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="book">De-duplication and flap state (tests pass their own).</param>
+    /// <param name="leadership">With several collectors, only the leader (the failover decision-maker) sends; the others keep
+    /// their book up to date (so a takeover does not repeat what was already sent) and send nothing.</param>
+    public NocPublisher(IEnumerable<INocSink> sinks, TimeProvider time, NocAlertBook? book = null, ILeadership? leadership = null)
+    {
+        _sinks = [.. sinks];
+        _time = time;
+        _book = book ?? new NocAlertBook();
+        _leadership = leadership;
+    }
+
+    /// <summary>Creates the publisher with the MQTT topic as its only sink.</summary>
     /// <param name="client">The collector's MQTT client.</param>
     /// <param name="topics">Topic names.</param>
     /// <param name="time">Clock.</param>
     /// <param name="logger">Logger.</param>
     /// <param name="book">De-duplication and flap state (tests pass their own).</param>
-    /// <param name="leadership">With several collectors, only the leader (the failover decision-maker) publishes; the others keep
-    /// their book up to date (so a takeover does not repeat what was already sent) and send nothing.</param>
+    /// <param name="leadership">See the other constructor.</param>
     public NocPublisher(IMqttClient client, TopicScheme topics, TimeProvider time, ILogger<NocPublisher> logger, NocAlertBook? book = null,
         ILeadership? leadership = null)
+        : this([new MqttNocSink(client, topics, new NocSinkCounters(), logger)], time, book, leadership)
     {
-        _leadership = leadership;
-        _client = client;
-        _topics = topics;
-        _time = time;
-        _logger = logger;
-        _book = book ?? new NocAlertBook();
     }
 
     /// <summary>Offers an alert; publishes it if the book lets it through.</summary>
@@ -79,29 +82,15 @@ public sealed class NocPublisher
         {
             foreach (var a in step(_time.GetUtcNow()))
             {
-                if (_backlog.Count >= MaxBacklog) _backlog.Dequeue();
-                _backlog.Enqueue(a);
+                foreach (var sink in _sinks) sink.Enqueue(a);
             }
             if (_leadership is { Shared: true, IsLeader: false })
             {
-                _backlog.Clear();
+                foreach (var sink in _sinks) sink.Drop();
                 return;
             }
-            while (publish && _backlog.TryPeek(out var next))
-            {
-                try
-                {
-                    var payload = JsonSerializer.SerializeToUtf8Bytes(next, ContractJsonContext.Default.NocAlert);
-                    await _client.PublishAsync(new MqttApplicationMessage(_topics.NocAlerts, payload, MqttQualityOfService.AtLeastOnce, Retain: false), cancellationToken);
-                }
-                catch (Exception ex) when (ex is MqttNotConnectedException or MqttConnectionLostException)
-                {
-                    NocLog.PublishFailed(_logger, next.Id, ex.Message);
-                    return;
-                }
-                _backlog.Dequeue();
-                NocLog.Published(_logger, next.Id, next.State, next.Priority);
-            }
+            if (!publish) return;
+            foreach (var sink in _sinks) await sink.FlushAsync(cancellationToken);
         }
         finally
         {

@@ -26,12 +26,12 @@ public class AgentLoggingTests
         var formatter = services.GetServices<ConsoleFormatter>().Single(f => f.Name == name);
         using var text = new StringWriter();
 
-        formatter.Write(new LogEntry<string>(LogLevel.Error, "Chezlepro.Agent.Hosting.Systemd.SystemdWatchdog", new EventId(1102),
-            "Source loop(s) victron wedged", new InvalidOperationException("first\nsecond"), (s, _) => s), null, text);
+        formatter.Write(new LogEntry<string>(LogLevel.Error, "Chezlepro.Hosting.Systemd.SystemdWatchdog", new EventId(1102),
+            "Loop(s) victron wedged", new InvalidOperationException("first\nsecond"), (s, _) => s), null, text);
 
         Assert.Equal(ConsoleFormatterNames.Systemd, name);
         var line = Assert.Single(text.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.StartsWith("<3>Chezlepro.Agent.Hosting.Systemd.SystemdWatchdog[1102] Source loop(s) victron wedged", line, StringComparison.Ordinal);
+        Assert.StartsWith("<3>Chezlepro.Hosting.Systemd.SystemdWatchdog[1102] Loop(s) victron wedged", line, StringComparison.Ordinal);
         Assert.Contains("InvalidOperationException: first second", line, StringComparison.Ordinal);
     }
 

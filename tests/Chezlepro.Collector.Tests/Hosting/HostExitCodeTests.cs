@@ -1,5 +1,6 @@
 using System.Globalization;
 using Chezlepro.Collector.Hosting;
+using Chezlepro.Hosting.Lifetime;
 using Chezlepro.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,7 +30,7 @@ public sealed class HostExitCodeTests : IDisposable
         var fault = new StartedThen(lifetime => throw new InvalidOperationException("unexpected fault outside any contained loop"));
         await using var app = CollectorApp.Build(Args(), Add(fault));
 
-        var code = await HostExitCode.RunAsync(app).WaitAsync(Timeout);
+        var code = await CollectorApp.RunAsync(app).WaitAsync(Timeout);
 
         // The collector had started (so the fault, not the start, stopped it) and the host did stop.
         Assert.True(fault.Ran);
@@ -43,7 +44,7 @@ public sealed class HostExitCodeTests : IDisposable
         var timeout = new StartedThen(lifetime => throw new TaskCanceledException("an HTTP call timed out"));
         await using var app = CollectorApp.Build(Args(), Add(timeout));
 
-        var code = await HostExitCode.RunAsync(app).WaitAsync(Timeout);
+        var code = await CollectorApp.RunAsync(app).WaitAsync(Timeout);
 
         Assert.True(timeout.Ran);
         Assert.Equal(HostExitCode.Failure, code);
@@ -55,7 +56,7 @@ public sealed class HostExitCodeTests : IDisposable
         var stop = new StartedThen(lifetime => lifetime.StopApplication());
         await using var app = CollectorApp.Build(Args(), Add(stop));
 
-        var code = await HostExitCode.RunAsync(app).WaitAsync(Timeout);
+        var code = await CollectorApp.RunAsync(app).WaitAsync(Timeout);
 
         Assert.True(stop.Ran);
         Assert.Equal(HostExitCode.Success, code);
@@ -69,7 +70,16 @@ public sealed class HostExitCodeTests : IDisposable
 
         var code = await Program.Main([.. Args(), "--Collector:Store=postgres", $"--Collector:ConnectionString={store}"]).WaitAsync(Timeout);
 
-        Assert.NotEqual(0, code);
+        // 1, not 78: the store may come back, so systemd restarts the collector.
+        Assert.Equal(HostExitCode.Failure, code);
+    }
+
+    [Fact]
+    public async Task Main_OptionFailsValidation_ReturnsBadConfiguration()
+    {
+        var code = await Program.Main([.. Args(), "--Failover:Interval=01:00:00"]).WaitAsync(Timeout);
+
+        Assert.Equal(HostExitCode.BadConfiguration, code);
     }
 
     private string[] Args() =>

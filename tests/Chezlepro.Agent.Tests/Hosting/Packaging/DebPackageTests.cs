@@ -93,7 +93,9 @@ public class DebPackageTests(DebPackages debs, ITestOutputHelper output)
                                      "LoadCredential=Mqtt__Password:/etc/chezlepro/credentials/agent-mqtt-password" })
             Assert.Contains(line, agent);
         var collector = File.ReadAllLines(Path.Combine(debs.RootOf("collector"), "lib/systemd/system/chezlepro-collector.service"));
-        Assert.Contains("PrivateDevices=yes", collector);
+        foreach (var line in new[] { "Type=notify", "WatchdogSec=120", "Restart=on-failure", "RestartPreventExitStatus=78", "PrivateDevices=yes" })
+            Assert.Contains(line, collector);
+        Assert.Contains("RestartPreventExitStatus=78", agent);
         Assert.Contains("StateDirectory=chezlepro-collector", collector);
     }
 }

@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
-using Chezlepro.Agent.Tests.Hosting.Systemd;
 using Chezlepro.Testing;
+using Chezlepro.Testing.Systemd;
 using Xunit;
 
 namespace Chezlepro.Agent.Tests.Hosting.Packaging;
@@ -18,14 +18,6 @@ namespace Chezlepro.Agent.Tests.Hosting.Packaging;
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class PackagedAgentSystemdTests(DebPackages debs) : IDisposable
 {
-    // Forwards SIGTERM (what systemctl stop sends) to the agent and exits with the agent's code.
-    private const string Launcher = """
-        import signal, subprocess, sys
-        p = subprocess.Popen(sys.argv[1:])
-        signal.signal(signal.SIGTERM, lambda *_: p.send_signal(signal.SIGTERM))
-        sys.exit(p.wait())
-        """;
-
     private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("packaged-systemd-");
 
     [Fact]
@@ -35,10 +27,10 @@ public sealed class PackagedAgentSystemdTests(DebPackages debs) : IDisposable
         var (launcher, log) = Start(notify.Address, Config(site: "lanaudiere"));
 
         var seen = new List<string>();
-        await ReceiveUntilAsync(notify, seen, l => l == "READY=1");
-        await ReceiveUntilAsync(notify, seen, l => l.StartsWith("WATCHDOG=1", StringComparison.Ordinal));
-        Signal(launcher, "TERM");
-        await ReceiveUntilAsync(notify, seen, l => l == "STOPPING=1");
+        await notify.ReceiveUntilAsync(seen, l => l == "READY=1");
+        await notify.ReceiveUntilAsync(seen, l => l.StartsWith("WATCHDOG=1", StringComparison.Ordinal));
+        SystemdChild.Terminate(launcher);
+        await notify.ReceiveUntilAsync(seen, l => l == "STOPPING=1");
         await launcher.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
         Assert.Equal(0, launcher.ExitCode);
@@ -48,14 +40,14 @@ public sealed class PackagedAgentSystemdTests(DebPackages debs) : IDisposable
     }
 
     [Fact]
-    public async Task StartedBySystemd_InvalidOption_CriticalInTheJournalAndExitOne()
+    public async Task StartedBySystemd_InvalidOption_CriticalInTheJournalAndExitBadConfiguration()
     {
         using var notify = NotifyListener.Abstract();
         var (launcher, log) = Start(notify.Address, Config(site: "Not A Site"));
 
         await launcher.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
-        Assert.Equal(1, launcher.ExitCode);
+        Assert.Equal(78, launcher.ExitCode);
         Assert.Contains(log, l => l.StartsWith("<2>Chezlepro.Agent[1111] The agent could not start or run (OptionsValidationException: Agent:Site = 'Not A Site'", StringComparison.Ordinal));
     }
 
@@ -80,34 +72,6 @@ public sealed class PackagedAgentSystemdTests(DebPackages debs) : IDisposable
     {
         var binary = Path.Combine(debs.RootOf("agent"), "usr/lib/chezlepro-agent/chezlepro-agent");
         File.SetUnixFileMode(binary, (UnixFileMode)0b111_101_101);
-        // The library recognises systemd by its parent's name (/proc/<ppid>/comm), so the parent is a Python named so.
-        var systemd = Path.Combine(_scratch.FullName, "systemd");
-        if (!File.Exists(systemd)) File.Copy(new FileInfo("/usr/bin/python3").ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? "/usr/bin/python3", systemd);
-        var psi = new ProcessStartInfo(systemd) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { "-c", Launcher, binary, "--config", config }) psi.ArgumentList.Add(a);
-        psi.Environment["NOTIFY_SOCKET"] = notifySocket;
-        psi.Environment["WATCHDOG_USEC"] = "2000000";
-        var launcher = Process.Start(psi)!;
-        var log = new ConcurrentQueue<string>();
-        launcher.OutputDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) log.Enqueue(e.Data); };
-        launcher.ErrorDataReceived += (_, e) => { if (!string.IsNullOrEmpty(e.Data)) log.Enqueue(e.Data); };
-        launcher.BeginOutputReadLine();
-        launcher.BeginErrorReadLine();
-        return (launcher, log);
+        return SystemdChild.Start(_scratch.FullName, notifySocket, TimeSpan.FromSeconds(2), binary, "--config", config);
     }
-
-    private static async Task ReceiveUntilAsync(NotifyListener notify, List<string> seen, Func<string, bool> wanted)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (await notify.NextAsync(TimeSpan.FromSeconds(5)) is not { } datagram) continue;
-            seen.Add(datagram);
-            if (wanted(datagram)) return;
-        }
-        Assert.Fail("not received in 60 s; received: " + string.Join(" | ", seen));
-    }
-
-    private static void Signal(Process process, string signal) =>
-        DebPackages.Run("kill", "/", "-" + signal, process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
 }

@@ -1,5 +1,6 @@
 using Chezlepro.Agent.Hosting.Systemd;
 using Chezlepro.Agent.Scheduling;
+using Chezlepro.Hosting.Systemd;
 using Chezlepro.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,7 @@ public class SystemdWatchdogTests
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton(clock);
         builder.Services.AddSingleton(state);
+        builder.Services.AddSingleton<IServiceLiveness, AgentLiveness>();
         builder.Services.AddSingleton<ISystemdNotifier>(notifier);
         builder.Services.AddSingleton<IHostLifetime, SystemdLifetime>();
         builder.Services.AddSystemdWatchdog(new SystemdSettings(watchdog));
@@ -50,7 +52,7 @@ public class SystemdWatchdogTests
 
         // Heartbeat 30 s old > max(2 × 5 s, 20 s): wedged. A status, no ping, and none on the next tick either.
         clock.Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal("STATUS=wedged: victron; 1 sources ok, broker disconnected", await notifier.NextAsync());
+        Assert.Equal("STATUS=wedged: victron; 1 sources ok, broker disconnected, 0 published", await notifier.NextAsync());
         clock.Advance(TimeSpan.FromSeconds(10));
         Assert.Null(await notifier.NextAsync(TimeSpan.FromMilliseconds(500)));
 
@@ -120,7 +122,7 @@ public class SystemdWatchdogTests
     {
         var services = new ServiceCollection();
 
-        services.AddSystemdIntegration();
+        services.AddSystemdIntegration<AgentLiveness>();
 
         Assert.Equal(SystemdHelpers.IsSystemdService(), services.Count > 0);
     }

@@ -3,29 +3,23 @@ using Chezlepro.Devices.Eg4;
 using Chezlepro.Modbus;
 using Chezlepro.Modbus.Serial;
 using Chezlepro.Modbus.Transport;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Agent.Sources.Power.Eg4;
 
 /// <summary>Creates <c>eg4-ll</c> sources: EG4-LL packs over RS485 Modbus RTU (serial port or gateway).</summary>
-public sealed class Eg4LlSourceFactory : SourceFactory<Eg4LlSourceOptions>
+public sealed class Eg4LlSourceFactory : PowerSourceFactory<Eg4LlSourceOptions>
 {
     /// <inheritdoc />
     public override string Type => "eg4-ll";
 
-    internal override Eg4LlSourceOptions Parse(SourceKeys keys)
+    private protected override void Validate(Eg4LlSourceOptions o, SourceDefinition definition, List<string> errors)
     {
-        var (definition, errors) = (keys.Definition, keys.Errors);
-        var o = PowerSourceOptions.Bind<Eg4LlSourceOptions>(definition, errors);
         if (string.IsNullOrWhiteSpace(o.SerialPort) == string.IsNullOrWhiteSpace(o.Host))
         {
             errors.Add($"{definition.Key("SerialPort")}: '{o.SerialPort}' / {definition.Key("Host")}: '{o.Host}': give exactly one of them");
         }
-        if (o.Port is < 1 or > 65535)
-        {
-            errors.Add($"{definition.Key("Port")}: '{o.Port}' must be between 1 and 65535");
-        }
+        CheckPort(o.Port, definition, errors);
         if (!SerialSettings.SupportedBaudRates.Contains(o.BaudRate))
         {
             errors.Add($"{definition.Key("BaudRate")}: '{o.BaudRate}' must be one of {string.Join(", ", SerialSettings.SupportedBaudRates)}");
@@ -46,14 +40,10 @@ public sealed class Eg4LlSourceFactory : SourceFactory<Eg4LlSourceOptions>
             errors.Add($"{definition.Key("UnitIds")}: '{string.Join(",", o.UnitIds)}' lists an address twice");
         }
         errors.AddRange(o.Master.Validate(definition.Key("")));
-        errors.AddRange(o.ValidateCommon(definition));
-        return o;
     }
 
-    internal override ISource Build(SourceDefinition definition, Eg4LlSourceOptions o, IServiceProvider services)
+    private protected override ISource Build(SourceDefinition definition, Eg4LlSourceOptions o, ILoggerFactory loggers, TimeProvider time)
     {
-        var loggers = services.GetRequiredService<ILoggerFactory>();
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         IByteLink link = string.IsNullOrWhiteSpace(o.Host)
             ? SerialPortFactory.Create(new SerialSettings(o.SerialPort!, o.BaudRate, o.Parity))
             : new TcpByteLink(o.Host, o.Port);

@@ -1,21 +1,18 @@
 using Chezlepro.Agent.Alerts;
 using Chezlepro.Devices.VeBus;
 using Chezlepro.Modbus.Serial;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Agent.Sources.Power.VeBus;
 
 /// <summary>Creates <c>vebus-mk3</c> sources: a Quattro/Multi read directly through an MK3-USB (MK2 protocol).</summary>
-public sealed class VeBusMk3SourceFactory : SourceFactory<VeBusMk3SourceOptions>
+public sealed class VeBusMk3SourceFactory : PowerSourceFactory<VeBusMk3SourceOptions>
 {
     /// <inheritdoc />
     public override string Type => "vebus-mk3";
 
-    internal override VeBusMk3SourceOptions Parse(SourceKeys keys)
+    private protected override void Validate(VeBusMk3SourceOptions o, SourceDefinition definition, List<string> errors)
     {
-        var (definition, errors) = (keys.Definition, keys.Errors);
-        var o = PowerSourceOptions.Bind<VeBusMk3SourceOptions>(definition, errors);
         if (string.IsNullOrWhiteSpace(o.SerialPort))
         {
             errors.Add($"{definition.Key("SerialPort")}: '{o.SerialPort}' is required (the MK3-USB device)");
@@ -28,14 +25,10 @@ public sealed class VeBusMk3SourceFactory : SourceFactory<VeBusMk3SourceOptions>
         {
             errors.Add($"{definition.Key("RequestTimeout")}: '{o.RequestTimeout}' must be between 0 and 30 s");
         }
-        errors.AddRange(o.ValidateCommon(definition));
-        return o;
     }
 
-    internal override ISource Build(SourceDefinition definition, VeBusMk3SourceOptions o, IServiceProvider services)
+    private protected override ISource Build(SourceDefinition definition, VeBusMk3SourceOptions o, ILoggerFactory loggers, TimeProvider time)
     {
-        var loggers = services.GetRequiredService<ILoggerFactory>();
-        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
         var logger = loggers.CreateLogger<VeBusMk3Source>();
         var client = new Mk2Client(SerialPortFactory.Create(new SerialSettings(o.SerialPort, 2400)), o.Phases, o.RequestTimeout, time, logger);
         return new VeBusMk3Source(definition.Name, client, PowerSourceState.Create(definition.Name, o, time, logger, services.GetService<Actions.LocalActions>()));

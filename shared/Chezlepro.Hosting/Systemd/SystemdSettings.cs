@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Chezlepro.Agent.Hosting.Systemd;
+namespace Chezlepro.Hosting.Systemd;
 
 /// <summary>
 /// The watchdog interval systemd gave this process (sd_watchdog_enabled(3)). The notify socket itself is the

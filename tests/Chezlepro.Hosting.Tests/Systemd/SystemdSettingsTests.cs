@@ -1,7 +1,7 @@
-using Chezlepro.Agent.Hosting.Systemd;
+using Chezlepro.Hosting.Systemd;
 using Xunit;
 
-namespace Chezlepro.Agent.Tests.Hosting.Systemd;
+namespace Chezlepro.Hosting.Tests.Systemd;
 
 public class SystemdSettingsTests
 {

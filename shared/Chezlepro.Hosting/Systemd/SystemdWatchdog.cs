@@ -1,16 +1,16 @@
 using System.Net.Sockets;
-using Chezlepro.Agent.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Logging;
 
-namespace Chezlepro.Agent.Hosting.Systemd;
+namespace Chezlepro.Hosting.Systemd;
 
 /// <summary>
 /// Our rule on top of the library's <see cref="SystemdLifetime"/> (which sends <c>READY=1</c> and <c>STOPPING=1</c>):
 /// <c>WATCHDOG=1</c> at half the <c>WatchdogSec=</c> interval (sd_watchdog_enabled(3) recommends pinging at half) only
-/// while every source loop turns, so systemd restarts an agent whose polling is wedged, and <c>STATUS=</c> lines for
-/// <c>systemctl status</c>. The library sends no watchdog pings; everything goes through its <see cref="ISystemdNotifier"/>.
+/// while <see cref="IServiceLiveness"/> reports every loop turning, so systemd restarts a service whose own work is
+/// wedged while its process looks alive, and <c>STATUS=</c> lines for <c>systemctl status</c>. The library sends no
+/// watchdog pings; everything goes through its <see cref="ISystemdNotifier"/>.
 /// </summary>
 public sealed class SystemdWatchdog : BackgroundService
 {
@@ -18,7 +18,7 @@ public sealed class SystemdWatchdog : BackgroundService
     private readonly ISystemdNotifier _notifier;
     private readonly SystemdSettings _settings;
     private readonly IHostApplicationLifetime _lifetime;
-    private readonly AgentState _state;
+    private readonly IServiceLiveness _liveness;
     private readonly TimeProvider _time;
     private readonly ILogger<SystemdWatchdog> _logger;
     private string? _wedged;
@@ -29,16 +29,16 @@ public sealed class SystemdWatchdog : BackgroundService
     /// <param name="notifier">The library's notifier (disabled without <c>NOTIFY_SOCKET</c>).</param>
     /// <param name="settings">The watchdog interval systemd gave this process.</param>
     /// <param name="lifetime">Host lifetime, for the status lines at start and stop.</param>
-    /// <param name="state">Source loops and counters.</param>
+    /// <param name="liveness">The service's own loops.</param>
     /// <param name="time">Clock.</param>
     /// <param name="logger">Logger.</param>
-    public SystemdWatchdog(ISystemdNotifier notifier, SystemdSettings settings, IHostApplicationLifetime lifetime, AgentState state,
+    public SystemdWatchdog(ISystemdNotifier notifier, SystemdSettings settings, IHostApplicationLifetime lifetime, IServiceLiveness liveness,
         TimeProvider time, ILogger<SystemdWatchdog> logger)
     {
         _notifier = notifier;
         _settings = settings;
         _lifetime = lifetime;
-        _state = state;
+        _liveness = liveness;
         _time = time;
         _logger = logger;
     }
@@ -93,7 +93,7 @@ public sealed class SystemdWatchdog : BackgroundService
         }
         catch (SocketException)
         {
-            // systemd gone (or restarting): notifications are advisory, the agent keeps running. A missed ping is
+            // systemd gone (or restarting): notifications are advisory, the service keeps running. A missed ping is
             // what the watchdog is for.
         }
     }
@@ -101,9 +101,7 @@ public sealed class SystemdWatchdog : BackgroundService
     /// <summary>Updates the wedged set; true when it changed.</summary>
     private bool Check(TimeSpan interval)
     {
-        List<SourceStatus> sources;
-        lock (_state.Sources) sources = [.. _state.Sources];
-        var wedged = SourceLiveness.Wedged(sources, _time.GetUtcNow(), interval, _state.StartedAt);
+        var wedged = _liveness.Wedged(_time.GetUtcNow(), interval);
         var now = wedged.Count == 0 ? null : string.Join(", ", wedged);
         if (now == _wedged) return false;
         if (now is null) SystemdLog.Resumed(_logger);
@@ -112,17 +110,5 @@ public sealed class SystemdWatchdog : BackgroundService
         return true;
     }
 
-    // One line systemctl status shows; counts and names only, never an option value.
-    private string Status()
-    {
-        int total, failing;
-        lock (_state.Sources)
-        {
-            total = _state.Sources.Count;
-            failing = _state.Sources.Count(s => s.ConsecutiveFailures > 0);
-        }
-        var broker = _state.BrokerConnected ? "broker connected" : "broker disconnected";
-        var sources = failing == 0 ? $"{total} sources ok" : $"{failing}/{total} sources failing";
-        return _wedged is null ? $"{sources}, {broker}, {_state.Published} published" : $"wedged: {_wedged}; {sources}, {broker}";
-    }
+    private string Status() => _wedged is null ? _liveness.Status() : $"wedged: {_wedged}; {_liveness.Status()}";
 }
