@@ -23,13 +23,14 @@ public abstract class PowerSourceFactory<TOptions> : SourceFactory<TOptions>
     }
 
     internal sealed override ISource Build(SourceDefinition definition, TOptions settings, IServiceProvider services) =>
-        Build(definition, settings, services.GetRequiredService<ILoggerFactory>(), services.GetService<TimeProvider>() ?? TimeProvider.System);
+        Build(definition, settings, services.GetRequiredService<ILoggerFactory>(), services.GetService<TimeProvider>() ?? TimeProvider.System,
+            services.GetService<Actions.LocalActions>());
 
     /// <summary>Adds a problem per device key that is wrong (the shared keys are checked afterwards).</summary>
     private protected abstract void Validate(TOptions o, SourceDefinition definition, List<string> errors);
 
-    /// <summary>Builds the source from valid options.</summary>
-    private protected abstract ISource Build(SourceDefinition definition, TOptions o, ILoggerFactory loggers, TimeProvider time);
+    /// <summary>Builds the source from valid options; <paramref name="actions"/> are the local battery actions its readings feed.</summary>
+    private protected abstract ISource Build(SourceDefinition definition, TOptions o, ILoggerFactory loggers, TimeProvider time, Actions.LocalActions? actions);
 
     /// <summary>The TCP port rule of the sources reached over the network.</summary>
     private protected static void CheckPort(int port, SourceDefinition definition, List<string> errors)

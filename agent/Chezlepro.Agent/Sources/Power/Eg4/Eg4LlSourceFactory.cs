@@ -42,7 +42,7 @@ public sealed class Eg4LlSourceFactory : PowerSourceFactory<Eg4LlSourceOptions>
         errors.AddRange(o.Master.Validate(definition.Key("")));
     }
 
-    private protected override ISource Build(SourceDefinition definition, Eg4LlSourceOptions o, ILoggerFactory loggers, TimeProvider time)
+    private protected override ISource Build(SourceDefinition definition, Eg4LlSourceOptions o, ILoggerFactory loggers, TimeProvider time, Actions.LocalActions? actions)
     {
         IByteLink link = string.IsNullOrWhiteSpace(o.Host)
             ? SerialPortFactory.Create(new SerialSettings(o.SerialPort!, o.BaudRate, o.Parity))
@@ -50,6 +50,6 @@ public sealed class Eg4LlSourceFactory : PowerSourceFactory<Eg4LlSourceOptions>
         var master = new ModbusMaster(new ModbusRtuTransport(link, o.BaudRate, time, loggers.CreateLogger<ModbusRtuTransport>()), o.Master, time, loggers.CreateLogger<ModbusMaster>());
         var logger = loggers.CreateLogger<Eg4LlSource>();
         return new Eg4LlSource(definition.Name, master, new Eg4LlClient(master, o.UnitIds.Select(u => (byte)u).ToList(), logger),
-            o.IgnoreLowCapacityProtection, PowerSourceState.Create(definition.Name, o, time, logger, services.GetService<Actions.LocalActions>()));
+            o.IgnoreLowCapacityProtection, PowerSourceState.Create(definition.Name, o, time, logger, actions));
     }
 }

@@ -27,10 +27,10 @@ public sealed class VeBusMk3SourceFactory : PowerSourceFactory<VeBusMk3SourceOpt
         }
     }
 
-    private protected override ISource Build(SourceDefinition definition, VeBusMk3SourceOptions o, ILoggerFactory loggers, TimeProvider time)
+    private protected override ISource Build(SourceDefinition definition, VeBusMk3SourceOptions o, ILoggerFactory loggers, TimeProvider time, Actions.LocalActions? actions)
     {
         var logger = loggers.CreateLogger<VeBusMk3Source>();
         var client = new Mk2Client(SerialPortFactory.Create(new SerialSettings(o.SerialPort, 2400)), o.Phases, o.RequestTimeout, time, logger);
-        return new VeBusMk3Source(definition.Name, client, PowerSourceState.Create(definition.Name, o, time, logger, services.GetService<Actions.LocalActions>()));
+        return new VeBusMk3Source(definition.Name, client, PowerSourceState.Create(definition.Name, o, time, logger, actions));
     }
 }

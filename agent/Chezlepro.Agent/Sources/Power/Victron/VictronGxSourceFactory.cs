@@ -29,11 +29,11 @@ public sealed class VictronGxSourceFactory : PowerSourceFactory<VictronGxSourceO
         errors.AddRange(o.Master.Validate(definition.Key("")));
     }
 
-    private protected override ISource Build(SourceDefinition definition, VictronGxSourceOptions o, ILoggerFactory loggers, TimeProvider time)
+    private protected override ISource Build(SourceDefinition definition, VictronGxSourceOptions o, ILoggerFactory loggers, TimeProvider time, Actions.LocalActions? actions)
     {
         var master = new ModbusMaster(new ModbusTcpTransport(o.Host, o.Port, loggers.CreateLogger<ModbusTcpTransport>()), o.Master, time, loggers.CreateLogger<ModbusMaster>());
         var units = new VictronGxUnits((byte)o.SystemUnitId, o.VebusUnitId == 0 ? null : (byte)o.VebusUnitId, o.BatteryUnitId == 0 ? null : (byte)o.BatteryUnitId);
         var logger = loggers.CreateLogger<VictronGxSource>();
-        return new VictronGxSource(definition.Name, master, new VictronGxClient(master, units, logger), PowerSourceState.Create(definition.Name, o, time, logger, services.GetService<Actions.LocalActions>()));
+        return new VictronGxSource(definition.Name, master, new VictronGxClient(master, units, logger), PowerSourceState.Create(definition.Name, o, time, logger, actions));
     }
 }
