@@ -29,7 +29,7 @@ public static class MetricsApi
 
     /// <summary>Renders the metrics.</summary>
     public static async Task<IResult> RenderAsync(IngestCounters counters, LoopFailureCounters loops, ICollectorStore store, IngestService ingest,
-        Reports.ServiceLevelReports reports, TimeProvider time, CancellationToken ct)
+        Reports.ServiceLevelReports reports, TimeProvider time, ILeadership leadership, CancellationToken ct)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# HELP chezlepro_ingest_messages_total Agent messages received, by result.");
@@ -47,6 +47,10 @@ public static class MetricsApi
         sb.AppendLine("# TYPE chezlepro_collector_loop_failures_total counter");
         foreach (var (loop, failures) in loops.Snapshot())
             sb.Append(CultureInfo.InvariantCulture, $"chezlepro_collector_loop_failures_total{{loop=\"{loop}\"}} {failures}\n");
+        // As the NOC reads it: a collector that does not share its store always speaks; one that shares it only while it holds the lock.
+        sb.AppendLine("# HELP chezlepro_collector_leader 1 while this collector leads (decides failover, sends the NOC stream), else 0.");
+        sb.AppendLine("# TYPE chezlepro_collector_leader gauge");
+        sb.Append(CultureInfo.InvariantCulture, $"chezlepro_collector_leader {(!leadership.Shared || leadership.IsLeader ? 1 : 0)}\n");
         var nodes = await store.GetNodesAsync(ct);
         var now = time.GetUtcNow();
         sb.AppendLine("# HELP chezlepro_node_online 1 while the node's agent is connected (session rule of contract.md).");

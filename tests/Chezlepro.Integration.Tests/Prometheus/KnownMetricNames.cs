@@ -1,0 +1,38 @@
+namespace Chezlepro.Integration.Tests.Prometheus;
+
+/// <summary>
+/// Which metric names an expression of the shipped rules or dashboards may select: those of the real scrape, the
+/// series Prometheus makes itself, and names still pending on a parallel branch (each with its issue).
+/// </summary>
+public static class KnownMetricNames
+{
+    /// <summary>Written by Prometheus for every target, never by our services.</summary>
+    public static readonly IReadOnlySet<string> PrometheusOwn = new HashSet<string>(StringComparer.Ordinal) { "up" };
+
+    /// <summary>
+    /// Exported by work not merged into this branch yet; the check skips them and <c>Pending_NotYetExported</c> fails
+    /// as soon as one appears in the scrape, so the entry is removed once its branch lands.
+    /// </summary>
+    public static readonly IReadOnlySet<string> Pending = new HashSet<string>(StringComparer.Ordinal)
+    {
+        // Issue #15 (delivery acknowledged end to end): collector watermark and holes, agent unacknowledged backlog.
+        "chezlepro_delivery_watermark", "chezlepro_delivery_missing_messages", "chezlepro_delivery_oldest_unexplained_hole_age_seconds",
+        "chezlepro_delivery_acks_published_total", "chezlepro_delivery_ack_publish_failures_total",
+        "chezlepro_outbox_unacknowledged", "chezlepro_outbox_oldest_unacknowledged_age_seconds",
+        // Issue #17 (Alertmanager as a NOC sink): per-sink counters.
+        "chezlepro_noc_sink_failures_total", "chezlepro_noc_sink_sent_total",
+    };
+
+    /// <summary>What <paramref name="expression"/> selects that is neither scraped, Prometheus' own, pending nor in <paramref name="alsoKnown"/>.</summary>
+    public static IEnumerable<string> Unknown(string expression, IReadOnlySet<string> scraped, IReadOnlySet<string>? alsoKnown = null)
+    {
+        var (names, patterns) = PromQlNames.Of(expression);
+        foreach (var name in names)
+        {
+            if (!scraped.Contains(name) && !PrometheusOwn.Contains(name) && !Pending.Contains(name) && alsoKnown?.Contains(name) != true)
+                yield return name;
+        }
+        foreach (var pattern in patterns.Where(p => !scraped.Any(p.IsMatch)))
+            yield return "__name__=~" + pattern;
+    }
+}
