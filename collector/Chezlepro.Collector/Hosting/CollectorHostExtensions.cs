@@ -5,6 +5,7 @@ using Chezlepro.Collector.Ingest;
 using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Reports;
+using Chezlepro.Collector.Reports.ClientReport;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Contracts.Topics;
@@ -37,6 +38,7 @@ public static class CollectorHostExtensions
         services.AddOptions<IncidentPolicy>().BindConfiguration(IncidentPolicy.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IncidentPolicy>, IncidentPolicyValidator>();
         services.AddSingleton<ServiceLevelReports>();
+        services.AddClientReports();
 
         services.AddSingleton(sp => new TopicScheme(sp.GetRequiredService<IOptions<MqttOptions>>().Value.TopicRoot));
         services.AddSingleton(sp => new MessageValidator(sp.GetRequiredService<TopicScheme>(),
