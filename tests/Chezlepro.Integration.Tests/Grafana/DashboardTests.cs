@@ -43,7 +43,7 @@ public sealed partial class DashboardTests(RealScrape scrape)
     public void Dashboard_EveryPromQl_SelectsExportedMetrics(string file)
     {
         var queries = Queries(Load(file)).Where(q => q.Type == PrometheusType).ToList();
-        var unknown = queries.SelectMany(q => KnownMetricNames.Unknown(q.Text, scrape.MetricNames).Select(n => $"{q.Panel}: {n}")).ToList();
+        var unknown = queries.SelectMany(q => KnownMetricNames.Unknown(q.Text, scrape.MetricNamesByJob).Select(n => $"{q.Panel}: {n}")).ToList();
         Assert.NotEmpty(queries);
         Assert.True(unknown.Count == 0, "metrics neither scraped nor pending:\n" + string.Join('\n', unknown));
     }

@@ -23,16 +23,22 @@ public static class KnownMetricNames
         "chezlepro_noc_sink_failures_total", "chezlepro_noc_sink_sent_total",
     };
 
-    /// <summary>What <paramref name="expression"/> selects that is neither scraped, Prometheus' own, pending nor in <paramref name="alsoKnown"/>.</summary>
-    public static IEnumerable<string> Unknown(string expression, IReadOnlySet<string> scraped, IReadOnlySet<string>? alsoKnown = null)
+    /// <summary>
+    /// What <paramref name="expression"/> selects that is neither exported, Prometheus' own, pending nor in
+    /// <paramref name="alsoKnown"/>. <paramref name="byJob"/> holds each job's scraped names (job_name of
+    /// prometheus.yml): a selector with job="…" must find its name in that job's scrape, one without in any.
+    /// </summary>
+    public static IEnumerable<string> Unknown(string expression, IReadOnlyDictionary<string, IReadOnlySet<string>> byJob, IReadOnlySet<string>? alsoKnown = null)
     {
-        var (names, patterns) = PromQlNames.Of(expression);
-        foreach (var name in names)
+        var all = byJob.Values.SelectMany(n => n).ToHashSet(StringComparer.Ordinal);
+        var (selectors, patterns) = PromQlNames.Selectors(expression);
+        foreach (var (name, job) in selectors.Distinct())
         {
+            var scraped = job is null ? all : byJob.TryGetValue(job, out var names) ? names : new HashSet<string>();
             if (!scraped.Contains(name) && !PrometheusOwn.Contains(name) && !Pending.Contains(name) && alsoKnown?.Contains(name) != true)
-                yield return name;
+                yield return job is null ? name : $"{name}{{job=\"{job}\"}}";
         }
-        foreach (var pattern in patterns.Where(p => !scraped.Any(p.IsMatch)))
+        foreach (var pattern in patterns.Where(p => !all.Any(p.IsMatch)))
             yield return "__name__=~" + pattern;
     }
 }

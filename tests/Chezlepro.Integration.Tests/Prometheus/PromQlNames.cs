@@ -4,9 +4,10 @@ using System.Text.RegularExpressions;
 namespace Chezlepro.Integration.Tests.Prometheus;
 
 /// <summary>
-/// The metric names a PromQL expression selects: bare names, and <c>__name__</c> matchers (kept as patterns). Label
-/// names, function and aggregation names, keywords, numbers, durations and Grafana variables are not metric names.
-/// Unbalanced brackets or an unterminated string throw, so a broken expression never passes as "no names".
+/// The metric names a PromQL expression selects: bare names (with the <c>job</c> their selector asks for), and
+/// <c>__name__</c> matchers (kept as patterns). Label names, function and aggregation names, keywords, numbers,
+/// durations and Grafana variables are not metric names. Unbalanced brackets or an unterminated string throw, so a
+/// broken expression never passes as "no names".
 /// </summary>
 public static partial class PromQlNames
 {
@@ -18,22 +19,39 @@ public static partial class PromQlNames
     /// <summary>Names selected by <paramref name="expression"/>, and the <c>__name__</c> patterns it uses (anchored regexes).</summary>
     public static (IReadOnlyList<string> Names, IReadOnlyList<Regex> Patterns) Of(string expression)
     {
+        var (selectors, patterns) = Selectors(expression);
+        return (selectors.Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList(), patterns);
+    }
+
+    /// <summary>Each name <paramref name="expression"/> selects with its selector's <c>job</c> (null when none), and the <c>__name__</c> patterns.</summary>
+    public static (IReadOnlyList<(string Name, string? Job)> Selectors, IReadOnlyList<Regex> Patterns) Selectors(string expression)
+    {
         ArgumentNullException.ThrowIfNull(expression);
         var patterns = NameMatcher().Matches(expression)
             .Select(m => new Regex("^(?:" + (m.Groups["op"].Value == "=~" ? m.Groups["value"].Value : Regex.Escape(m.Groups["value"].Value)) + ")$"))
             .ToList();
-        var text = Blank(ReplaceGrafanaVariables(expression, " "));
-        text = Grouping().Replace(text, " ");
-        var names = Identifier().Matches(text)
-            .Where(m => !Keywords.Contains(m.Value) && !FollowedByParenthesis(text, m.Index + m.Length))
-            .Select(m => m.Value)
-            .Distinct(StringComparer.Ordinal)
+        // Every step keeps the length, so a position in the text is a position in the expression.
+        var text = Blank(GrafanaVariable().Replace(expression, m => new string(' ', m.Length)));
+        text = Grouping().Replace(text, m => new string(' ', m.Length));
+        var selectors = Identifier().Matches(text)
+            .Where(m => !Keywords.Contains(m.Value) && NextChar(text, m.Index + m.Length) != '(')
+            .Select(m => (m.Value, Job(expression, m.Index + m.Length)))
             .ToList();
-        return (names, patterns);
+        return (selectors, patterns);
     }
 
     /// <summary><paramref name="text"/> with each Grafana variable (<c>$site</c>, <c>${__from:date:YYYY-MM}</c>) replaced.</summary>
     public static string ReplaceGrafanaVariables(string text, string replacement) => GrafanaVariable().Replace(text, replacement);
+
+    // The job="…" matcher of the label block right after a name, if any.
+    private static string? Job(string expression, int from)
+    {
+        while (from < expression.Length && char.IsWhiteSpace(expression[from])) from++;
+        if (from >= expression.Length || expression[from] != '{') return null;
+        var end = expression.IndexOf('}', from);
+        var match = JobMatcher().Match(expression[from..(end < 0 ? expression.Length : end)]);
+        return match.Success ? match.Groups["job"].Value : null;
+    }
 
     // Strings, label matchers {…} and ranges […] become spaces; bracket balance is checked on the way.
     private static string Blank(string expression)
@@ -66,14 +84,17 @@ public static partial class PromQlNames
         return sb.ToString();
     }
 
-    private static bool FollowedByParenthesis(string text, int from)
+    private static char? NextChar(string text, int from)
     {
         while (from < text.Length && char.IsWhiteSpace(text[from])) from++;
-        return from < text.Length && text[from] == '(';
+        return from < text.Length ? text[from] : null;
     }
 
     [GeneratedRegex(@"__name__\s*(?<op>=~|=)\s*""(?<value>[^""]*)""")]
     private static partial Regex NameMatcher();
+
+    [GeneratedRegex(@"(?<![\w])job\s*=\s*""(?<job>[^""]*)""")]
+    private static partial Regex JobMatcher();
 
     [GeneratedRegex(@"\$\{[^}]*\}|\$\w+")]
     private static partial Regex GrafanaVariable();

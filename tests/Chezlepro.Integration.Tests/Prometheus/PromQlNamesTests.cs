@@ -18,6 +18,14 @@ public sealed class PromQlNamesTests
         Assert.Equal(expected.Split(','), PromQlNames.Of(expression).Names);
 
     [Fact]
+    public void Selectors_JobMatcher_KeptPerName()
+    {
+        var (selectors, _) = PromQlNames.Selectors("a{job=\"x\", site=~\"$site\"} unless on (instance) b{ job = \"y\" } == 1 and c and d{myjob=\"z\"}");
+
+        Assert.Equal([("a", (string?)"x"), ("b", "y"), ("c", null), ("d", null)], selectors);
+    }
+
+    [Fact]
     public void Of_NameMatcher_IsAPattern()
     {
         var (names, patterns) = PromQlNames.Of("{__name__=~\"chezlepro_probe_.+_left\", job=\"a\"} < 3");

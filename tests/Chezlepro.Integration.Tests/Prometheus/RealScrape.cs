@@ -37,6 +37,13 @@ public sealed class RealScrape : IAsyncLifetime
     /// <summary>Every metric family name of both scrapes (from their <c># TYPE</c> lines).</summary>
     public IReadOnlySet<string> MetricNames => ExpositionNames.Of(Collector).Concat(ExpositionNames.Of(Agent)).ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The family names of each scrape under its job name in packaging/prometheus/prometheus.yml.</summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> MetricNamesByJob => new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal)
+    {
+        ["chezlepro-collector"] = ExpositionNames.Of(Collector).ToHashSet(StringComparer.Ordinal),
+        ["chezlepro-agent"] = ExpositionNames.Of(Agent).ToHashSet(StringComparer.Ordinal),
+    };
+
     public async Task InitializeAsync()
     {
         _gx = await VictronGxSimulator.StartAsync();
