@@ -1,4 +1,5 @@
 using Chezlepro.Collector.Catalog;
+using Chezlepro.Collector.Delivery;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Ingest;
@@ -54,6 +55,7 @@ public static class CollectorHostExtensions
         // After ingest, whose start opens the store. Every loop counts its failed rounds in one place (/metrics).
         services.AddSingleton<LoopFailureCounters>();
         services.AddHostedService<TelemetryPruneService>();
+        services.AddDelivery();
         // The default, stated because Program relies on it: a fault that escapes a background service stops the
         // host, and Program then exits non-zero so that systemd (Restart=on-failure) starts the collector again.
         services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);

@@ -15,10 +15,6 @@ public static class KnownMetricNames
     /// </summary>
     public static readonly IReadOnlySet<string> Pending = new HashSet<string>(StringComparer.Ordinal)
     {
-        // Issue #15 (delivery acknowledged end to end), collector side (branch wm): holes and acknowledgements.
-        // chezlepro_delivery_watermark is already scraped from the agent (branch fw).
-        "chezlepro_delivery_missing_messages", "chezlepro_delivery_oldest_unexplained_hole_age_seconds",
-        "chezlepro_delivery_acks_published_total", "chezlepro_delivery_ack_publish_failures_total",
         // Issue #17 (Alertmanager as a NOC sink): per-sink counters.
         "chezlepro_noc_sink_failures_total", "chezlepro_noc_sink_sent_total",
     };
