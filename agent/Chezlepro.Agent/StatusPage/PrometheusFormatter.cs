@@ -89,18 +89,48 @@ public static class PrometheusFormatter
             Family(w, group.Key, "gauge", "Latest value of " + group.First().Metric + ".");
             foreach (var m in group)
             {
-                var labels = $"metric=\"{Escape(m.Metric)}\"" + (m.Unit is { Length: > 0 } u ? $",unit=\"{Escape(u)}\"" : "");
-                Line(w, group.Key, labels, m.Value);
+                var inDays = InDays(m.Metric);
+                var unit = inDays ? "s" : m.Unit;
+                var labels = $"metric=\"{Escape(m.Metric)}\"" + (unit is { Length: > 0 } u ? $",unit=\"{Escape(u)}\"" : "");
+                Line(w, group.Key, labels, inDays ? m.Value * SecondsPerDay : m.Value);
             }
         }
         return w.ToString();
     }
 
-    /// <summary>The gauge name of a sample's metric (see the type's remarks).</summary>
+    /// <summary>
+    /// The gauge name of a sample's metric (see the type's remarks), with the renames <c>promtool check metrics</c>
+    /// demands: camelCase words split (<c>daysLeft</c> → <c>days_left</c>), a <c>days</c> word in seconds (the value
+    /// is converted), and <c>_total</c>, which marks counters, not ending a gauge (<c>_total_value</c>).
+    /// </summary>
     public static string MetricName(string metric)
     {
-        var b = new StringBuilder("chezlepro_", 10 + metric.Length);
-        foreach (var c in metric) b.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
+        var name = SafeName(metric).Replace(DaysWord, SecondsWord, StringComparison.Ordinal);
+        if (name.EndsWith("_days", StringComparison.Ordinal)) name = name[..^"_days".Length] + "_seconds";
+        return name.EndsWith("_total", StringComparison.Ordinal) ? name + "_value" : name;
+    }
+
+    private const double SecondsPerDay = 86400;
+    private const string DaysWord = "_days_", SecondsWord = "_seconds_";
+
+    // Whether the metric's name counts days, so its gauge (named in seconds) carries the value in seconds.
+    private static bool InDays(string metric)
+    {
+        var name = SafeName(metric);
+        return name.Contains(DaysWord, StringComparison.Ordinal) || name.EndsWith("_days", StringComparison.Ordinal);
+    }
+
+    private static string SafeName(string metric)
+    {
+        var b = new StringBuilder("chezlepro_", 12 + metric.Length);
+        for (var i = 0; i < metric.Length; i++)
+        {
+            var c = metric[i];
+            if (char.IsAsciiLetterUpper(c) && i > 0 && (char.IsAsciiLetterLower(metric[i - 1]) || char.IsAsciiDigit(metric[i - 1])))
+                b.Append('_').Append(char.ToLowerInvariant(c));
+            else
+                b.Append(char.IsAsciiLetterOrDigit(c) || c == '_' ? c : '_');
+        }
         var name = b.ToString();
         foreach (var reserved in ReservedPrefixes)
         {

@@ -31,7 +31,7 @@ public static class MetricsApi
     /// <summary>Renders the metrics.</summary>
     public static async Task<IResult> RenderAsync(IngestCounters counters, LoopFailureCounters loops, ICollectorStore store, IngestService ingest,
         Reports.ServiceLevelReports reports, TimeProvider time, IDeliveryStore delivery, DeliveryCounters deliveryCounters,
-        Noc.NocSinkCounters nocSinks, CancellationToken ct)
+        Noc.NocSinkCounters nocSinks, ILeadership leadership, CancellationToken ct)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# HELP chezlepro_ingest_messages_total Agent messages received, by result.");
@@ -49,6 +49,10 @@ public static class MetricsApi
         sb.AppendLine("# TYPE chezlepro_collector_loop_failures_total counter");
         foreach (var (loop, failures) in loops.Snapshot())
             sb.Append(CultureInfo.InvariantCulture, $"chezlepro_collector_loop_failures_total{{loop=\"{loop}\"}} {failures}\n");
+        // As the NOC reads it: a collector that does not share its store always speaks; one that shares it only while it holds the lock.
+        sb.AppendLine("# HELP chezlepro_collector_leader 1 while this collector leads (decides failover, sends the NOC stream), else 0.");
+        sb.AppendLine("# TYPE chezlepro_collector_leader gauge");
+        sb.Append(CultureInfo.InvariantCulture, $"chezlepro_collector_leader {(!leadership.Shared || leadership.IsLeader ? 1 : 0)}\n");
         sb.AppendLine("# HELP chezlepro_noc_sink_sent_total NOC alerts delivered by a sink (Alertmanager: re-sends included), by sink.");
         sb.AppendLine("# TYPE chezlepro_noc_sink_sent_total counter");
         foreach (var (sink, sent, _) in nocSinks.Snapshot())

@@ -17,6 +17,12 @@ public class PrometheusFormatterTests
     [InlineData("host.disk./var/lib.free", "chezlepro_host_disk__var_lib_free")]
     [InlineData("température ext", "chezlepro_temp_rature_ext")]
     [InlineData("outbox.depth", "chezlepro_sample_outbox_depth")]
+    [InlineData("ceph.pgs.activeClean", "chezlepro_ceph_pgs_active_clean")]
+    [InlineData("host.disk.C.free", "chezlepro_host_disk_C_free")]
+    [InlineData("probe.web.certificate.daysLeft", "chezlepro_probe_web_certificate_seconds_left")]
+    [InlineData("backup.age.days", "chezlepro_backup_age_seconds")]
+    [InlineData("host.memory.total", "chezlepro_host_memory_total_value")]
+    [InlineData("subtotal", "chezlepro_subtotal")]
     public void MetricName_AnyMetric_PrometheusSafe(string metric, string expected) =>
         Assert.Equal(expected, PrometheusFormatter.MetricName(metric));
 
@@ -38,6 +44,15 @@ public class PrometheusFormatterTests
         Assert.Single(text.Split('\n'), l => l == "# TYPE chezlepro_a_b gauge");
         Assert.Contains("chezlepro_a_b{metric=\"a.b\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("chezlepro_a_b{metric=\"a_b\"} 2\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Format_MetricInDays_GaugeInSeconds()
+    {
+        var text = PrometheusFormatter.Format(Snapshot([new Sample("probe.web.certificate.daysLeft", 13, "d"), new Sample("probe.web.latency", 12.5, "ms")]));
+
+        Assert.Contains("chezlepro_probe_web_certificate_seconds_left{metric=\"probe.web.certificate.daysLeft\",unit=\"s\"} 1123200\n", text, StringComparison.Ordinal);
+        Assert.Contains("chezlepro_probe_web_latency{metric=\"probe.web.latency\",unit=\"ms\"} 12.5\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

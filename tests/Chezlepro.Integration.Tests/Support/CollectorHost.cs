@@ -41,7 +41,7 @@ public sealed class CollectorHost : IAsyncDisposable
     /// <summary>Every delivery that reached the ingest since the start.</summary>
     public IngestTap Tap { get; }
 
-    public static async Task<CollectorHost> StartAsync(int brokerPort, int keepAliveSeconds = 5)
+    public static async Task<CollectorHost> StartAsync(int brokerPort, int keepAliveSeconds = 5, IEnumerable<string>? extraArgs = null)
     {
         var data = Directory.CreateTempSubdirectory("collector-").FullName;
         var url = $"http://127.0.0.1:{FreePort.Next()}";
@@ -52,6 +52,7 @@ public sealed class CollectorHost : IAsyncDisposable
             $"--Api:Keys:0:Key={ReaderKey}", "--Api:Keys:0:Role=reader",
             $"--Api:Keys:1:Key={OperatorKey}", "--Api:Keys:1:Role=operator",
             "--Logging:File:Enabled=false",
+            .. extraArgs ?? [],
         ]);
         // Resolving the ingest service sets its handler on the client; the tap wraps it before anything is delivered.
         var ingest = app.Services.GetRequiredService<IngestService>();
