@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Chezlepro.Integration.Tests.Support;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Chezlepro.Integration.Tests.Chaos;
+
+/// <summary>
+/// Issue #15: the collector stays away long enough for the agent's outbox to pass its byte bound. The oldest telemetry
+/// goes, a gaps notice says which seqs, and the collector reports exactly those as missing and explained.
+/// </summary>
+[Trait("Category", "Chaos")]
+public sealed class EvictionChaosTests(ITestOutputHelper output)
+{
+    // The smallest bound the agent accepts; the seeded backlog (about 1.7 MB of payload) is well past it.
+    private const long MaxBytes = 1 << 20;
+    private const int Backlog = 5000;
+    private const int GapsKind = 4; // OutboxKind.Gaps (issue #15)
+
+    [Fact]
+    public async Task OutboxPastItsByteBound_GapsNoticeArrives_EvictedSeqsExplained_NothingElseMissing()
+    {
+        await using var broker = await Brokers.StartPersistentAsync();
+        await using var collector = new CollectorProcess(broker.Port);
+        await collector.StartAndWaitAsync();
+        static void Bound(JsonObject c) => c["Outbox"] = new JsonObject { ["MaxBytes"] = MaxBytes };
+        await using var agent = ChaosAgent.Create(broker.Port, amend: Bound);
+        agent.Start();
+        await Eventually.HoldsAsync(() => Task.FromResult(collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count >= 2),
+            TimeSpan.FromSeconds(40), "first messages stored\n" + agent.Log + collector.Log);
+
+        // The collector goes; the agent stops (cleanly) so the outage's backlog can be written into its outbox.
+        await collector.StopAsync();
+        await agent.StopAsync();
+        var storedBefore = collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Max();
+        var seeded = await ChaosAgent.SeedAsync(agent.DataDirectory, Backlog);
+
+        await using var bounded = ChaosAgent.Create(broker.Port, dataDirectory: agent.DataDirectory, amend: Bound);
+        bounded.Start();
+        // The eviction commits its gaps notice with it: once the notice is in the file, so is the eviction.
+        IReadOnlyList<(long Seq, int Kind)> rows = [];
+        await Eventually.HoldsAsync(() =>
+        {
+            rows = ChaosAgent.OutboxRows(bounded.DataDirectory);
+            return Task.FromResult(rows.Any(r => r.Kind == GapsKind));
+        }, TimeSpan.FromSeconds(30), "gaps notice written\n" + bounded.Log);
+        // No watermark moved since the collector left: a row after what it stored and gone from the file was evicted.
+        var kept = rows.Select(r => r.Seq).ToHashSet();
+        var evicted = DeliveryChecks.LongRange(storedBefore + 1, rows.Max(r => r.Seq)).Where(s => !kept.Contains(s)).ToHashSet();
+        Assert.NotEmpty(evicted);
+
+        await collector.StartAndWaitAsync();
+        var last = await ChaosAgent.LastAssignedAsync(bounded);
+        output.WriteLine($"stored through {storedBefore} before the outage, seeded through {seeded}, evicted {evicted.Count}: " +
+                         DeliveryChecks.Runs([.. evicted.Order()]));
+        await DeliveryChecks.AssertEverySeqStoredOnceAsync(collector, bounded, last, output, evicted);
+    }
+}
