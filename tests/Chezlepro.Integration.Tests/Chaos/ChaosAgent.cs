@@ -20,7 +20,7 @@ public static class ChaosAgent
     /// <summary>Forwarding:AckTimeout of every case: the shortest the agent accepts.</summary>
     public static readonly TimeSpan AckTimeout = TimeSpan.FromSeconds(5);
 
-    public static AgentProcess Create(int brokerPort, string? dataDirectory = null, int keepAliveSeconds = 3,
+    public static AgentProcess Create(int brokerPort, string? dataDirectory = null, int keepAliveSeconds = 5,
         Action<JsonObject>? amend = null, IEnumerable<JsonObject>? extraSources = null)
     {
         var agent = new AgentProcess(Site, Node, brokerPort, keepAliveSeconds, dataDirectory: dataDirectory, extraSources: extraSources);

@@ -11,7 +11,7 @@ namespace Chezlepro.Integration.Tests.Chaos;
 [Trait("Category", "Chaos")]
 public sealed class CrashChaosTests(ITestOutputHelper output)
 {
-    private const int Backlog = 30000;
+    private const int Backlog = 10000;
 
     [Fact]
     public async Task CollectorKilledMidBatch_Restarted_EverySeqStoredOnce()
@@ -22,7 +22,7 @@ public sealed class CrashChaosTests(ITestOutputHelper output)
         await using var agent = ChaosAgent.Create(broker.Port);
         var seeded = await ChaosAgent.SeedAsync(agent.DataDirectory, Backlog);
         agent.Start();
-        await Eventually.HoldsAsync(() => Task.FromResult(collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count >= 1000),
+        await Eventually.HoldsAsync(() => Task.FromResult(collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count >= 500),
             TimeSpan.FromSeconds(40), "drain under way\n" + agent.Log + collector.Log);
 
         collector.Kill();
@@ -44,7 +44,7 @@ public sealed class CrashChaosTests(ITestOutputHelper output)
         await using var agent = ChaosAgent.Create(broker.Port);
         var seeded = await ChaosAgent.SeedAsync(agent.DataDirectory, Backlog);
         agent.Start();
-        await Eventually.HoldsAsync(() => Task.FromResult(collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count >= 1000),
+        await Eventually.HoldsAsync(() => Task.FromResult(collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count >= 500),
             TimeSpan.FromSeconds(40), "replay under way\n" + agent.Log + collector.Log);
 
         agent.Kill();

@@ -9,7 +9,7 @@ namespace Chezlepro.Integration.Tests.Chaos;
 [Trait("Category", "Chaos")]
 public sealed class NetworkChaosTests(ITestOutputHelper output)
 {
-    private const int KeepAlive = 2;
+    private const int KeepAlive = 5; // the shortest the agent accepts
 
     [Fact]
     public async Task HalfOpenAgentConnection_KeepaliveDetectsIt_EverySeqStoredOnce()

@@ -23,7 +23,6 @@ public static class OutboxSeed
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxBytes, minBytes);
         var now = (time ?? TimeProvider.System).GetUtcNow();
-        var random = new Random(count);
         using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         connection.Open();
         using var tx = connection.BeginTransaction();
@@ -43,11 +42,11 @@ public static class OutboxSeed
         insert.Parameters.AddWithValue("$topic", $"{topicRoot}/v1/{site}/{node}/telemetry/seed");
         insert.Parameters.AddWithValue("$at", now.ToUnixTimeMilliseconds());
         insert.Prepare();
-        var ts = now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
-        for (var i = 0; i < count; i++)
+        var seq = next;
+        foreach (var payload in Payloads(site, node, next, count, minBytes, maxBytes, now))
         {
-            pSeq.Value = next + i;
-            pPayload.Value = Payload(site, node, next + i, ts, random.Next(minBytes, maxBytes + 1));
+            pSeq.Value = seq++;
+            pPayload.Value = payload;
             insert.ExecuteNonQuery();
         }
         using (var bump = connection.CreateCommand())
@@ -61,7 +60,18 @@ public static class OutboxSeed
         return next + count - 1;
     }
 
-    /// <summary>A telemetry batch of about <paramref name="bytes"/> bytes: samples until the size is reached.</summary>
+    /// <summary>
+    /// The payloads <see cref="AppendTelemetry"/> writes for seqs <paramref name="firstSeq"/> onwards, sizes drawn from a
+    /// fixed seed: a peer benchmark can push exactly the same bytes.
+    /// </summary>
+    public static IEnumerable<byte[]> Payloads(string site, string node, long firstSeq, int count, int minBytes, int maxBytes, DateTimeOffset ts)
+    {
+        var random = new Random(20261205);
+        var stamp = ts.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        for (var i = 0; i < count; i++) yield return Payload(site, node, firstSeq + i, stamp, random.Next(minBytes, maxBytes + 1));
+    }
+
+    /// <summary>A telemetry batch of exactly <paramref name="bytes"/> bytes (ASCII): samples while they fit, then padding.</summary>
     public static byte[] Payload(string site, string node, long seq, string ts, int bytes)
     {
         var sb = new StringBuilder(bytes + 64);
@@ -77,7 +87,7 @@ public static class OutboxSeed
             sb.Append(sample);
         }
         sb.Append(closing);
-        // Pad to the exact size with a unit string on the last sample would change its meaning; a trailing space does not.
+        // Whitespace after the closing brace is still the same JSON document: it makes the size exact.
         while (sb.Length < bytes) sb.Append(' ');
         return Encoding.UTF8.GetBytes(sb.ToString());
     }
