@@ -25,20 +25,18 @@ public sealed class AlertRestartChaosTests(ITestOutputHelper output)
     public async Task GridRestoredWhileAgentKilled_RestartedAgentSendsCleared_EverySeqStoredOnce()
     {
         await using var gx = await VictronGxSimulator.StartAsync();
-        await using var broker = await Brokers.StartPersistentAsync();
-        await using var collector = new CollectorProcess(broker.Port);
-        await collector.StartAndWaitAsync();
-        await using var agent = ChaosAgent.Create(broker.Port, extraSources: [VictronSource(gx.Port)]);
+        await using var rig = await ChaosRig.StartAsync();
+        var collector = rig.Collector;
+        var agent = rig.Agent(extraSources: [VictronSource(gx.Port)]);
         agent.Start();
-        await Eventually.HoldsAsync(() => Task.FromResult(gx.RequestCount > 0 && collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count >= 2),
-            TimeSpan.FromSeconds(40), "GX polled, first messages stored\n" + agent.Log + collector.Log);
+        await rig.WaitStoredAsync(2, agent, "first messages");
 
         gx.LoseGrid();
         await Eventually.HoldsAsync(async () => await GridLostAsync(collector, "raised"), TimeSpan.FromSeconds(20), "grid-lost raised at the collector\n" + agent.Log);
         agent.Kill();
         gx.RestoreGrid();
 
-        await using var restarted = ChaosAgent.Create(broker.Port, dataDirectory: agent.DataDirectory, extraSources: [VictronSource(gx.Port)]);
+        var restarted = rig.Agent(dataDirectory: agent.DataDirectory, extraSources: [VictronSource(gx.Port)]);
         restarted.Start();
         var took = await Eventually.HoldsAsync(async () => await GridLostAsync(collector, "cleared"), TimeSpan.FromSeconds(30),
             "grid-lost cleared at the collector\n" + restarted.Log);

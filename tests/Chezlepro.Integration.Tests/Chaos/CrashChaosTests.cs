@@ -16,47 +16,44 @@ public sealed class CrashChaosTests(ITestOutputHelper output)
     [Fact]
     public async Task CollectorKilledMidBatch_Restarted_EverySeqStoredOnce()
     {
-        await using var broker = await Brokers.StartPersistentAsync();
-        await using var collector = new CollectorProcess(broker.Port);
-        await collector.StartAndWaitAsync();
-        await using var agent = ChaosAgent.Create(broker.Port);
-        var seeded = await ChaosAgent.SeedAsync(agent.DataDirectory, Backlog);
-        agent.Start();
-        await Eventually.HoldsAsync(() => Task.FromResult(collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count >= 500),
-            TimeSpan.FromSeconds(40), "drain under way\n" + agent.Log + collector.Log);
+        await using var rig = await ChaosRig.StartAsync();
+        var (agent, seeded) = await StartDrainingAsync(rig);
 
-        collector.Kill();
-        var storedAtKill = collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count;
+        rig.Collector.Kill();
+        var storedAtKill = rig.StoredCount();
         Assert.True(storedAtKill < seeded, $"the drain had finished ({storedAtKill} of {seeded} stored) when the collector was killed");
-        await collector.StartAndWaitAsync();
+        await rig.Collector.StartAndWaitAsync();
 
         var last = await ChaosAgent.LastAssignedAsync(agent);
         output.WriteLine($"seeded {seeded}, collector killed with {storedAtKill} stored");
-        await DeliveryChecks.AssertEverySeqStoredOnceAsync(collector, agent, last, output, timeout: TimeSpan.FromSeconds(90));
+        await DeliveryChecks.AssertEverySeqStoredOnceAsync(rig.Collector, agent, last, output, timeout: TimeSpan.FromSeconds(90));
     }
 
     [Fact]
     public async Task AgentKilledDuringReplay_Restarted_EverySeqStoredOnce()
     {
-        await using var broker = await Brokers.StartPersistentAsync();
-        await using var collector = new CollectorProcess(broker.Port);
-        await collector.StartAndWaitAsync();
-        await using var agent = ChaosAgent.Create(broker.Port);
-        var seeded = await ChaosAgent.SeedAsync(agent.DataDirectory, Backlog);
-        agent.Start();
-        await Eventually.HoldsAsync(() => Task.FromResult(collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count >= 500),
-            TimeSpan.FromSeconds(40), "replay under way\n" + agent.Log + collector.Log);
+        await using var rig = await ChaosRig.StartAsync();
+        var (agent, seeded) = await StartDrainingAsync(rig);
 
         agent.Kill();
-        var storedAtKill = collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count;
+        var storedAtKill = rig.StoredCount();
         var leftAtKill = ChaosAgent.OutboxRows(agent.DataDirectory).Count;
         Assert.True(storedAtKill < seeded, $"the replay had finished ({storedAtKill} of {seeded} stored) when the agent was killed");
 
-        await using var restarted = ChaosAgent.Create(broker.Port, dataDirectory: agent.DataDirectory);
+        var restarted = rig.Agent(dataDirectory: agent.DataDirectory);
         restarted.Start();
         await Eventually.HoldsAsync(async () => await restarted.StatusAsync() is not null, TimeSpan.FromSeconds(30), "agent back\n" + restarted.Log);
         var last = await ChaosAgent.LastAssignedAsync(restarted);
         output.WriteLine($"seeded {seeded}, agent killed with {storedAtKill} stored and {leftAtKill} rows in its outbox");
-        await DeliveryChecks.AssertEverySeqStoredOnceAsync(collector, restarted, last, output, timeout: TimeSpan.FromSeconds(90));
+        await DeliveryChecks.AssertEverySeqStoredOnceAsync(rig.Collector, restarted, last, output, timeout: TimeSpan.FromSeconds(90));
+    }
+
+    private static async Task<(AgentProcess Agent, long Seeded)> StartDrainingAsync(ChaosRig rig)
+    {
+        var agent = rig.Agent();
+        var seeded = await ChaosAgent.SeedAsync(agent.DataDirectory, Backlog);
+        agent.Start();
+        await rig.WaitStoredAsync(500, agent, "drain under way");
+        return (agent, seeded);
     }
 }

@@ -20,14 +20,12 @@ public sealed class EvictionChaosTests(ITestOutputHelper output)
     [Fact]
     public async Task OutboxPastItsByteBound_GapsNoticeArrives_EvictedSeqsExplained_NothingElseMissing()
     {
-        await using var broker = await Brokers.StartPersistentAsync();
-        await using var collector = new CollectorProcess(broker.Port);
-        await collector.StartAndWaitAsync();
+        await using var rig = await ChaosRig.StartAsync();
+        var collector = rig.Collector;
         static void Bound(JsonObject c) => c["Outbox"] = new JsonObject { ["MaxBytes"] = MaxBytes };
-        await using var agent = ChaosAgent.Create(broker.Port, amend: Bound);
+        var agent = rig.Agent(amend: Bound);
         agent.Start();
-        await Eventually.HoldsAsync(() => Task.FromResult(collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count >= 2),
-            TimeSpan.FromSeconds(40), "first messages stored\n" + agent.Log + collector.Log);
+        await rig.WaitStoredAsync(2, agent, "first messages");
 
         // The collector goes; the agent stops (cleanly) so the outage's backlog can be written into its outbox.
         await collector.StopAsync();
@@ -35,7 +33,7 @@ public sealed class EvictionChaosTests(ITestOutputHelper output)
         var storedBefore = collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Max();
         var seeded = await ChaosAgent.SeedAsync(agent.DataDirectory, Backlog);
 
-        await using var bounded = ChaosAgent.Create(broker.Port, dataDirectory: agent.DataDirectory, amend: Bound);
+        var bounded = rig.Agent(dataDirectory: agent.DataDirectory, amend: Bound);
         bounded.Start();
         // The eviction commits its gaps notice with it: once the notice is in the file, so is the eviction.
         IReadOnlyList<(long Seq, int Kind)> rows = [];

@@ -14,14 +14,11 @@ public sealed class NetworkChaosTests(ITestOutputHelper output)
     [Fact]
     public async Task HalfOpenAgentConnection_KeepaliveDetectsIt_EverySeqStoredOnce()
     {
-        await using var broker = await Brokers.StartPersistentAsync();
-        await using var collector = new CollectorProcess(broker.Port);
-        await collector.StartAndWaitAsync();
-        await using var proxy = FaultProxy.Start(broker.Port);
-        await using var agent = ChaosAgent.Create(proxy.Port, keepAliveSeconds: KeepAlive);
+        await using var rig = await ChaosRig.StartAsync();
+        await using var proxy = FaultProxy.Start(rig.Broker.Port);
+        var agent = rig.Agent(proxy.Port, keepAliveSeconds: KeepAlive);
         agent.Start();
-        await Eventually.HoldsAsync(() => Task.FromResult(collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count >= 3),
-            TimeSpan.FromSeconds(40), "first messages stored\n" + agent.Log + collector.Log);
+        await rig.WaitStoredAsync(3, agent, "first messages");
 
         // Agent to broker goes silent: publishes and PINGREQs vanish, the socket stays open, no close reaches anyone.
         var connections = proxy.ConnectionsAccepted;
@@ -36,6 +33,6 @@ public sealed class NetworkChaosTests(ITestOutputHelper output)
         await Eventually.HoldsAsync(async () => await ChaosAgent.LastAssignedAsync(agent) >= atFault + 2, TimeSpan.FromSeconds(20), "agent producing");
         var last = await ChaosAgent.LastAssignedAsync(agent);
         output.WriteLine($"half-open after seq {atFault}: agent reconnected {detected.TotalSeconds:F1} s later (keepalive {KeepAlive} s), {dropped} bytes vanished");
-        await DeliveryChecks.AssertEverySeqStoredOnceAsync(collector, agent, last, output);
+        await DeliveryChecks.AssertEverySeqStoredOnceAsync(rig.Collector, agent, last, output);
     }
 }

@@ -20,6 +20,8 @@ public sealed class ServiceProcess : IDisposable
     {
         _dll = Path.Combine(AppContext.BaseDirectory, dllName);
         _configPath = configPath;
+        // A bench stopped with Ctrl-C (or a test host that exits) must not leave the service running behind it.
+        AppDomain.CurrentDomain.ProcessExit += OnHostExit;
     }
 
     /// <summary>Console output of every run so far.</summary>
@@ -96,9 +98,12 @@ public sealed class ServiceProcess : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        AppDomain.CurrentDomain.ProcessExit -= OnHostExit;
         Kill();
         _process?.Dispose();
     }
+
+    private void OnHostExit(object? sender, EventArgs e) => Kill();
 
     private void Append(string? line)
     {
