@@ -32,14 +32,14 @@ public sealed class AlertRestartChaosTests(ITestOutputHelper output)
         await rig.WaitStoredAsync(2, agent, "first messages");
 
         gx.LoseGrid();
-        await Eventually.HoldsAsync(async () => await GridLostAsync(collector, "raised"), TimeSpan.FromSeconds(20), "grid-lost raised at the collector\n" + agent.Log);
+        await Eventually.HoldsAsync(async () => await GridLostAsync(collector, "raised"), TimeSpan.FromSeconds(20), () => "grid-lost raised at the collector\n" + agent.Log);
         agent.Kill();
         gx.RestoreGrid();
 
         var restarted = rig.Agent(dataDirectory: agent.DataDirectory, extraSources: [VictronSource(gx.Port)]);
         restarted.Start();
         var took = await Eventually.HoldsAsync(async () => await GridLostAsync(collector, "cleared"), TimeSpan.FromSeconds(30),
-            "grid-lost cleared at the collector\n" + restarted.Log);
+            () => "grid-lost cleared at the collector\n" + restarted.Log);
         output.WriteLine($"cleared reached the collector {took.TotalSeconds:F1} s after the agent's restart");
 
         await Eventually.HoldsAsync(async () => await restarted.StatusAsync() is not null, TimeSpan.FromSeconds(10), "agent status");

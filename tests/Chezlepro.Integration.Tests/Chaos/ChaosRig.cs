@@ -43,7 +43,7 @@ public sealed class ChaosRig : IAsyncDisposable
     /// <summary>Waits until the collector has stored <paramref name="count"/> of the node's messages.</summary>
     public Task WaitStoredAsync(int count, AgentProcess agent, string what, TimeSpan? timeout = null) =>
         Eventually.HoldsAsync(() => Task.FromResult(StoredCount() >= count), timeout ?? TimeSpan.FromSeconds(40),
-            $"{what}: {count} messages stored\nagent:\n{agent.Log}\ncollector:\n{Collector.Log}");
+            () => $"{what}: {count} messages stored\nagent:\n{agent.Log}\ncollector:\n{Collector.Log}");
 
     public int StoredCount() => Collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count;
 

@@ -42,7 +42,7 @@ public sealed class CrashChaosTests(ITestOutputHelper output)
 
         var restarted = rig.Agent(dataDirectory: agent.DataDirectory);
         restarted.Start();
-        await Eventually.HoldsAsync(async () => await restarted.StatusAsync() is not null, TimeSpan.FromSeconds(30), "agent back\n" + restarted.Log);
+        await Eventually.HoldsAsync(async () => await restarted.StatusAsync() is not null, TimeSpan.FromSeconds(30), () => "agent back\n" + restarted.Log);
         var last = await ChaosAgent.LastAssignedAsync(restarted);
         output.WriteLine($"seeded {seeded}, agent killed with {storedAtKill} stored and {leftAtKill} rows in its outbox");
         await DeliveryChecks.AssertEverySeqStoredOnceAsync(rig.Collector, restarted, last, output, timeout: TimeSpan.FromSeconds(90));

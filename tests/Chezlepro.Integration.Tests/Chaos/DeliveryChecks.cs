@@ -22,7 +22,7 @@ public static class DeliveryChecks
             if (await collector.DeliveryAsync(ChaosAgent.Site, ChaosAgent.Node) is not { } d) return false;
             delivery = d;
             return d.GetProperty("watermark").GetInt64() >= last;
-        }, timeout ?? TimeSpan.FromSeconds(60), $"watermark reaches {last} (now {Describe(delivery)})\nagent:\n{agent.Log}\ncollector:\n{collector.Log}");
+        }, timeout ?? TimeSpan.FromSeconds(60), () => $"watermark reaches {last} (now {Describe(delivery)})\nagent:\n{agent.Log}\ncollector:\n{collector.Log}");
 
         var stored = collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Where(s => s <= last).ToList();
         var twice = stored.GroupBy(s => s).Where(g => g.Count() > 1).Select(g => g.Key).ToList();

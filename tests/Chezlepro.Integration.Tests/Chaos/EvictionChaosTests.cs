@@ -41,7 +41,7 @@ public sealed class EvictionChaosTests(ITestOutputHelper output)
         {
             rows = ChaosAgent.OutboxRows(bounded.DataDirectory);
             return Task.FromResult(rows.Any(r => r.Kind == GapsKind));
-        }, TimeSpan.FromSeconds(30), "gaps notice written\n" + bounded.Log);
+        }, TimeSpan.FromSeconds(30), () => "gaps notice written\n" + bounded.Log);
         // No watermark moved since the collector left: a row after what it stored and gone from the file was evicted.
         var kept = rows.Select(r => r.Seq).ToHashSet();
         var evicted = DeliveryChecks.LongRange(storedBefore + 1, rows.Max(r => r.Seq)).Where(s => !kept.Contains(s)).ToHashSet();

@@ -25,7 +25,7 @@ public sealed class NetworkChaosTests(ITestOutputHelper output)
         var atFault = await ChaosAgent.LastAssignedAsync(agent);
         proxy.HalfOpen(FaultDirection.ToTarget);
         var detected = await Eventually.HoldsAsync(() => Task.FromResult(proxy.ConnectionsAccepted > connections),
-            TimeSpan.FromSeconds(6 * KeepAlive), "agent gave up the dead connection\n" + agent.Log);
+            TimeSpan.FromSeconds(6 * KeepAlive), () => "agent gave up the dead connection\n" + agent.Log);
         var dropped = proxy.BytesDropped;
         proxy.Pass();
 
