@@ -19,6 +19,8 @@ public sealed class AlertRestartChaosTests(ITestOutputHelper output)
     {
         ["Type"] = "victron-gx", ["Name"] = "victron", ["Interval"] = "00:00:01", ["Host"] = "127.0.0.1", ["Port"] = port,
         ["BatteryCapacityAh"] = 200, ["ReserveSoc"] = 10,
+        // Cleared at the first poll that sees the grid back (the default holds 60 s against flapping).
+        ["Alerts"] = new JsonObject { ["ClearHold"] = "00:00:00" },
     };
 
     [Fact]

@@ -51,16 +51,22 @@ public static class ChaosAgent
         return OutboxSeed.AppendTelemetry(path, Site, Node, count);
     }
 
-    /// <summary>Seqs of the rows in the outbox file now, with their kind, in one read.</summary>
-    public static IReadOnlyList<(long Seq, int Kind)> OutboxRows(string dataDirectory)
+    /// <summary>The outbox file now, in one read: its rows (seq, kind) and the watermark the agent last took in.</summary>
+    public static (IReadOnlyList<(long Seq, int Kind)> Rows, long Watermark) OutboxState(string dataDirectory)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "outbox.db")};Mode=ReadOnly;Pooling=False");
         connection.Open();
+        using var tx = connection.BeginTransaction();
         using var command = connection.CreateCommand();
+        command.Transaction = tx;
         command.CommandText = "SELECT seq, kind FROM outbox ORDER BY seq;";
-        using var reader = command.ExecuteReader();
         var rows = new List<(long, int)>();
-        while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetInt32(1)));
-        return rows;
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read()) rows.Add((reader.GetInt64(0), reader.GetInt32(1)));
+        }
+        command.CommandText = "SELECT value FROM meta WHERE key = 'watermark';";
+        var watermark = command.ExecuteScalar() is long w ? w : 0;
+        return (rows, watermark);
     }
 }

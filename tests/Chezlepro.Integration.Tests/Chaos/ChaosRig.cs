@@ -12,10 +12,13 @@ public sealed class ChaosRig : IAsyncDisposable
 {
     private readonly List<AgentProcess> _agents = [];
 
-    private ChaosRig(MosquittoBroker broker, CollectorProcess collector)
+    private readonly string _brokerLog;
+
+    private ChaosRig(MosquittoBroker broker, CollectorProcess collector, string brokerLog)
     {
         Broker = broker;
         Collector = collector;
+        _brokerLog = brokerLog;
     }
 
     public MosquittoBroker Broker { get; }
@@ -24,9 +27,11 @@ public sealed class ChaosRig : IAsyncDisposable
 
     public static async Task<ChaosRig> StartAsync(int maxQueuedMessages = 1000000)
     {
-        var broker = await Brokers.StartPersistentAsync(maxQueuedMessages);
+        // Mosquitto's stdout reaches MosquittoBroker's log in 4 KB blocks; its own log file is written line by line.
+        var brokerLog = Path.Combine(Directory.CreateTempSubdirectory("chaos-broker-log-").FullName, "mosquitto.log");
+        var broker = await Brokers.StartPersistentAsync(maxQueuedMessages, [$"log_dest file {brokerLog}"]);
         var collector = new CollectorProcess(broker.Port);
-        var rig = new ChaosRig(broker, collector);
+        var rig = new ChaosRig(broker, collector, brokerLog);
         await collector.StartAndWaitAsync();
         return rig;
     }
@@ -45,6 +50,20 @@ public sealed class ChaosRig : IAsyncDisposable
         Eventually.HoldsAsync(() => Task.FromResult(StoredCount() >= count), timeout ?? TimeSpan.FromSeconds(40),
             () => $"{what}: {count} messages stored\nagent:\n{agent.Log}\ncollector:\n{Collector.Log}");
 
+    /// <summary>The broker's log so far, line by line as Mosquitto wrote it.</summary>
+    public string BrokerLog()
+    {
+        try
+        {
+            using var stream = new FileStream(_brokerLog, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            return new StreamReader(stream).ReadToEnd();
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+
     public int StoredCount() => Collector.StoredSeqs(ChaosAgent.Site, ChaosAgent.Node).Count;
 
     public async ValueTask DisposeAsync()
@@ -53,5 +72,12 @@ public sealed class ChaosRig : IAsyncDisposable
         for (var i = _agents.Count - 1; i >= 0; i--) await _agents[i].DisposeAsync();
         await Collector.DisposeAsync();
         await Broker.DisposeAsync();
+        try
+        {
+            Directory.Delete(Path.GetDirectoryName(_brokerLog)!, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
     }
 }

@@ -37,7 +37,7 @@ public sealed class CrashChaosTests(ITestOutputHelper output)
 
         agent.Kill();
         var storedAtKill = rig.StoredCount();
-        var leftAtKill = ChaosAgent.OutboxRows(agent.DataDirectory).Count;
+        var leftAtKill = ChaosAgent.OutboxState(agent.DataDirectory).Rows.Count;
         Assert.True(storedAtKill < seeded, $"the replay had finished ({storedAtKill} of {seeded} stored) when the agent was killed");
 
         var restarted = rig.Agent(dataDirectory: agent.DataDirectory);

@@ -36,15 +36,15 @@ public sealed class EvictionChaosTests(ITestOutputHelper output)
         var bounded = rig.Agent(dataDirectory: agent.DataDirectory, amend: Bound);
         bounded.Start();
         // The eviction commits its gaps notice with it: once the notice is in the file, so is the eviction.
-        IReadOnlyList<(long Seq, int Kind)> rows = [];
+        (IReadOnlyList<(long Seq, int Kind)> Rows, long Watermark) outbox = ([], 0);
         await Eventually.HoldsAsync(() =>
         {
-            rows = ChaosAgent.OutboxRows(bounded.DataDirectory);
-            return Task.FromResult(rows.Any(r => r.Kind == GapsKind));
+            outbox = ChaosAgent.OutboxState(bounded.DataDirectory);
+            return Task.FromResult(outbox.Rows.Any(r => r.Kind == GapsKind));
         }, TimeSpan.FromSeconds(30), () => "gaps notice written\n" + bounded.Log);
-        // No watermark moved since the collector left: a row after what it stored and gone from the file was evicted.
-        var kept = rows.Select(r => r.Seq).ToHashSet();
-        var evicted = DeliveryChecks.LongRange(storedBefore + 1, rows.Max(r => r.Seq)).Where(s => !kept.Contains(s)).ToHashSet();
+        // Rows go only with a watermark or an eviction: above the agent's watermark, a seq gone from the file was evicted.
+        var kept = outbox.Rows.Select(r => r.Seq).ToHashSet();
+        var evicted = DeliveryChecks.LongRange(outbox.Watermark + 1, outbox.Rows.Max(r => r.Seq)).Where(s => !kept.Contains(s)).ToHashSet();
         Assert.NotEmpty(evicted);
 
         await collector.StartAndWaitAsync();
