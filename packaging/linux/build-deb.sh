@@ -33,9 +33,10 @@ trap 'rm -rf "$WORK"' EXIT
 
 for ROLE in $ROLES; do
     case "$ROLE" in
-        agent) PROJECT=agent/Chezlepro.Agent/Chezlepro.Agent.csproj; PUBLISHED=${CHEZLEPRO_PUBLISH_AGENT:-}
+        agent) PROJECT=agent/Chezlepro.Agent/Chezlepro.Agent.csproj; PUBLISHED=${CHEZLEPRO_PUBLISH_AGENT:-}; RECOMMENDS=
                DESCRIPTION="Chezlepro site agent (power plant, infrastructure health, outbox, LAN status page)" ;;
-        collector) PROJECT=collector/Chezlepro.Collector/Chezlepro.Collector.csproj; PUBLISHED=${CHEZLEPRO_PUBLISH_COLLECTOR:-}
+        # chromium prints the monthly client report as PDF (Reports:ChromiumPath); without it that request answers 503.
+        collector) PROJECT=collector/Chezlepro.Collector/Chezlepro.Collector.csproj; PUBLISHED=${CHEZLEPRO_PUBLISH_COLLECTOR:-}; RECOMMENDS=chromium
                DESCRIPTION="Chezlepro collector (ingest, availability and SLA, failover decisions, REST API)" ;;
         *) echo "unknown role '$ROLE'" >&2; exit 2 ;;
     esac
@@ -66,7 +67,8 @@ for ROLE in $ROLES; do
         chmod 0755 "$ROOT/DEBIAN/$f"
     done
     sed -e "s/@PKG@/$PKG/g" -e "s/@ROLE@/$ROLE/g" -e "s/@VERSION@/$VERSION/g" -e "s/@ARCH@/$ARCH/g" \
-        -e "s/@SIZE@/$SIZE/g" -e "s/@DESCRIPTION@/$DESCRIPTION/g" "$HERE/debian/control.in" > "$ROOT/DEBIAN/control"
+        -e "s/@SIZE@/$SIZE/g" -e "s/@DESCRIPTION@/$DESCRIPTION/g" -e "s/@RECOMMENDS@/$RECOMMENDS/g" -e '/^Recommends: *$/d' \
+        "$HERE/debian/control.in" > "$ROOT/DEBIAN/control"
     # dpkg keeps an edited conffile on upgrade (and asks before replacing it).
     echo "/etc/chezlepro/$ROLE.json" > "$ROOT/DEBIAN/conffiles"
     chmod 0644 "$ROOT/DEBIAN/control" "$ROOT/DEBIAN/conffiles"

@@ -8,6 +8,8 @@
 #        --cert: also issues <site>-<node>.crt/.key (CN=<site>-<node>) for certificate mode
 #   chezlepro-broker.sh add-collector <id> [--cert]  user collector-<id>, prints the password once
 #        --cert: also issues collector-<id>.crt/.key (CN=collector-<id>) for certificate mode
+#   chezlepro-broker.sh acl-node <site> <node>       rewrites the node's ACL block (password kept), e.g. after an upgrade
+#   chezlepro-broker.sh acl-collector <id>           the same for a collector
 #   chezlepro-broker.sh remove <user>                deletes the user and its ACL block
 #
 # Environment: CHEZLEPRO_BROKER_DIR (default /etc/mosquitto/chezlepro), CHEZLEPRO_TOPIC_ROOT (default chezlepro),
@@ -77,6 +79,21 @@ issue() { # <name> <subject CN> <extensions>
     chmod 600 "$DIR/$name.key"
 }
 
+# A node writes only its own outbox topics and status, never its own ack (a forged watermark would make its agent
+# delete rows no collector has); it reads its own ack, failover decisions and collector presence (contract.md topics).
+# Command substitution strips the last newline: the callers put it back (write_block expects the body to end with one).
+node_acl() {
+    printf 'topic write %s\ntopic write %s\ntopic write %s\ntopic write %s\ntopic write %s\ntopic read %s\ntopic read %s\ntopic read %s\n' \
+        "$ROOT/v1/$1/$2/status" "$ROOT/v1/$1/$2/telemetry/+" "$ROOT/v1/$1/$2/health/+" "$ROOT/v1/$1/$2/alerts" "$ROOT/v1/$1/$2/gaps" \
+        "$ROOT/v1/$1/$2/ack" "$ROOT/v1/failover/#" "$ROOT/v1/collector/+/status"
+}
+
+# The collector reads everything and writes decisions, NOC alerts, its presence and every node's delivery watermark.
+collector_acl() {
+    printf 'topic read %s\ntopic write %s\ntopic write %s\ntopic write %s\ntopic write %s\n' \
+        "$ROOT/v1/#" "$ROOT/v1/failover/#" "$ROOT/v1/noc/#" "$ROOT/v1/collector/$1/status" "$ROOT/v1/+/+/ack"
+}
+
 cmd=${1:-}; [ $# -gt 0 ] && shift
 case "$cmd" in
 init-ca)
@@ -101,10 +118,7 @@ add-node)
     [ $# -ge 2 ] || die "usage: add-node <site> <node> [--cert]"
     check_id site "$1"; check_id node "$2"
     user="$1-$2"; ensure_files
-    # Write only under its own subtree; read failover decisions and collector presence (contract.md topics).
-    write_block "$user" "topic write $ROOT/v1/$1/$2/#
-topic read $ROOT/v1/failover/#
-topic read $ROOT/v1/collector/+/status
+    write_block "$user" "$(node_acl "$1" "$2")
 "
     pw=$(set_password "$user")
     if [ "${3:-}" = "--cert" ]; then
@@ -119,10 +133,7 @@ add-collector)
     [ $# -ge 1 ] || die "usage: add-collector <id> [--cert]"
     check_id collector "$1"
     user="collector-$1"; ensure_files
-    write_block "$user" "topic read $ROOT/v1/#
-topic write $ROOT/v1/failover/#
-topic write $ROOT/v1/noc/#
-topic write $ROOT/v1/collector/$1/status
+    write_block "$user" "$(collector_acl "$1")
 "
     pw=$(set_password "$user")
     if [ "${2:-}" = "--cert" ]; then
@@ -133,6 +144,24 @@ topic write $ROOT/v1/collector/$1/status
     echo "user=$user"
     echo "password=$pw"
     ;;
+acl-node)
+    # Rewrites a node's ACL block to this version's rules, keeping its password (upgrade from a broker set up before the
+    # delivery watermark: such a node can write its own ack and cannot read it).
+    [ $# -ge 2 ] || die "usage: acl-node <site> <node>"
+    check_id site "$1"; check_id node "$2"
+    ensure_files
+    write_block "$1-$2" "$(node_acl "$1" "$2")
+"
+    reload
+    ;;
+acl-collector)
+    [ $# -ge 1 ] || die "usage: acl-collector <id>"
+    check_id collector "$1"
+    ensure_files
+    write_block "collector-$1" "$(collector_acl "$1")
+"
+    reload
+    ;;
 remove)
     [ $# -ge 1 ] || die "usage: remove <user>"
     ensure_files
@@ -142,7 +171,7 @@ remove)
     reload
     ;;
 *)
-    sed -n '2,18p' "$0" >&2
+    sed -n '2,20p' "$0" >&2
     exit 2
     ;;
 esac

@@ -14,6 +14,16 @@ internal sealed class AlertLatch(string id, Priority priority, string summary, s
 
     public bool Active { get; private set; }
 
+    /// <summary>
+    /// Marks the alert raised without emitting anything: the raise was sent before a restart (persisted latch), and the
+    /// next evaluations clear it with the usual hysteresis if its condition ended meanwhile.
+    /// </summary>
+    public void Restore()
+    {
+        Active = true;
+        _clearSince = null;
+    }
+
     /// <summary>Feeds one evaluation; returns the transition, if any.</summary>
     /// <param name="raise">Raise condition.</param>
     /// <param name="clear">Clear condition (should exclude <paramref name="raise"/>).</param>

@@ -39,8 +39,17 @@ public sealed class PowerAlertRules
     public int ConsecutiveFailures => _failures;
 
     /// <summary>Ids of the alerts currently raised.</summary>
-    public IEnumerable<string> Active =>
-        new[] { _grid, _soc, _runtime, _bms, _overload, _temperature, _unreachable }.Where(l => l.Active).Select(l => l.Id);
+    public IEnumerable<string> Active => Latches.Where(l => l.Active).Select(l => l.Id);
+
+    private AlertLatch[] Latches => [_grid, _soc, _runtime, _bms, _overload, _temperature, _unreachable];
+
+    /// <summary>Restores the alerts raised before a restart (unknown ids are ignored: a rule removed since).</summary>
+    /// <param name="ids">Alert ids persisted as raised.</param>
+    public void Restore(IEnumerable<string> ids)
+    {
+        var raised = ids.ToHashSet(StringComparer.Ordinal);
+        foreach (var latch in Latches.Where(l => raised.Contains(l.Id))) latch.Restore();
+    }
 
     /// <summary>Evaluates a successful poll.</summary>
     /// <param name="snapshot">What the device said.</param>

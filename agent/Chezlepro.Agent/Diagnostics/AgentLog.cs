@@ -26,7 +26,7 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Outbox {Path} open (schema {Version}), {Depth} waiting, next seq {NextSeq}")]
     public static partial void OutboxOpened(ILogger logger, string path, int version, long depth, long nextSeq);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Outbox evicted {Rows} telemetry rows ({Bytes} bytes remain)")]
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Outbox evicted {Rows} rows ({Bytes} bytes remain)")]
     public static partial void OutboxEvicted(ILogger logger, int rows, long bytes);
 
     [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Connected to the broker (session {Session}, session present {SessionPresent})")]

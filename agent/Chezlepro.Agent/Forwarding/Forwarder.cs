@@ -12,7 +12,10 @@ using Microsoft.Extensions.Options;
 namespace Chezlepro.Agent.Forwarding;
 
 /// <summary>
-/// Drains the outbox in <c>seq</c> order over QoS 1 and deletes a row only after its PUBACK. Owns the
+/// Drains the outbox in <c>seq</c> order over QoS 1. A PUBACK only marks a row sent (the broker has it); the row is
+/// deleted when the collector's retained watermark on <c>&lt;site&gt;/&lt;node&gt;/ack</c> covers it, and everything
+/// unacknowledged is sent again from <c>through + 1</c> after a reconnect or <c>Forwarding:AckTimeout</c> without
+/// progress (contract.md, delivery watermark; <see cref="DeliveryWindow"/>). It also prunes the outbox. Owns the
 /// node's status topic: the will (offline, <c>lost</c>) is registered on every CONNECT with that
 /// connection's session, the birth is published retained after every CONNACK, and a clean stop publishes
 /// <c>shutdown</c> before DISCONNECT (which discards the will, MQTT-3.14.4-3).
@@ -31,11 +34,15 @@ public sealed partial class Forwarder : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<Forwarder> _logger;
     private readonly string _statusTopic;
+    private readonly string _ackTopic;
     private readonly string _version;
+    private readonly DeliveryWindow _window;
+    private DateTimeOffset _nextPrune;
+    private bool _foreignAckLogged;
 
     /// <summary>Creates the forwarder.</summary>
     public Forwarder(IMqttClient client, IOutbox outbox, OutboxSignal signal, MessageFactory messages, AgentState state,
-        IOptions<OutboxOptions> options, TimeProvider time, ILogger<Forwarder> logger)
+        IOptions<OutboxOptions> options, IOptions<ForwardingOptions> forwarding, TimeProvider time, ILogger<Forwarder> logger)
     {
         _client = client;
         _outbox = outbox;
@@ -46,30 +53,28 @@ public sealed partial class Forwarder : BackgroundService
         _time = time;
         _logger = logger;
         _statusTopic = messages.Topics.Status(messages.Site, messages.Node);
+        _ackTopic = messages.Topics.Ack(messages.Site, messages.Node);
+        _window = new DeliveryWindow(forwarding.Value.AckTimeout);
         _version = typeof(Forwarder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
         _client.WillFactory = CreateWillAsync;
         _client.ConnectedHandler = OnConnectedAsync;
         _client.DisconnectedHandler = OnDisconnectedAsync;
+        _client.MessageHandler = OnAckAsync;
     }
 
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        await StartDeliveryAsync(stoppingToken);
         await StartClientAsync(stoppingToken);
-        var nextPrune = _time.GetUtcNow();
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (_time.GetUtcNow() >= nextPrune)
-                {
-                    await _outbox.PruneAsync(_time.GetUtcNow(), stoppingToken);
-                    nextPrune = _time.GetUtcNow() + PruneEvery;
-                }
-                var drained = _client.IsConnected && await DrainBatchAsync(stoppingToken);
-                // Idle, the forwarder sleeps until a poll appends or the connection comes up (both signal), or the
-                // next prune: waking every second to find nothing cost more CPU than all the polling (Agent.Bench).
-                if (!drained) await _signal.WaitAsync(Max(nextPrune - _time.GetUtcNow(), TimeSpan.FromSeconds(1)), _time, stoppingToken);
+                // Idle, the forwarder sleeps until a poll appends or the connection comes up (both signal), the next
+                // prune or the acknowledgement timeout: waking every second to find nothing cost more CPU than all the
+                // polling (Agent.Bench).
+                if (!await StepAsync(stoppingToken)) await _signal.WaitAsync(IdleWait(), _time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -83,6 +88,8 @@ public sealed partial class Forwarder : BackgroundService
     }
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 
     /// <inheritdoc />
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -104,45 +111,5 @@ public sealed partial class Forwarder : BackgroundService
             }
         }
         await _client.StopAsync(cancellationToken);
-    }
-
-    /// <summary>Publishes one batch; returns false when the outbox was empty.</summary>
-    private async Task<bool> DrainBatchAsync(CancellationToken cancellationToken)
-    {
-        var batch = await _outbox.PeekAsync(0, _options.BatchSize, cancellationToken);
-        if (batch.Count == 0) return false;
-        // Started in seq order so the client's in-flight window keeps that order on the wire; awaited in
-        // order so that a failure stops the batch at the first unacknowledged seq.
-        var sends = new List<Task>(batch.Count);
-        foreach (var m in batch)
-            sends.Add(_client.PublishAsync(new MqttApplicationMessage(m.Topic, m.Payload, MqttQualityOfService.AtLeastOnce), cancellationToken));
-        var acked = new List<long>(batch.Count);
-        Exception? failure = null;
-        for (var i = 0; i < sends.Count; i++)
-        {
-            try
-            {
-                await sends[i];
-                acked.Add(batch[i].Seq);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                failure ??= ex;
-                if (acked.Count == i) AgentLog.PublishFailed(_logger, batch[i].Seq, ex.Message);
-            }
-        }
-        // Rows acknowledged after a failed one are delivered too; deleting them is safe because the
-        // collector is keyed on seq, not on arrival order.
-        await _outbox.DeleteAsync(acked, CancellationToken.None);
-        if (acked.Count > 0)
-        {
-            _state.Published += acked.Count;
-            _state.LastPublishAt = _time.GetUtcNow();
-            // A backlog drained after an outage is news; the routine message of every poll is not (years of journal).
-            if (acked.Count >= BacklogWorthLogging) AgentLog.Drained(_logger, acked.Count, acked[^1]);
-            else AgentLog.Forwarded(_logger, acked.Count, acked[^1]);
-        }
-        if (failure is not null) throw new MqttConnectionLostException("Publishing stopped: " + failure.Message, failure);
-        return true;
     }
 }

@@ -25,6 +25,7 @@ public static class AgentHostExtensions
         AddValidated<AgentOptions, AgentOptionsValidator>(services, AgentOptions.SectionName);
         services.AddMqttOptions();
         AddValidated<OutboxOptions, OutboxOptionsValidator>(services, OutboxOptions.SectionName);
+        AddValidated<ForwardingOptions, ForwardingOptionsValidator>(services, ForwardingOptions.SectionName);
         AddValidated<StatusPageOptions, StatusPageOptionsValidator>(services, StatusPageOptions.SectionName);
 
         foreach (var type in typeof(AgentHostExtensions).Assembly.GetTypes()

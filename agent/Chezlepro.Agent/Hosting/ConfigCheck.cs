@@ -22,6 +22,7 @@ public static class ConfigCheck
         Collect<AgentOptions>(provider, problems);
         Collect<MqttOptions>(provider, problems);
         Collect<OutboxOptions>(provider, problems);
+        Collect<ForwardingOptions>(provider, problems);
         Collect<StatusPageOptions>(provider, problems);
         problems.AddRange(provider.GetRequiredService<SourceCatalog>().Read(configuration).Problems);
         return problems;

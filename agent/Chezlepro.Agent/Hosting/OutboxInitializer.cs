@@ -1,3 +1,4 @@
+using Chezlepro.Agent.Alerts;
 using Chezlepro.Agent.Outbox;
 using Chezlepro.Agent.Scheduling;
 using Microsoft.Extensions.Hosting;
@@ -24,6 +25,14 @@ public sealed class OutboxInitializer : IHostedService
     {
         await _outbox.InitializeAsync(cancellationToken);
         _state.Sources.AddRange(_sources.Select(s => s.Status));
+        // Before the first poll: an alert raised before the stop must be cleared (not raised again) if its
+        // condition ended while the agent was down, or the collector would show it raised for ever.
+        var latched = await _outbox.GetLatchedAlertsAsync(cancellationToken);
+        foreach (var s in _sources)
+        {
+            if (s.Source is IAlertLatchHolder holder)
+                holder.RestoreLatches(latched.Where(l => l.Source == s.Definition.Name).Select(l => l.Id));
+        }
     }
 
     /// <inheritdoc />

@@ -1,22 +1,28 @@
+using Chezlepro.Contracts.Messages;
+
 namespace Chezlepro.Agent.Outbox;
 
 /// <summary>
 /// The durable store between capture and acknowledgement (architecture.md, data flow 2–3). Sequence
-/// numbers are strictly increasing per node across restarts and never reused.
+/// numbers are strictly increasing per node across restarts and never reused. A row leaves only when a
+/// collector's watermark covers it or a bound evicts it (and then a gaps notice says so).
 /// </summary>
 public interface IOutbox
 {
     /// <summary>Opens the store and applies its schema; called once at start.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
-    /// <summary>Appends one poll cycle's messages in one transaction; returns their sequence numbers.</summary>
+    /// <summary>Appends one poll cycle's messages (and their latch changes) in one transaction; returns their sequence numbers.</summary>
     Task<IReadOnlyList<long>> AppendAsync(IReadOnlyList<PendingMessage> messages, CancellationToken cancellationToken);
 
-    /// <summary>The oldest waiting messages with <c>seq &gt; afterSeq</c>, in sequence order.</summary>
+    /// <summary>The oldest kept messages (sent or not) with <c>seq &gt; afterSeq</c>, in sequence order.</summary>
     Task<IReadOnlyList<OutboxMessage>> PeekAsync(long afterSeq, int max, CancellationToken cancellationToken);
 
-    /// <summary>Deletes acknowledged messages.</summary>
-    Task DeleteAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken);
+    /// <summary>Records the PUBACK of messages: they stay until a watermark covers them.</summary>
+    Task MarkSentAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken);
+
+    /// <summary>Applies a collector's watermark: deletes every row at or below <paramref name="through"/> when it moves forward.</summary>
+    Task<WatermarkOutcome> AcknowledgeAsync(long through, CancellationToken cancellationToken);
 
     /// <summary>Increments and returns the persisted connection counter.</summary>
     Task<long> NextSessionAsync(CancellationToken cancellationToken);
@@ -24,6 +30,13 @@ public interface IOutbox
     /// <summary>Counts and sizes.</summary>
     Task<OutboxStats> GetStatsAsync(CancellationToken cancellationToken);
 
-    /// <summary>Evicts telemetry past the age or size limits; returns how many rows went.</summary>
-    Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Enforces the age and size bounds on every row (telemetry first, then health and alerts, gaps notices last),
+    /// appends in the same transaction the gaps notice(s) built by <paramref name="notice"/> that describe exactly
+    /// the evicted seqs, and gives free pages back; returns how many rows were evicted.
+    /// </summary>
+    Task<int> PruneAsync(DateTimeOffset now, Func<EvictedRange, PendingMessage> notice, CancellationToken cancellationToken);
+
+    /// <summary>The alerts raised and not cleared, as persisted by <see cref="AppendAsync"/>.</summary>
+    Task<IReadOnlyList<LatchedAlert>> GetLatchedAlertsAsync(CancellationToken cancellationToken);
 }

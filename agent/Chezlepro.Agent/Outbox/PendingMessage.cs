@@ -4,4 +4,5 @@ namespace Chezlepro.Agent.Outbox;
 /// <param name="Kind">Kind (eviction policy).</param>
 /// <param name="Topic">MQTT topic.</param>
 /// <param name="Render">Builds the payload bytes for the given <c>seq</c>.</param>
-public sealed record PendingMessage(OutboxKind Kind, string Topic, Func<long, byte[]> Render);
+/// <param name="Latch">For an alert event, the latch change it records (kept in the same transaction), else null.</param>
+public sealed record PendingMessage(OutboxKind Kind, string Topic, Func<long, byte[]> Render, LatchChange? Latch = null);

@@ -13,7 +13,7 @@ namespace Chezlepro.Agent.Outbox;
 public sealed partial class SqliteOutbox : IOutbox, IAsyncDisposable
 {
     /// <summary>Schema version this build writes.</summary>
-    public const int SchemaVersion = 1;
+    public const int SchemaVersion = 2;
 
     private readonly string _path;
     private readonly OutboxOptions _options;
@@ -51,6 +51,8 @@ public sealed partial class SqliteOutbox : IOutbox, IAsyncDisposable
             Pooling = false,
         }.ToString());
         await connection.OpenAsync(cancellationToken);
+        // Before journal_mode and the first table: on a new file this is what makes free pages returnable.
+        await ExecuteAsync(connection, "PRAGMA auto_vacuum=INCREMENTAL;", cancellationToken);
         await ExecuteAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=5000;", cancellationToken);
         var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", cancellationToken));
         if (version > SchemaVersion + 1)
@@ -60,6 +62,7 @@ public sealed partial class SqliteOutbox : IOutbox, IAsyncDisposable
                 $"Outbox '{_path}' has schema version {version}; this agent reads up to {SchemaVersion + 1}. Upgrade the agent.");
         }
         await ExecuteAsync(connection, ReadSchema(), cancellationToken);
+        await MigrateAsync(connection, cancellationToken);
         if (version < SchemaVersion)
         {
             await ExecuteAsync(connection, $"PRAGMA user_version={SchemaVersion};", cancellationToken);

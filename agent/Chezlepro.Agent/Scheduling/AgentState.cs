@@ -25,6 +25,9 @@ public sealed class AgentState
     /// <summary>Messages acknowledged since start.</summary>
     public long Published { get; set; }
 
+    /// <summary>Rows published again since start (a reconnect or an acknowledgement timeout re-sends from the watermark).</summary>
+    public long Resends { get; set; }
+
     /// <summary>When the agent started.</summary>
     public DateTimeOffset StartedAt { get; set; }
 

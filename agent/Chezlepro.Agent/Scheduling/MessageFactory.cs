@@ -67,10 +67,19 @@ public sealed class MessageFactory
                 JsonSerializer.SerializeToUtf8Bytes(new AlertEvent
                 {
                     Site = _site, Node = _node, Seq = seq, Ts = ts, Alert = a,
-                }, ContractJsonContext.Default.AlertEvent)));
+                }, ContractJsonContext.Default.AlertEvent), new LatchChange(source, a.Id, a.State == AlertState.Raised)));
         }
         return list;
     }
+
+    /// <summary>A gaps notice declaring <paramref name="evicted"/>, rendered with its own seq when appended.</summary>
+    /// <param name="evicted">The evicted seqs.</param>
+    /// <param name="ts">When the eviction happened.</param>
+    public PendingMessage GapsNotice(EvictedRange evicted, DateTimeOffset ts) =>
+        new(OutboxKind.Gaps, _topics.Gaps(_site, _node), seq => JsonSerializer.SerializeToUtf8Bytes(new GapsNotice
+        {
+            Site = _site, Node = _node, Seq = seq, Ts = ts, Evicted = evicted,
+        }, ContractJsonContext.Default.GapsNotice));
 
     /// <summary>The contract record of a health reading.</summary>
     public HealthResult ToHealthResult(HealthReading h, long seq, DateTimeOffset ts) => new()

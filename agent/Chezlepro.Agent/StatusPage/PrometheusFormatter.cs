@@ -17,7 +17,7 @@ public static class PrometheusFormatter
     // Families the agent itself writes; a sample that would land in one of them moves under chezlepro_sample_.
     private static readonly string[] ReservedPrefixes =
         ["chezlepro_agent_", "chezlepro_source_", "chezlepro_outbox_", "chezlepro_broker_", "chezlepro_published_",
-         "chezlepro_last_publish_", "chezlepro_health_", "chezlepro_alert_", "chezlepro_sample_"];
+         "chezlepro_last_publish_", "chezlepro_health_", "chezlepro_alert_", "chezlepro_sample_", "chezlepro_delivery_"];
 
     /// <summary>Formats <paramref name="s"/>.</summary>
     public static string Format(StatusSnapshot s)
@@ -51,10 +51,20 @@ public static class PrometheusFormatter
         Line(w, "chezlepro_outbox_bytes", null, s.Outbox.Bytes);
         Family(w, "chezlepro_outbox_oldest_age_seconds", "gauge", "Age of the oldest unsent message (0 when empty).");
         Line(w, "chezlepro_outbox_oldest_age_seconds", null, s.OutboxOldestAgeSeconds ?? 0);
-        Family(w, "chezlepro_outbox_evicted_total", "counter", "Telemetry rows evicted since the outbox was created.");
+        Family(w, "chezlepro_outbox_evicted_total", "counter", "Rows evicted since the outbox was created.");
         Line(w, "chezlepro_outbox_evicted_total", null, s.Outbox.Evicted);
         Family(w, "chezlepro_outbox_next_seq", "gauge", "The sequence number the next message will get.");
         Line(w, "chezlepro_outbox_next_seq", null, s.Outbox.NextSeq);
+        Family(w, "chezlepro_outbox_unacknowledged", "gauge", "Rows kept because no collector watermark covers them yet (sent or not).");
+        Line(w, "chezlepro_outbox_unacknowledged", null, s.Outbox.Unacknowledged);
+        Family(w, "chezlepro_outbox_oldest_unacknowledged_age_seconds", "gauge", "Age of the oldest unacknowledged row (0 when none).");
+        Line(w, "chezlepro_outbox_oldest_unacknowledged_age_seconds", null, s.OutboxOldestUnacknowledgedAgeSeconds ?? 0);
+        Family(w, "chezlepro_delivery_watermark", "gauge", "The highest collector watermark seen: every seq at or below it is acknowledged.");
+        Line(w, "chezlepro_delivery_watermark", null, s.Outbox.Watermark);
+        Family(w, "chezlepro_outbox_resends_total", "counter", "Rows published again since start (reconnect or acknowledgement timeout).");
+        Line(w, "chezlepro_outbox_resends_total", null, s.OutboxResends);
+        Family(w, "chezlepro_outbox_gaps_notices_total", "counter", "Gaps notices (unacknowledged rows evicted) appended since the outbox was created.");
+        Line(w, "chezlepro_outbox_gaps_notices_total", null, s.Outbox.GapsNotices);
 
         Family(w, "chezlepro_broker_connected", "gauge", "1 while connected to the broker.");
         Line(w, "chezlepro_broker_connected", null, s.BrokerConnected ? 1 : 0);

@@ -63,7 +63,7 @@ internal sealed class StatusEndpoints
     {
         var stats = await outbox.GetStatsAsync(ct);
         var now = time.GetUtcNow();
-        double? oldestAge = stats.OldestCreatedAt is { } oldest ? Math.Max(0, Math.Round((now - oldest).TotalSeconds, 1)) : null;
+        double? oldestAge = AgeSeconds(stats.OldestCreatedAt, now);
         List<SourceSnapshot> sources;
         lock (state.Sources)
         {
@@ -75,8 +75,11 @@ internal sealed class StatusEndpoints
             state.LatestHealth.Values.OrderBy(h => h.Check, StringComparer.Ordinal)
                 .Select(h => new HealthSnapshot(h.Check, h.Status, h.Summary, h.Ts)).ToList(),
             state.ActiveAlerts.Values.OrderBy(a => a.Priority).ThenBy(a => a.Id, StringComparer.Ordinal).ToList(),
-            oldestAge, Version);
+            oldestAge, Version, AgeSeconds(stats.OldestUnacknowledgedAt, now), state.Resends);
     }
+
+    private static double? AgeSeconds(DateTimeOffset? at, DateTimeOffset now) =>
+        at is { } t ? Math.Max(0, Math.Round((now - t).TotalSeconds, 1)) : null;
 
     private static SourceSnapshot Snapshot(SourceStatus s)
     {

@@ -13,7 +13,8 @@ internal static partial class StatusPageHtml
             soc:"Charge de la batterie", runtime:"Autonomie estimée", batteryPower:"Puissance batterie", batteryVoltage:"Tension batterie",
             acOut:"Charge (sortie CA)", pv:"Solaire", inverter:"État de l'onduleur", genset:"Génératrice", link:"Liaison et file d'envoi",
             broker:"Courtier MQTT", lastPublish:"Dernier envoi réussi", published:"Messages envoyés", depth:"Messages en attente",
-            oldest:"Plus ancien non envoyé", bytes:"Taille en attente", evicted:"Messages évincés", packs:"Batteries EG4 (par module)",
+            oldest:"Plus ancien non envoyé", bytes:"Taille en attente", evicted:"Messages évincés", unacked:"Non confirmés par le collecteur",
+            oldestUnacked:"Plus ancien non confirmé", watermark:"Confirmé jusqu'au n°", packs:"Batteries EG4 (par module)",
             voltage:"Tension", current:"Courant", cellMin:"Cellule min", cellMax:"Cellule max", tempMax:"Temp. max", cycles:"Cycles",
             checks:"Infrastructure", check:"Vérification", status:"État", summary:"Résumé", at:"À", noChecks:"Aucune vérification configurée.",
             sources:"Sources", source:"Source", type:"Type", lastSuccess:"Dernier succès", duration:"Durée", okFail:"Succès / échecs",
@@ -26,7 +27,8 @@ internal static partial class StatusPageHtml
             soc:"Battery charge", runtime:"Estimated runtime", batteryPower:"Battery power", batteryVoltage:"Battery voltage",
             acOut:"Load (AC out)", pv:"Solar", inverter:"Inverter state", genset:"Generator", link:"Uplink and outbox",
             broker:"MQTT broker", lastPublish:"Last successful publish", published:"Messages published", depth:"Messages waiting",
-            oldest:"Oldest unsent", bytes:"Bytes waiting", evicted:"Messages evicted", packs:"EG4 batteries (per pack)",
+            oldest:"Oldest unsent", bytes:"Bytes waiting", evicted:"Messages evicted", unacked:"Not yet acknowledged by the collector",
+            oldestUnacked:"Oldest unacknowledged", watermark:"Acknowledged through seq", packs:"EG4 batteries (per pack)",
             voltage:"Voltage", current:"Current", cellMin:"Cell min", cellMax:"Cell max", tempMax:"Max temp.", cycles:"Cycles",
             checks:"Infrastructure", check:"Check", status:"Status", summary:"Summary", at:"At", noChecks:"No check configured.",
             sources:"Sources", source:"Source", type:"Type", lastSuccess:"Last success", duration:"Duration", okFail:"Successes / failures",
@@ -96,6 +98,9 @@ internal static partial class StatusPageHtml
           set("outbox-depth", num(s.outbox.depth, 0), s.outbox.depth > 0 && !s.brokerConnected ? "warning" : "");
           set("outbox-oldest", s.outboxOldestAgeSeconds === null || s.outboxOldestAgeSeconds === undefined ? t("empty") : dur(s.outboxOldestAgeSeconds));
           set("outbox-bytes", bytes(s.outbox.bytes)); set("outbox-evicted", num(s.outbox.evicted, 0), s.outbox.evicted > 0 ? "warning" : "");
+          set("outbox-unacked", num(s.outbox.unacknowledged, 0));
+          set("outbox-oldest-unacked", s.outboxOldestUnacknowledgedAgeSeconds === null || s.outboxOldestUnacknowledgedAgeSeconds === undefined ? t("empty") : dur(s.outboxOldestUnacknowledgedAgeSeconds));
+          set("outbox-watermark", num(s.outbox.watermark, 0));
           const packs = {};
           for (const x of s.metrics) { const p = /^battery\.pack\.(\d+)\.(.+)$/.exec(x.metric); if (p) (packs[p[1]] = packs[p[1]] || {})[p[2]] = x.value; }
           const ids = Object.keys(packs).sort((a, b) => a - b);

@@ -64,6 +64,9 @@ internal static partial class StatusPageHtml
               <dt data-i18n="oldest">Plus ancien non envoyé</dt><dd id="outbox-oldest">—</dd>
               <dt data-i18n="bytes">Taille en attente</dt><dd id="outbox-bytes">—</dd>
               <dt data-i18n="evicted">Messages évincés</dt><dd id="outbox-evicted">—</dd>
+              <dt data-i18n="unacked">Non confirmés par le collecteur</dt><dd id="outbox-unacked">—</dd>
+              <dt data-i18n="oldestUnacked">Plus ancien non confirmé</dt><dd id="outbox-oldest-unacked">—</dd>
+              <dt data-i18n="watermark">Confirmé jusqu'au n°</dt><dd id="outbox-watermark">—</dd>
             </dl>
           </section>
           <section id="packs-card" class="card wide" hidden>

@@ -19,6 +19,8 @@ namespace Chezlepro.Agent.StatusPage;
 /// <param name="Alerts">Alerts currently raised.</param>
 /// <param name="OutboxOldestAgeSeconds">Age of the oldest unsent message, or null when the outbox is empty.</param>
 /// <param name="AgentVersion">Version of the running agent.</param>
+/// <param name="OutboxOldestUnacknowledgedAgeSeconds">Age of the oldest row no watermark covers, or null when none.</param>
+/// <param name="OutboxResends">Rows published again since start (reconnect or acknowledgement timeout).</param>
 public sealed record StatusSnapshot(
     string Site,
     string Node,
@@ -34,4 +36,6 @@ public sealed record StatusSnapshot(
     IReadOnlyList<HealthSnapshot> Health,
     IReadOnlyList<Alert> Alerts,
     double? OutboxOldestAgeSeconds = null,
-    string? AgentVersion = null);
+    string? AgentVersion = null,
+    double? OutboxOldestUnacknowledgedAgeSeconds = null,
+    long OutboxResends = 0);

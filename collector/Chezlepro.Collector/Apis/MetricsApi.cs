@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Chezlepro.Collector.Delivery;
 using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Ingest;
 using Chezlepro.Collector.Options;
@@ -29,7 +30,7 @@ public static class MetricsApi
 
     /// <summary>Renders the metrics.</summary>
     public static async Task<IResult> RenderAsync(IngestCounters counters, LoopFailureCounters loops, ICollectorStore store, IngestService ingest,
-        Reports.ServiceLevelReports reports, TimeProvider time, CancellationToken ct)
+        Reports.ServiceLevelReports reports, TimeProvider time, IDeliveryStore delivery, DeliveryCounters deliveryCounters, CancellationToken ct)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# HELP chezlepro_ingest_messages_total Agent messages received, by result.");
@@ -67,6 +68,7 @@ public static class MetricsApi
         sb.AppendLine("# TYPE chezlepro_incidents_open gauge");
         foreach (var p in new[] { "P1", "P2", "P3" })
             sb.Append(CultureInfo.InvariantCulture, $"chezlepro_incidents_open{{priority=\"{p}\"}} {incidents.Count(i => i.RestoredAt is null && i.Priority.ToString() == p)}\n");
+        await DeliveryMetrics.AppendAsync(sb, delivery, deliveryCounters, now, ct);
         return Results.Text(sb.ToString(), "text/plain; version=0.0.4; charset=utf-8");
     }
 }

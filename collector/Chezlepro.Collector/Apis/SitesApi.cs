@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Chezlepro.Collector.Apis;
 
-/// <summary><c>GET /api/v1/sites</c> and <c>GET /api/v1/sites/{site}/nodes/{node}/latest</c>.</summary>
+/// <summary><c>GET /api/v1/sites</c>, <c>GET /api/v1/sites/{site}/nodes/{node}/latest</c> and (<see cref="DeliveryApi"/>) <c>…/delivery</c>.</summary>
 public static class SitesApi
 {
     /// <summary>Maps the routes.</summary>
@@ -17,6 +17,7 @@ public static class SitesApi
         group.MapGet("/", GetSitesAsync).WithName("GetSites").WithSummary("Sites, their nodes, online state, last seen, session");
         group.MapGet("/{site}/nodes/{node}/latest", GetLatestAsync).WithName("GetNodeLatest")
             .WithSummary("Latest value of every metric and every health check of a node");
+        group.MapDeliveryApi();
         return group;
     }
 

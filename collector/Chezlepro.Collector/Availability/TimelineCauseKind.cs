@@ -30,6 +30,13 @@ public enum TimelineCauseKind
     [JsonStringEnumMemberName("no-contract")]
     NoContract,
 
+    /// <summary>
+    /// The check's results of that time were evicted by the node's agent before any collector had them (its outbox bound,
+    /// <c>bytes</c> or <c>age</c>): the unknown is explained by a gaps notice.
+    /// </summary>
+    [JsonStringEnumMemberName("evicted")]
+    Evicted,
+
     /// <summary>The time is after the computation.</summary>
     [JsonStringEnumMemberName("not-yet")]
     NotYet,

@@ -50,6 +50,7 @@ public static class CollectorApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapSitesApi();
         app.MapServiceLevelsApi();
+        app.MapClientReportApi();
         app.MapMaintenanceApi();
         app.MapFailoverApi();
         app.MapAlertsApi();

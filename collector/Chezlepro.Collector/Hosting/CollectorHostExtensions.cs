@@ -1,10 +1,12 @@
 using Chezlepro.Collector.Catalog;
+using Chezlepro.Collector.Delivery;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Ingest;
 using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Reports;
+using Chezlepro.Collector.Reports.ClientReport;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Contracts.Topics;
@@ -37,6 +39,7 @@ public static class CollectorHostExtensions
         services.AddOptions<IncidentPolicy>().BindConfiguration(IncidentPolicy.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<IncidentPolicy>, IncidentPolicyValidator>();
         services.AddSingleton<ServiceLevelReports>();
+        services.AddClientReports();
 
         services.AddSingleton(sp => new TopicScheme(sp.GetRequiredService<IOptions<MqttOptions>>().Value.TopicRoot));
         services.AddSingleton(sp => new MessageValidator(sp.GetRequiredService<TopicScheme>(),
@@ -52,6 +55,7 @@ public static class CollectorHostExtensions
         // After ingest, whose start opens the store. Every loop counts its failed rounds in one place (/metrics).
         services.AddSingleton<LoopFailureCounters>();
         services.AddHostedService<TelemetryPruneService>();
+        services.AddDelivery();
         // The default, stated because Program relies on it: a fault that escapes a background service stops the
         // host, and Program then exits non-zero so that systemd (Restart=on-failure) starts the collector again.
         services.Configure<HostOptions>(o => o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.StopHost);

@@ -1,3 +1,4 @@
+using Chezlepro.Collector.Delivery;
 using Chezlepro.Collector.Diagnostics;
 using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Storage;
@@ -16,12 +17,14 @@ public sealed class IngestProcessor
     private readonly TimeProvider _time;
     private readonly ILogger<IngestProcessor> _logger;
     private readonly NocPublisher _noc;
+    private readonly WatermarkPublisher? _watermarks;
 
-    /// <summary>Creates the processor.</summary>
+    /// <summary>Creates the processor; without <paramref name="watermarks"/> (tests of other concerns) the delivery state is kept but nothing is published.</summary>
     public IngestProcessor(MessageValidator validator, ICollectorStore store, IngestCounters counters, TimeProvider time, ILogger<IngestProcessor> logger,
-        NocPublisher noc)
+        NocPublisher noc, WatermarkPublisher? watermarks = null)
     {
         _noc = noc;
+        _watermarks = watermarks;
         _validator = validator;
         _store = store;
         _counters = counters;
@@ -47,6 +50,8 @@ public sealed class IngestProcessor
             if (outcome.Cause is { } cause)
             {
                 CountReject(topic, cause, outcome.Reason);
+                // Recorded as received, so one bad payload cannot hold the node's watermark (Storage/Watermarks/README.md).
+                if (_validator.RejectedSeqOf(topic, payload.Span, cause) is { } rejected) items.Add(new IngestItem(null, rejected));
                 continue;
             }
             var raw = System.Text.Encoding.UTF8.GetString(payload.Span);
@@ -55,6 +60,7 @@ public sealed class IngestProcessor
                 TelemetryBatch t => new IngestItem(new StoredMessage(t.Site, t.Node, t.Seq, TopicKind.Telemetry, t.Source, t.Ts, raw), t),
                 HealthResult h => new IngestItem(new StoredMessage(h.Site, h.Node, h.Seq, TopicKind.Health, h.Check, h.Ts, raw), h),
                 AlertEvent a => new IngestItem(new StoredMessage(a.Site, a.Node, a.Seq, TopicKind.Alerts, null, a.Ts, raw), a),
+                GapsNotice g => new IngestItem(new StoredMessage(g.Site, g.Node, g.Seq, TopicKind.Gaps, null, g.Ts, raw), g),
                 var other => new IngestItem(null, other!),
             });
         }
@@ -72,6 +78,8 @@ public sealed class IngestProcessor
                     CollectorLog.StaleStatus(_logger, s.Site, s.Node, s.Session);
                     _counters.Count(IngestResult.StaleStatus);
                     break;
+                case (StoreOutcome.RejectRecorded, _):
+                    break;
                 case (StoreOutcome.Inserted, var payload):
                     // Queued only: publishing from inside the MQTT message handler would wait on its own receive loop.
                     if (payload is AlertEvent a) await _noc.OnAgentAlertAsync(a, cancellationToken);
@@ -82,7 +90,21 @@ public sealed class IngestProcessor
                     break;
             }
         }
+        if (_watermarks is not null) await _watermarks.OnBatchStoredAsync(TouchedNodes(items), Births(items, results), cancellationToken);
     }
+
+    private static HashSet<(string Site, string Node)> TouchedNodes(List<IngestItem> items) =>
+        items.Select(i => i.Payload switch
+        {
+            AgentMessage m => (m.Site, m.Node),
+            RejectedSeq r => (r.Site, r.Node),
+            _ => default,
+        }).Where(k => k.Site is not null).ToHashSet();
+
+    private static HashSet<(string Site, string Node)> Births(List<IngestItem> items, IReadOnlyList<StoreOutcome> results) =>
+        items.Select((item, i) => (item.Payload, Outcome: results[i]))
+            .Where(x => x is { Outcome: StoreOutcome.StatusApplied, Payload: StatusMessage { Online: true } })
+            .Select(x => (((StatusMessage)x.Payload).Site, ((StatusMessage)x.Payload).Node)).ToHashSet();
 
     private void CountReject(string topic, RejectCause cause, string? reason)
     {

@@ -42,6 +42,9 @@ public sealed class IngestService : BackgroundService
         _client.ConnectedHandler = async (e, ct) =>
         {
             // Subscriptions are replayed before this handler runs: from here on, agent messages have a queue.
+            // A durable session made by an earlier version still holds the wide filter, which brings the acks back.
+            // (UNSUBSCRIBE is on the concrete client only; IMqttClient is not this helper's to widen.)
+            if (e.SessionPresent && _client is MqttClient full) await full.UnsubscribeAsync([_topics.AgentFilter], ct);
             _subscribed.TrySetResult();
             CollectorLog.Connected(_logger, e.SessionPresent);
             await _client.PublishAsync(Status(true), ct);
@@ -75,7 +78,7 @@ public sealed class IngestService : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await _client.SubscribeAsync([new MqttTopicFilter(_topics.AgentFilter)], stoppingToken);
+        await _client.SubscribeAsync(AgentTopicFilters.For(_topics).Select(f => new MqttTopicFilter(f)).ToList(), stoppingToken);
         var delay = TimeSpan.FromSeconds(5);
         while (!stoppingToken.IsCancellationRequested)
         {

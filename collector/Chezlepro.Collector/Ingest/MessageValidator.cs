@@ -3,6 +3,7 @@ using Chezlepro.Contracts.Identity;
 using Chezlepro.Contracts.Json;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Contracts.Topics;
+using Chezlepro.Collector.Storage;
 
 namespace Chezlepro.Collector.Ingest;
 
@@ -23,7 +24,7 @@ public sealed class MessageValidator
         _maxPayloadBytes = maxPayloadBytes;
     }
 
-    /// <summary>Validates; on success <paramref name="message"/> is a StatusMessage, TelemetryBatch, HealthResult or AlertEvent.</summary>
+    /// <summary>Validates; on success the message is a StatusMessage, TelemetryBatch, HealthResult, AlertEvent or GapsNotice.</summary>
     public ValidationOutcome Validate(string topic, ReadOnlySpan<byte> payload)
     {
         if (!_topics.TryParse(topic, out var parsed)) return ValidationOutcome.Reject(RejectCause.Topic, "not a contract topic");
@@ -41,6 +42,7 @@ public sealed class MessageValidator
                 TopicKind.Telemetry => JsonSerializer.Deserialize(payload, ContractJsonContext.Default.TelemetryBatch),
                 TopicKind.Health => JsonSerializer.Deserialize(payload, ContractJsonContext.Default.HealthResult),
                 TopicKind.Alerts => JsonSerializer.Deserialize(payload, ContractJsonContext.Default.AlertEvent),
+                TopicKind.Gaps => JsonSerializer.Deserialize(payload, ContractJsonContext.Default.GapsNotice),
                 _ => null,
             };
         }
@@ -66,8 +68,22 @@ public sealed class MessageValidator
             AlertEvent a => a.Seq < 1 || a.Alert is null || !Identifiers.IsValidName(a.Alert.Id)
                 ? ValidationOutcome.Reject(RejectCause.Schema, "alert without seq or with an invalid id")
                 : Check(parsed, a.Schema, a.Site, a.Node, null, a.Ts, a),
+            GapsNotice g => g.Seq < 1 ? ValidationOutcome.Reject(RejectCause.Schema, "gaps notice without seq")
+                : GapsRules.Problem(g.Evicted) is { } problem ? ValidationOutcome.Reject(RejectCause.Schema, problem)
+                : Check(parsed, g.Schema, g.Site, g.Node, null, g.Ts, g),
             _ => ValidationOutcome.Reject(RejectCause.Schema, "unexpected payload"),
         };
+    }
+
+    /// <summary>
+    /// For a rejected message: the seq to record as received (Storage/Watermarks/README.md), when its topic is a node's
+    /// outbox topic and its payload carries a seq ≥ 1; null otherwise (a status has no seq, a foreign topic no node).
+    /// </summary>
+    public RejectedSeq? RejectedSeqOf(string topic, ReadOnlySpan<byte> payload, RejectCause cause)
+    {
+        if (!_topics.TryParse(topic, out var parsed) || parsed.Kind is not (TopicKind.Telemetry or TopicKind.Health or TopicKind.Alerts or TopicKind.Gaps))
+            return null;
+        return SeqProbe.Read(payload) is { } seq ? new RejectedSeq(parsed.Site!, parsed.Node!, seq, cause.ToString().ToLowerInvariant()) : null;
     }
 
     // A forward-only pass of the reader: no allocation, and it tells malformed JSON from a wrong shape.

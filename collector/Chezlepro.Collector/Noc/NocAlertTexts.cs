@@ -14,6 +14,22 @@ public static class NocAlertTexts
         Ts = now,
     };
 
+    /// <summary>
+    /// <c>delivery-hole:&lt;site&gt;/&lt;node&gt;</c>, P3: messages of the node missing for more than ten minutes, unexplained. The
+    /// text names no count: the book republishes an alert whose text changes, and a count would change every round.
+    /// </summary>
+    public static NocAlert DeliveryHole(string site, string node, bool open, DateTimeOffset now) => new()
+    {
+        Id = $"delivery-hole:{site}/{node}", State = open ? AlertState.Raised : AlertState.Cleared, Priority = Priority.P3, Site = site, Node = node,
+        Summary = open
+            ? $"Messages de {site}/{node} manquants depuis plus de 10 minutes, sans avis d’éviction"
+            : $"Messages de {site}/{node} de nouveau complets",
+        SummaryEn = open
+            ? $"Messages of {site}/{node} missing for over 10 minutes, no eviction notice"
+            : $"Messages of {site}/{node} complete again",
+        Ts = now,
+    };
+
     /// <summary><c>failover-blocked:&lt;group&gt;</c>, P1: primary down, secondary unavailable, no decision possible.</summary>
     public static NocAlert FailoverBlocked(string group, string primary, string secondary, bool blocked, DateTimeOffset now) => new()
     {

@@ -16,6 +16,7 @@ public static class NocServiceCollectionExtensions
         services.AddSingleton<IFailoverDecisionSink, NocFailoverAlerts>();
         services.AddHostedService<NocNodeWatcher>();
         services.AddHostedService<NocServiceLevelWatcher>();
+        services.AddHostedService<NocDeliveryWatcher>();
         return services;
     }
 }

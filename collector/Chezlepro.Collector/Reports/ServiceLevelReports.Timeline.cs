@@ -1,5 +1,6 @@
 using Chezlepro.Collector.Availability;
 using Chezlepro.Collector.Calendar;
+using Chezlepro.Collector.Storage;
 
 namespace Chezlepro.Collector.Reports;
 
@@ -18,6 +19,9 @@ public sealed partial class ServiceLevelReports
         if (catalog.FindService(serviceId) is not { } service) return null;
         var histories = await HistoriesAsync(month.Start(LocalTime.Toronto), month.End(LocalTime.Toronto), ct);
         var windows = await _store.GetMaintenanceWindowsAsync(ct);
-        return TimelineExplanation.Explain(catalog, service, histories, windows, month, _time.GetUtcNow());
+        var timeline = TimelineExplanation.Explain(catalog, service, histories, windows, month, _time.GetUtcNow());
+        // Both stores keep the delivery state; a store without it (a test double) explains nothing more.
+        if (_store is not IDeliveryStore delivery) return timeline;
+        return EvictedCauses.Annotate(timeline, await delivery.GetEvictedSpansAsync(timeline.From, timeline.To, ct));
     }
 }

@@ -6,7 +6,6 @@ using Chezlepro.Collector.Rpo;
 using Chezlepro.Collector.Sla;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Collector.Storage.Formats;
-using Chezlepro.Contracts.Messages;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Reports;
@@ -76,17 +75,8 @@ public sealed partial class ServiceLevelReports
     }
 
     /// <summary>RPO of every guest of the catalog, with this month's breaches.</summary>
-    public async Task<IReadOnlyList<GuestRpo>> RpoAsync(CancellationToken ct)
-    {
-        var now = _time.GetUtcNow();
-        var month = MonthPeriod.Containing(now, LocalTime.Toronto);
-        // Backups older than the month still decide whether its first hours were covered. Every distinct backup
-        // the checks reported counts (backup_points); the state intervals add the status the check had.
-        var since = month.Start(LocalTime.Toronto) - TimeSpan.FromDays(2);
-        var points = await _store.GetBackupPointsAsync(since, ct);
-        var observations = points.Select(p => new BackupObservation(new CheckKey(p.Site, p.Node, p.Check), p.ObservedAt, HealthStatus.Ok, p.LastBackupAt));
-        return RpoEvaluator.Evaluate(Catalog, observations, month, now);
-    }
+    public Task<IReadOnlyList<GuestRpo>> RpoAsync(CancellationToken ct) =>
+        RpoAsync(MonthPeriod.Containing(_time.GetUtcNow(), LocalTime.Toronto), ct);
 
     private async Task<SlaReport> ComputeSlaAsync(MonthPeriod month, CancellationToken ct)
     {

@@ -11,4 +11,6 @@ public enum StoreOutcome
     StatusApplied,
     /// <summary>A status from an older session, ignored.</summary>
     StatusStale,
+    /// <summary>A rejected message's seq, recorded as received so it does not hold the node's watermark (<see cref="RejectedSeq"/>).</summary>
+    RejectRecorded,
 }

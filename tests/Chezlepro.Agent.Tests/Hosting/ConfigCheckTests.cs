@@ -43,4 +43,20 @@ public class ConfigCheckTests
         using var provider = services.BuildServiceProvider();
         Assert.Equal(["pve", "ceph"], provider.GetRequiredService<IReadOnlyList<ConfiguredSource>>().Select(s => s.Definition.Name));
     }
+
+    [Fact]
+    public void Run_ForwardingAckTimeoutTooShort_ReportedWithKeyAndValue()
+    {
+        var problems = ConfigCheck.Run(Configuration(("Forwarding:AckTimeout", "00:00:02")));
+
+        Assert.Equal(["Forwarding:AckTimeout = 00:00:02: must be between 00:00:05 and 1.00:00:00."], problems);
+    }
+
+    [Fact]
+    public void Run_ForwardingAckTimeoutNotATime_ReportedWithKey()
+    {
+        var problem = Assert.Single(ConfigCheck.Run(Configuration(("Forwarding:AckTimeout", "soon"))));
+
+        Assert.Contains("AckTimeout", problem, StringComparison.Ordinal);
+    }
 }

@@ -28,4 +28,22 @@ public sealed class OptionsValidatorTests
         var r = new OutboxOptionsValidator().Validate(null, new OutboxOptions { MaxBytes = 10, MaxAge = TimeSpan.FromMinutes(1), BatchSize = 0 });
         Assert.Equal(3, r.Failures!.Count());
     }
+
+    [Theory]
+    [InlineData("00:00:04.999")]
+    [InlineData("1.00:00:01")]
+    public void Forwarding_AckTimeoutOutOfRange_NamedWithValue(string value)
+    {
+        var r = new ForwardingOptionsValidator().Validate(null, new ForwardingOptions { AckTimeout = TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture) });
+        var failure = Assert.Single(r.Failures!);
+        Assert.StartsWith($"Forwarding:AckTimeout = {TimeSpan.Parse(value, System.Globalization.CultureInfo.InvariantCulture)}:", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Forwarding_DefaultAndMinimum_Valid()
+    {
+        Assert.Equal(TimeSpan.FromMinutes(1), new ForwardingOptions().AckTimeout);
+        Assert.True(new ForwardingOptionsValidator().Validate(null, new ForwardingOptions()).Succeeded);
+        Assert.True(new ForwardingOptionsValidator().Validate(null, new ForwardingOptions { AckTimeout = TimeSpan.FromSeconds(5) }).Succeeded);
+    }
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using Chezlepro.Agent.Options;
 using Chezlepro.Agent.Outbox;
+using Chezlepro.Contracts.Messages;
 using Chezlepro.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -42,7 +43,7 @@ public sealed class SqliteOutboxTests : IAsyncLifetime
     {
         var first = await OpenAsync();
         await first.AppendAsync([Msg(), Msg()], default);
-        await first.DeleteAsync([1L, 2L], default);
+        Assert.Equal(WatermarkOutcome.Advanced, await first.AcknowledgeAsync(2, default));
         await first.DisposeAsync();
         var second = await OpenAsync();
         Assert.Equal([3L], await second.AppendAsync([Msg()], default));
@@ -86,7 +87,7 @@ public sealed class SqliteOutboxTests : IAsyncLifetime
         var big = new byte[300 * 1024];
         await outbox.AppendAsync([Big(OutboxKind.Health, big), Big(OutboxKind.Telemetry, big), Big(OutboxKind.Alert, big),
             Big(OutboxKind.Telemetry, big), Big(OutboxKind.Telemetry, big)], default);
-        var evicted = await outbox.PruneAsync(_time.GetUtcNow(), default);
+        var evicted = await outbox.PruneAsync(_time.GetUtcNow(), Notice, default);
         var left = await outbox.PeekAsync(0, 10, default);
         Assert.True(evicted >= 2);
         Assert.Contains(left, r => r.Kind == OutboxKind.Health);
@@ -97,14 +98,16 @@ public sealed class SqliteOutboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Prune_TooOld_EvictsTelemetry_KeepsHealth()
+    public async Task Prune_TooOld_EvictsEveryKindPastTheAge()
     {
         var outbox = await OpenAsync(new OutboxOptions { MaxAge = TimeSpan.FromDays(1) });
         await outbox.AppendAsync([Msg(OutboxKind.Telemetry), Msg(OutboxKind.Health)], default);
         _time.Advance(TimeSpan.FromDays(2));
         await outbox.AppendAsync([Msg(OutboxKind.Telemetry)], default);
-        Assert.Equal(1, await outbox.PruneAsync(_time.GetUtcNow(), default));
-        Assert.Equal([2L, 3L], (await outbox.PeekAsync(0, 10, default)).Select(r => r.Seq));
+        Assert.Equal(2, await outbox.PruneAsync(_time.GetUtcNow(), Notice, default));
+        var left = await outbox.PeekAsync(0, 10, default);
+        Assert.Equal([3L, 4L], left.Select(r => r.Seq));
+        Assert.Equal(OutboxKind.Gaps, left[1].Kind);
     }
 
     [Fact]
@@ -146,6 +149,9 @@ public sealed class SqliteOutboxTests : IAsyncLifetime
         await outbox.InitializeAsync(default);
         return outbox;
     }
+
+    private static PendingMessage Notice(EvictedRange evicted) =>
+        new(OutboxKind.Gaps, "chezlepro/v1/s/n/gaps", _ => Encoding.UTF8.GetBytes($"{evicted.From}-{evicted.To}"));
 
     private static PendingMessage Msg(OutboxKind kind = OutboxKind.Telemetry) =>
         new(kind, "chezlepro/v1/s/n/telemetry/host", seq => Encoding.UTF8.GetBytes($"seq={seq}"));

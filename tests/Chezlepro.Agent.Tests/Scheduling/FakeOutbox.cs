@@ -1,4 +1,5 @@
 using Chezlepro.Agent.Outbox;
+using Chezlepro.Contracts.Messages;
 
 namespace Chezlepro.Agent.Tests.Scheduling;
 
@@ -38,11 +39,16 @@ internal sealed class FakeOutbox : IOutbox
         lock (_rows) return Task.FromResult<IReadOnlyList<OutboxMessage>>(_rows.Where(r => r.Seq > afterSeq).Take(max).ToList());
     }
 
-    public Task DeleteAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken)
+    public Task MarkSentAsync(IReadOnlyCollection<long> seqs, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task<WatermarkOutcome> AcknowledgeAsync(long through, CancellationToken cancellationToken)
     {
-        lock (_rows) _rows.RemoveAll(r => seqs.Contains(r.Seq));
-        return Task.CompletedTask;
+        lock (_rows) _rows.RemoveAll(r => r.Seq <= through);
+        return Task.FromResult(WatermarkOutcome.Advanced);
     }
+
+    public Task<IReadOnlyList<LatchedAlert>> GetLatchedAlertsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<LatchedAlert>>([]);
 
     public Task<long> NextSessionAsync(CancellationToken cancellationToken) => Task.FromResult(Interlocked.Increment(ref _session));
 
@@ -51,5 +57,6 @@ internal sealed class FakeOutbox : IOutbox
         lock (_rows) return Task.FromResult(new OutboxStats(_rows.Count, _rows.Sum(r => r.Payload.Length), null, _next, 0));
     }
 
-    public Task<int> PruneAsync(DateTimeOffset now, CancellationToken cancellationToken) => Task.FromResult(0);
+    public Task<int> PruneAsync(DateTimeOffset now, Func<EvictedRange, PendingMessage> notice, CancellationToken cancellationToken) =>
+        Task.FromResult(0);
 }

@@ -63,4 +63,25 @@ public class PrometheusFormatterTests
         Assert.Contains("chezlepro_agent_info{site=\"lanaudiere\",node=\"pve1\",version=\"1.2.3\"} 1\n", text, StringComparison.Ordinal);
         Assert.Contains("chezlepro_last_publish_timestamp_seconds 1795270200\n", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Format_AcknowledgedDelivery_NamedFamiliesWithValues()
+    {
+        var snapshot = Snapshot([new Sample("delivery.watermark", 5)]) with
+        {
+            Outbox = new OutboxStats(2, 900, FakeStatus.Now, 120, 7, Unacknowledged: 42, OldestUnacknowledgedAt: FakeStatus.Now.AddMinutes(-3), Watermark: 77, GapsNotices: 2),
+            OutboxOldestUnacknowledgedAgeSeconds = 180,
+            OutboxResends = 13,
+        };
+
+        var text = PrometheusFormatter.Format(snapshot);
+
+        Assert.Contains("# TYPE chezlepro_outbox_unacknowledged gauge\nchezlepro_outbox_unacknowledged 42\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE chezlepro_outbox_oldest_unacknowledged_age_seconds gauge\nchezlepro_outbox_oldest_unacknowledged_age_seconds 180\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE chezlepro_delivery_watermark gauge\nchezlepro_delivery_watermark 77\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE chezlepro_outbox_resends_total counter\nchezlepro_outbox_resends_total 13\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE chezlepro_outbox_gaps_notices_total counter\nchezlepro_outbox_gaps_notices_total 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("chezlepro_sample_delivery_watermark{metric=\"delivery.watermark\"} 5\n", text, StringComparison.Ordinal);
+        Assert.Contains("chezlepro_outbox_depth 2\n", text, StringComparison.Ordinal);
+    }
 }

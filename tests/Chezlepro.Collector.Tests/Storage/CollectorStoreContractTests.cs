@@ -12,7 +12,7 @@ namespace Chezlepro.Collector.Tests.Storage;
 /// <see cref="ICollectorStore.StoreBatchAsync"/>, the only way production stores them, one item per batch unless a
 /// test is about batches.
 /// </summary>
-public abstract class CollectorStoreContractTests : IAsyncLifetime
+public abstract partial class CollectorStoreContractTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 14, 0, 0, TimeSpan.Zero);
     private ICollectorStore _store = null!;

@@ -2,15 +2,28 @@ using System.Threading.Channels;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Maintenance;
 using Chezlepro.Collector.Storage;
+using Chezlepro.Collector.Storage.Watermarks;
 
 namespace Chezlepro.Collector.Tests.Support;
 
 /// <summary>
-/// A real store whose first <c>failures</c> prunes throw, as a PostgreSQL blip would; everything else goes to the
+/// A real store whose first <c>failures</c> prunes throw, as a PostgreSQL blip would; everything else (its delivery state too) goes to the
 /// inner store. Each prune is reported on <see cref="Prunes"/> once it has ended, so a test can wait for it.
 /// </summary>
-internal sealed class FaultyPruneStore(ICollectorStore inner, int failures) : ICollectorStore
+internal sealed class FaultyPruneStore(ICollectorStore inner, int failures) : ICollectorStore, IDeliveryStore
 {
+    private IDeliveryStore Delivery => (IDeliveryStore)inner;
+
+    public Task<IReadOnlyList<NodeWatermark>> GetWatermarksAsync(CancellationToken cancellationToken) => Delivery.GetWatermarksAsync(cancellationToken);
+
+    public Task<NodeDelivery?> GetDeliveryAsync(string site, string node, int lastRejected, CancellationToken cancellationToken) =>
+        Delivery.GetDeliveryAsync(site, node, lastRejected, cancellationToken);
+
+    public Task<IReadOnlyList<DeliverySummary>> GetDeliverySummariesAsync(CancellationToken cancellationToken) => Delivery.GetDeliverySummariesAsync(cancellationToken);
+
+    public Task<IReadOnlyList<EvictedSpan>> GetEvictedSpansAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
+        Delivery.GetEvictedSpansAsync(from, to, cancellationToken);
+
     private int _failuresLeft = failures;
 
     /// <summary>One entry per prune: null when it threw, else the rows removed.</summary>

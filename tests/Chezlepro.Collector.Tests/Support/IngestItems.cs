@@ -21,6 +21,9 @@ internal static class IngestItems
     public static IngestItem Of(AlertEvent a) =>
         new(new StoredMessage(a.Site, a.Node, a.Seq, TopicKind.Alerts, null, a.Ts, JsonSerializer.Serialize(a, ContractJsonContext.Default.AlertEvent)), a);
 
+    public static IngestItem Of(GapsNotice g) =>
+        new(new StoredMessage(g.Site, g.Node, g.Seq, TopicKind.Gaps, null, g.Ts, JsonSerializer.Serialize(g, ContractJsonContext.Default.GapsNotice)), g);
+
     /// <summary>A status is not an outbox message: no seq, nothing stored in messages.</summary>
     public static IngestItem Of(StatusMessage s) => new(null, s);
 

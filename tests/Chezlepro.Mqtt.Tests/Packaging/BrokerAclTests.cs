@@ -9,17 +9,18 @@ namespace Chezlepro.Mqtt.Tests.Packaging;
 /// under its own subtree. A denied publish is still acknowledged (PUBACK) and silently dropped (mqtt-sla.md §1.5).
 /// </summary>
 [Trait("Category", "Integration")]
-public sealed class BrokerAclTests : IAsyncLifetime
+public sealed partial class BrokerAclTests : IAsyncLifetime
 {
     private readonly BrokerScript _script = new();
     private MosquittoBroker _broker = null!;
     private Dictionary<string, string> _pve1 = null!;
+    private Dictionary<string, string> _pve2 = null!;
     private Dictionary<string, string> _collector = null!;
 
     public async Task InitializeAsync()
     {
         _pve1 = _script.Run("add-node", "lanaudiere", "pve1");
-        _script.Run("add-node", "st-bruno", "pve2");
+        _pve2 = _script.Run("add-node", "st-bruno", "pve2");
         _collector = _script.Run("add-collector", "ovh");
         _broker = await MosquittoBroker.StartAsync(new MosquittoOptions
         {

@@ -1,5 +1,6 @@
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Collector.Storage.Folding;
+using Chezlepro.Collector.Storage.Watermarks;
 using Npgsql;
 
 namespace Chezlepro.Collector.Storage.Postgres;
@@ -13,9 +14,11 @@ public sealed partial class PostgresCollectorStore
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
         var outcomes = new StoreOutcome[items.Count];
         var latest = new Dictionary<(string, string, string), (Sample, string, DateTimeOffset)>();
+        var delivery = new DeliveryBatch(receivedAt);
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
+            delivery.Add(item);
             var m = item.Message!;
             outcomes[i] = item.Payload switch
             {
@@ -27,10 +30,13 @@ public sealed partial class PostgresCollectorStore
                 }, cancellationToken)),
                 HealthResult h => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (cc, tt, ct) => ApplyHealthAsync(cc, tt, m, h, ct), cancellationToken)),
                 AlertEvent a => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (cc, tt, ct) => ApplyAlertAsync(cc, tt, m, a, ct), cancellationToken)),
+                GapsNotice => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (_, _, _) => Task.CompletedTask, cancellationToken)),
+                RejectedSeq => StoreOutcome.RejectRecorded,
                 _ => throw new ArgumentException("unexpected ingest item", nameof(items)),
             };
         }
         foreach (var ((site, node, _), (sample, source, ts)) in latest) await UpsertMetricAsync(c, tx, site, node, sample, source, ts, cancellationToken);
+        foreach (var part in delivery.Nodes) await AdvanceDeliveryAsync(c, tx, part, receivedAt, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return outcomes;
     }

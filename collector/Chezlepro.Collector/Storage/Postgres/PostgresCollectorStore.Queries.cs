@@ -44,7 +44,15 @@ public sealed partial class PostgresCollectorStore
     public async Task<int> PruneTelemetryAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var c = await DataSource.OpenConnectionAsync(cancellationToken);
-        return await ExecAsync(c, null, "DELETE FROM messages WHERE ts < $1;", cancellationToken, Ms(before));
+        var removed = await ExecAsync(c, null, "DELETE FROM messages WHERE ts < $1;", cancellationToken, Ms(before));
+        // As in the SQLite store: the watermark never depends on these rows; old explanations of passed runs go with them.
+        await ExecAsync(c, null, """
+            DELETE FROM delivery_evicted e USING delivery d WHERE d.site = e.site AND d.node = e.node AND e.received_at < $1 AND e.to_seq <= d.watermark;
+            """, cancellationToken, Ms(before));
+        await ExecAsync(c, null, """
+            DELETE FROM delivery_rejected x USING delivery d WHERE d.site = x.site AND d.node = x.node AND x.received_at < $1 AND x.seq <= d.watermark;
+            """, cancellationToken, Ms(before));
+        return removed;
     }
 
     /// <inheritdoc />

@@ -48,5 +48,21 @@ internal static class PostgresMigrations
         INSERT INTO store_meta(key, value) VALUES ('intervals_rebuild', 'pending');
         CREATE TABLE incident_spans (id TEXT PRIMARY KEY, service TEXT NOT NULL, started_at BIGINT NOT NULL, restored_at BIGINT);
         """,
+        """
+        CREATE TABLE delivery (
+            site TEXT NOT NULL, node TEXT NOT NULL, watermark BIGINT NOT NULL, last_seq BIGINT NOT NULL, last_received_at BIGINT,
+            PRIMARY KEY (site, node));
+        CREATE TABLE delivery_pending (
+            site TEXT NOT NULL, node TEXT NOT NULL, seq BIGINT NOT NULL, received_at BIGINT NOT NULL,
+            PRIMARY KEY (site, node, seq));
+        CREATE TABLE delivery_evicted (
+            site TEXT NOT NULL, node TEXT NOT NULL, from_seq BIGINT NOT NULL, to_seq BIGINT NOT NULL, reason TEXT NOT NULL,
+            notice_seq BIGINT NOT NULL, received_at BIGINT NOT NULL, PRIMARY KEY (site, node, notice_seq, from_seq));
+        CREATE TABLE delivery_rejected (
+            site TEXT NOT NULL, node TEXT NOT NULL, seq BIGINT NOT NULL, cause TEXT NOT NULL, received_at BIGINT NOT NULL,
+            PRIMARY KEY (site, node, seq));
+        INSERT INTO delivery(site, node, watermark, last_seq, last_received_at)
+            SELECT site, node, MAX(seq), MAX(seq), MAX(received_at) FROM messages GROUP BY site, node;
+        """,
     ];
 }

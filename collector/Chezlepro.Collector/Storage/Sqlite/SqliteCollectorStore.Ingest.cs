@@ -1,5 +1,6 @@
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Collector.Storage.Folding;
+using Chezlepro.Collector.Storage.Watermarks;
 using Microsoft.Data.Sqlite;
 
 namespace Chezlepro.Collector.Storage.Sqlite;
@@ -16,19 +17,24 @@ public sealed partial class SqliteCollectorStore
             var outcomes = new StoreOutcome[items.Count];
             // Within a batch only the newest value of each metric can become "latest": one upsert per metric.
             var latest = new Dictionary<(string Site, string Node, string Metric), (Sample Sample, string Source, DateTimeOffset Ts)>();
+            var delivery = new DeliveryBatch(receivedAt);
             for (var i = 0; i < items.Count; i++)
             {
                 var item = items[i];
+                delivery.Add(item);
                 outcomes[i] = item.Payload switch
                 {
                     StatusMessage s => ApplyStatus(c, tx, s, receivedAt),
                     TelemetryBatch t => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (_, _) => IngestRules.KeepNewest(latest, t))),
                     HealthResult h => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (cc, tt) => ApplyHealth(cc, tt, item.Message!, h))),
                     AlertEvent a => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (cc, tt) => ApplyAlert(cc, tt, item.Message!, a))),
+                    GapsNotice => Inserted(ApplyMessage(c, tx, item.Message!, receivedAt, (_, _) => { })),
+                    RejectedSeq => StoreOutcome.RejectRecorded,
                     _ => throw new ArgumentException("unexpected ingest item", nameof(items)),
                 };
             }
             foreach (var ((site, node, _), (sample, source, ts)) in latest) UpsertMetric(c, tx, site, node, sample, source, ts);
+            foreach (var part in delivery.Nodes) AdvanceDelivery(c, tx, part, receivedAt);
             tx.Commit();
             return Task.FromResult<IReadOnlyList<StoreOutcome>>(outcomes);
         }

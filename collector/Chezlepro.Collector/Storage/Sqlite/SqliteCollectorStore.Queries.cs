@@ -91,9 +91,20 @@ public sealed partial class SqliteCollectorStore
         {
             // Raw rows of every kind go after the retention: state intervals and alerts keep the facts, and
             // no agent can replay anything that old (its outbox keeps at most Outbox:MaxAge).
-            return Task.FromResult(Exec(Connection, null, "DELETE FROM messages WHERE ts < $before;", ("$before", Ms(before))));
+            var removed = Exec(Connection, null, "DELETE FROM messages WHERE ts < $before;", ("$before", Ms(before)));
+            // The watermark is kept in its own row and walks pending seqs, never these rows: pruning cannot move it back
+            // or stall it. Explanations of runs it passed long ago go with the data they explained.
+            Exec(Connection, null, DeliveryPrune, ("$before", Ms(before)));
+            return Task.FromResult(removed);
         }
     }
+
+    private const string DeliveryPrune = """
+        DELETE FROM delivery_evicted WHERE received_at < $before AND to_seq <=
+            (SELECT d.watermark FROM delivery d WHERE d.site = delivery_evicted.site AND d.node = delivery_evicted.node);
+        DELETE FROM delivery_rejected WHERE received_at < $before AND seq <=
+            (SELECT d.watermark FROM delivery d WHERE d.site = delivery_rejected.site AND d.node = delivery_rejected.node);
+        """;
 
     private static NodeView ReadNode(Microsoft.Data.Sqlite.SqliteDataReader r) => new(
         r.GetString(0), r.GetString(1), r.GetInt64(2) == 1, r.IsDBNull(3) ? null : r.GetString(3), r.GetInt64(4),

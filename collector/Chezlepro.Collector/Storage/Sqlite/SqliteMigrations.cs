@@ -52,5 +52,21 @@ internal static class SqliteMigrations
         INSERT INTO store_meta(key, value) VALUES ('intervals_rebuild', 'pending');
         CREATE TABLE incident_spans (id TEXT PRIMARY KEY, service TEXT NOT NULL, started_at INTEGER NOT NULL, restored_at INTEGER);
         """,
+        """
+        CREATE TABLE delivery (
+            site TEXT NOT NULL, node TEXT NOT NULL, watermark INTEGER NOT NULL, last_seq INTEGER NOT NULL, last_received_at INTEGER,
+            PRIMARY KEY (site, node));
+        CREATE TABLE delivery_pending (
+            site TEXT NOT NULL, node TEXT NOT NULL, seq INTEGER NOT NULL, received_at INTEGER NOT NULL,
+            PRIMARY KEY (site, node, seq)) WITHOUT ROWID;
+        CREATE TABLE delivery_evicted (
+            site TEXT NOT NULL, node TEXT NOT NULL, from_seq INTEGER NOT NULL, to_seq INTEGER NOT NULL, reason TEXT NOT NULL,
+            notice_seq INTEGER NOT NULL, received_at INTEGER NOT NULL, PRIMARY KEY (site, node, notice_seq, from_seq));
+        CREATE TABLE delivery_rejected (
+            site TEXT NOT NULL, node TEXT NOT NULL, seq INTEGER NOT NULL, cause TEXT NOT NULL, received_at INTEGER NOT NULL,
+            PRIMARY KEY (site, node, seq));
+        INSERT INTO delivery(site, node, watermark, last_seq, last_received_at)
+            SELECT site, node, MAX(seq), MAX(seq), MAX(received_at) FROM messages GROUP BY site, node;
+        """,
     ];
 }

@@ -9,7 +9,7 @@ namespace Chezlepro.Agent.Sources.Power.Eg4;
 /// Reads every EG4-LL pack once per poll and publishes bank and per-pack values. Packs that fail are named in a
 /// per-pack health item; the poll fails (health unknown, and <c>device-unreachable</c> after N) only when no pack answers.
 /// </summary>
-public sealed class Eg4LlSource : ISource, IAsyncDisposable
+public sealed class Eg4LlSource : ISource, IAsyncDisposable, IAlertLatchHolder
 {
     private readonly ModbusMaster _master;
     private readonly Eg4LlClient _client;
@@ -59,4 +59,7 @@ public sealed class Eg4LlSource : ISource, IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _master.DisposeAsync();
+
+    /// <inheritdoc />
+    public void RestoreLatches(IEnumerable<string> alertIds) => _state.Rules.Restore(alertIds);
 }

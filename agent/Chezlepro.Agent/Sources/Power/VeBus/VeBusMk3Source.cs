@@ -4,7 +4,7 @@ using Chezlepro.Devices.VeBus;
 namespace Chezlepro.Agent.Sources.Power.VeBus;
 
 /// <summary>Reads a VE.Bus device through an MK3-USB once per poll; a failed poll returns health <c>unknown</c>.</summary>
-public sealed class VeBusMk3Source : ISource, IAsyncDisposable
+public sealed class VeBusMk3Source : ISource, IAsyncDisposable, IAlertLatchHolder
 {
     private readonly Mk2Client _client;
     private readonly PowerSourceState _state;
@@ -38,4 +38,7 @@ public sealed class VeBusMk3Source : ISource, IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _client.DisposeAsync();
+
+    /// <inheritdoc />
+    public void RestoreLatches(IEnumerable<string> alertIds) => _state.Rules.Restore(alertIds);
 }

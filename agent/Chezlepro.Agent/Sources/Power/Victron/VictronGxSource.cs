@@ -5,7 +5,7 @@ using Chezlepro.Modbus;
 namespace Chezlepro.Agent.Sources.Power.Victron;
 
 /// <summary>Reads a Victron GX once per poll; a failed poll returns health <c>unknown</c> (and, after N, <c>device-unreachable</c>).</summary>
-public sealed class VictronGxSource : ISource, IAsyncDisposable
+public sealed class VictronGxSource : ISource, IAsyncDisposable, IAlertLatchHolder
 {
     private readonly ModbusMaster _master;
     private readonly VictronGxClient _client;
@@ -45,4 +45,7 @@ public sealed class VictronGxSource : ISource, IAsyncDisposable
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _master.DisposeAsync();
+
+    /// <inheritdoc />
+    public void RestoreLatches(IEnumerable<string> alertIds) => _state.Rules.Restore(alertIds);
 }

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using Chezlepro.Agent.Diagnostics;
+using Chezlepro.Agent.Outbox;
+using Chezlepro.Contracts.Json;
+using Chezlepro.Contracts.Messages;
+using Chezlepro.Mqtt;
+
+namespace Chezlepro.Agent.Forwarding;
+
+public sealed partial class Forwarder
+{
+    /// <summary>The watermark applied so far (status, tests).</summary>
+    internal long Watermark => _window.Watermark;
+
+    /// <summary>Loads the persisted watermark and subscribes to this node's ack topic (re-subscribed on every reconnect by the client).</summary>
+    internal async Task StartDeliveryAsync(CancellationToken cancellationToken)
+    {
+        var stats = await _outbox.GetStatsAsync(cancellationToken);
+        _window.Start(stats.Watermark, _time.GetUtcNow());
+        _nextPrune = _time.GetUtcNow();
+        await _client.SubscribeAsync([new MqttTopicFilter(_ackTopic, MqttQualityOfService.AtLeastOnce)], cancellationToken);
+    }
+
+    /// <summary>One turn of the loop: prune when due, start a timeout re-send when due, publish one batch; false when idle.</summary>
+    internal async Task<bool> StepAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        if (now >= _nextPrune)
+        {
+            await _outbox.PruneAsync(now, evicted => _messages.GapsNotice(evicted, now), cancellationToken);
+            _nextPrune = now + PruneEvery;
+        }
+        if (!_client.IsConnected) return false;
+        if (_window.TryStartResend(now)) DeliveryLog.AckTimedOut(_logger, _window.Watermark);
+        return await DrainBatchAsync(cancellationToken);
+    }
+
+    private TimeSpan IdleWait()
+    {
+        var now = _time.GetUtcNow();
+        var wait = _nextPrune - now;
+        if (_client.IsConnected && _window.UntilResend(now) is { } resend) wait = Min(wait, resend);
+        return Max(wait, TimeSpan.FromSeconds(1));
+    }
+
+    /// <summary>Publishes one batch after the cursor; returns false when there was nothing to send.</summary>
+    private async Task<bool> DrainBatchAsync(CancellationToken cancellationToken)
+    {
+        var batch = await _outbox.PeekAsync(_window.Cursor, _options.BatchSize, cancellationToken);
+        if (batch.Count == 0)
+        {
+            _window.CaughtUp(_time.GetUtcNow());
+            return false;
+        }
+        // Started in seq order so the client's in-flight window keeps that order on the wire; awaited in
+        // order so that a failure stops the batch at the first unacknowledged seq.
+        var sends = new List<Task>(batch.Count);
+        foreach (var m in batch)
+            sends.Add(_client.PublishAsync(new MqttApplicationMessage(m.Topic, m.Payload, MqttQualityOfService.AtLeastOnce), cancellationToken));
+        var acked = new List<long>(batch.Count);
+        var inOrder = 0;
+        var resent = 0;
+        Exception? failure = null;
+        for (var i = 0; i < sends.Count; i++)
+        {
+            try
+            {
+                await sends[i];
+                acked.Add(batch[i].Seq);
+                if (acked.Count == i + 1) inOrder = i + 1;
+                if (batch[i].SentAt is not null) resent++;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failure ??= ex;
+                if (acked.Count == i) AgentLog.PublishFailed(_logger, batch[i].Seq, ex.Message);
+            }
+        }
+        // A PUBACK only says the broker has it: the row stays until a watermark covers it.
+        await _outbox.MarkSentAsync(acked, CancellationToken.None);
+        if (inOrder > 0) _window.Sent(batch[inOrder - 1].Seq, _time.GetUtcNow());
+        if (acked.Count > 0)
+        {
+            _state.Published += acked.Count;
+            _state.Resends += resent;
+            _state.LastPublishAt = _time.GetUtcNow();
+            // A backlog drained after an outage is news; the routine message of every poll is not (years of journal).
+            if (acked.Count >= BacklogWorthLogging) AgentLog.Drained(_logger, acked.Count, acked[^1]);
+            else AgentLog.Forwarded(_logger, acked.Count, acked[^1]);
+        }
+        if (failure is not null) throw new MqttConnectionLostException("Publishing stopped: " + failure.Message, failure);
+        return true;
+    }
+
+    /// <summary>A watermark arrived: applies the highest one seen, ignores what is not this node's or cannot be.</summary>
+    internal async Task OnAckAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
+    {
+        if (message.Topic != _ackTopic) return;
+        DeliveryAck? ack;
+        try
+        {
+            ack = JsonSerializer.Deserialize(message.Payload.Span, ContractJsonContext.Default.DeliveryAck);
+        }
+        catch (JsonException ex)
+        {
+            // Not thrown back: the client would drop the connection and the broker would hand the same retained
+            // payload over again on every reconnect.
+            DeliveryLog.AckUnreadable(_logger, ex.Message);
+            return;
+        }
+        if (ack is null) return;
+        if (ack.Site != _messages.Site || ack.Node != _messages.Node)
+        {
+            LogForeignOnce(ack, "site/node differ");
+            return;
+        }
+        var outcome = await _outbox.AcknowledgeAsync(ack.Through, cancellationToken);
+        if (outcome == WatermarkOutcome.BeyondAssigned)
+        {
+            LogForeignOnce(ack, "beyond the highest seq this agent assigned");
+            return;
+        }
+        if (outcome == WatermarkOutcome.Advanced && _window.Advance(ack.Through, _time.GetUtcNow()))
+            DeliveryLog.WatermarkAdvanced(_logger, ack.Collector, ack.Through);
+    }
+
+    private void LogForeignOnce(DeliveryAck ack, string why)
+    {
+        if (_foreignAckLogged) return;
+        _foreignAckLogged = true;
+        DeliveryLog.AckIgnored(_logger, ack.Collector, ack.Site, ack.Node, ack.Through, why);
+    }
+}

@@ -1,0 +1,180 @@
+using System.Text.Json;
+using Chezlepro.Collector.Options;
+using Chezlepro.Collector.Storage;
+using Chezlepro.Collector.Storage.Watermarks;
+using Chezlepro.Contracts.Json;
+using Chezlepro.Contracts.Messages;
+using Chezlepro.Contracts.Topics;
+using Chezlepro.Mqtt;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Chezlepro.Collector.Delivery;
+
+/// <summary>
+/// Publishes each node's delivery watermark on <c>&lt;root&gt;/v1/&lt;site&gt;/&lt;node&gt;/ack</c> (QoS 1, retained) after
+/// the batch that moved it committed. Coalesced: at most one publish per node per <see cref="Window"/>, and a watermark
+/// that moved inside the window is published when it closes, never left unsent. Publishing runs on its own loop: ingest
+/// only records what to send (it runs inside the MQTT client's handler, where awaiting a PUBACK would wait on the very
+/// receive loop that runs it), and a failed publish is counted and retried, never felt by ingest.
+/// </summary>
+public sealed class WatermarkPublisher : BackgroundService
+{
+    /// <summary>At most one publish per node within this window.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a node waits after a failed publish before the next try.</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
+    private readonly IMqttClient _client;
+    private readonly IDeliveryStore _store;
+    private readonly TopicScheme _topics;
+    private readonly string _collectorId;
+    private readonly TimeProvider _time;
+    private readonly DeliveryCounters _counters;
+    private readonly ILogger<WatermarkPublisher> _logger;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Site, string Node), NodeState> _nodes = [];
+    private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Creates the publisher.</summary>
+    public WatermarkPublisher(IMqttClient client, IDeliveryStore store, TopicScheme topics, IOptions<CollectorOptions> options, TimeProvider time,
+        DeliveryCounters counters, ILogger<WatermarkPublisher> logger)
+    {
+        _client = client;
+        _store = store;
+        _topics = topics;
+        _collectorId = options.Value.Id;
+        _time = time;
+        _counters = counters;
+        _logger = logger;
+    }
+
+    /// <summary>
+    /// Called by ingest after a batch committed: reads the watermarks of the nodes the batch touched from the store (with
+    /// several collectors on one database, the shared value) and queues them. A node whose birth arrived gets its current
+    /// watermark again even when unchanged, so a reconnecting agent learns it. Never throws for a store fault: the next
+    /// batch publishes what this one could not read.
+    /// </summary>
+    public async Task OnBatchStoredAsync(IReadOnlyCollection<(string Site, string Node)> touched, IReadOnlyCollection<(string Site, string Node)> births,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(touched);
+        ArgumentNullException.ThrowIfNull(births);
+        if (touched.Count == 0 && births.Count == 0) return;
+        IReadOnlyList<NodeWatermark> marks;
+        try
+        {
+            marks = await _store.GetWatermarksAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            DeliveryLog.ReadFailed(_logger, ex.Message);
+            return;
+        }
+        foreach (var m in marks)
+        {
+            var birth = births.Contains((m.Site, m.Node));
+            if (birth || touched.Contains((m.Site, m.Node))) Offer(m, birth);
+        }
+    }
+
+    /// <summary>Queues a watermark; <paramref name="force"/> publishes it even when it was already published.</summary>
+    public void Offer(NodeWatermark mark, bool force)
+    {
+        ArgumentNullException.ThrowIfNull(mark);
+        lock (_gate)
+        {
+            if (!_nodes.TryGetValue((mark.Site, mark.Node), out var state)) _nodes[(mark.Site, mark.Node)] = state = new NodeState();
+            state.Wanted = Math.Max(state.Wanted ?? 0, mark.Through);
+            state.Force |= force;
+            _signal.TrySetResult();
+        }
+    }
+
+    /// <summary>One pass: publishes every node that is due; returns when the next one will be (null: none waiting).</summary>
+    public async Task<DateTimeOffset?> PublishDueAsync(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        List<((string Site, string Node) Key, long Through)> due = [];
+        DateTimeOffset? next = null;
+        lock (_gate)
+        {
+            foreach (var (key, s) in _nodes)
+            {
+                if (s.Wanted is not { } wanted || (!s.Force && wanted <= s.Published)) continue;
+                if (now >= s.NotBefore) due.Add((key, wanted));
+                else if (next is null || s.NotBefore < next) next = s.NotBefore;
+            }
+        }
+        foreach (var (key, through) in due)
+        {
+            var ok = await PublishAsync(key.Site, key.Node, through, now, cancellationToken);
+            lock (_gate)
+            {
+                var s = _nodes[key];
+                if (ok)
+                {
+                    s.Published = Math.Max(s.Published, through);
+                    s.Force = false;
+                }
+                s.NotBefore = now + (ok ? Window : RetryDelay);
+                // Moved again while this one was on the wire: the trailing publish when the window closes.
+                if (s.Wanted > s.Published || s.Force) next = next is null || s.NotBefore < next ? s.NotBefore : next;
+            }
+        }
+        return next;
+    }
+
+    /// <inheritdoc />
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            Task signal;
+            lock (_gate)
+            {
+                if (_signal.Task.IsCompleted) _signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                signal = _signal.Task;
+            }
+            var next = await PublishDueAsync(stoppingToken);
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            var delay = next is { } n ? Task.Delay(Max(n - _time.GetUtcNow(), TimeSpan.Zero), _time, wait.Token) : Task.Delay(Timeout.InfiniteTimeSpan, _time, wait.Token);
+            await Task.WhenAny(signal, delay).WaitAsync(stoppingToken);
+            await wait.CancelAsync();
+        }
+    }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private async Task<bool> PublishAsync(string site, string node, long through, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ack = new DeliveryAck { Site = site, Node = node, Collector = _collectorId, Through = through, Ts = now };
+        var payload = JsonSerializer.SerializeToUtf8Bytes(ack, ContractJsonContext.Default.DeliveryAck);
+        try
+        {
+            await _client.PublishAsync(new MqttApplicationMessage(_topics.Ack(site, node), payload, MqttQualityOfService.AtLeastOnce, Retain: true), cancellationToken);
+        }
+        catch (Exception ex) when (ex is MqttNotConnectedException or MqttConnectionLostException)
+        {
+            _counters.CountFailure();
+            DeliveryLog.PublishFailed(_logger, site, node, through, RetryDelay.TotalSeconds, ex.Message);
+            return false;
+        }
+        _counters.CountPublished();
+        DeliveryLog.Published(_logger, site, node, through);
+        return true;
+    }
+
+    private sealed class NodeState
+    {
+        public long? Wanted { get; set; }
+
+        public long Published { get; set; } = -1;
+
+        public bool Force { get; set; }
+
+        public DateTimeOffset NotBefore { get; set; } = DateTimeOffset.MinValue;
+    }
+}
