@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Chezlepro.Agent.Outbox;
 using Chezlepro.Integration.Tests.Support;
 using Xunit;
 using Xunit.Abstractions;
@@ -15,7 +16,6 @@ public sealed class EvictionChaosTests(ITestOutputHelper output)
     // The smallest bound the agent accepts; the seeded backlog (about 1.7 MB of payload) is well past it.
     private const long MaxBytes = 1 << 20;
     private const int Backlog = 5000;
-    private const int GapsKind = 4; // OutboxKind.Gaps (issue #15)
 
     [Fact]
     public async Task OutboxPastItsByteBound_GapsNoticeArrives_EvictedSeqsExplained_NothingElseMissing()
@@ -40,7 +40,7 @@ public sealed class EvictionChaosTests(ITestOutputHelper output)
         await Eventually.HoldsAsync(() =>
         {
             outbox = ChaosAgent.OutboxState(bounded.DataDirectory);
-            return Task.FromResult(outbox.Rows.Any(r => r.Kind == GapsKind));
+            return Task.FromResult(outbox.Rows.Any(r => r.Kind == (int)OutboxKind.Gaps));
         }, TimeSpan.FromSeconds(30), () => "gaps notice written\n" + bounded.Log);
         // Rows go only with a watermark or an eviction: above the agent's watermark, a seq gone from the file was evicted.
         var kept = outbox.Rows.Select(r => r.Seq).ToHashSet();
