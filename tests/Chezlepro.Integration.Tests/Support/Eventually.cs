@@ -5,7 +5,11 @@ namespace Chezlepro.Integration.Tests.Support;
 /// <summary>Polls a condition until it holds or the deadline passes; returns the time it took.</summary>
 public static class Eventually
 {
-    public static async Task<TimeSpan> HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    public static Task<TimeSpan> HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, string what) =>
+        HoldsAsync(condition, timeout, () => what);
+
+    /// <summary>As above, the message built only on failure (so it can carry the logs as they are at the deadline).</summary>
+    public static async Task<TimeSpan> HoldsAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> what)
     {
         var sw = Stopwatch.StartNew();
         while (sw.Elapsed < timeout)
@@ -20,6 +24,6 @@ public static class Eventually
             }
             await Task.Delay(200);
         }
-        throw new TimeoutException($"{what}: not true within {timeout}.");
+        throw new TimeoutException($"{what()}: not true within {timeout}.");
     }
 }
