@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Chezlepro.Integration.Tests.Support;
@@ -88,17 +87,30 @@ public sealed class FaultProxyTests
     }
 
     [Fact]
-    public async Task Delay_AddsTheLatencyToEachChunkEachWay()
+    public async Task Delay_HoldsEachChunkForTheLatency_EachWay()
     {
+        // A fake clock: the system timer may fire a hair early, so a stopwatch bound would flake (it did, at 599.9 ms).
+        var clock = new FakeTimeProvider();
         await using var server = EchoServer.Start();
-        await using var proxy = FaultProxy.Start(server.Port);
+        await using var proxy = FaultProxy.Start(server.Port, clock);
         using var client = await ConnectAsync(proxy.Port);
         proxy.Delay(TimeSpan.FromMilliseconds(300));
 
-        var roundTrip = Stopwatch.StartNew();
-        Assert.Equal("slow", await EchoAsync(client, "slow"));
+        var echo = EchoAsync(client, "slow");
+        await Eventually.HoldsAsync(() => Task.FromResult(clock.PendingTimers == 1), Wait, "the outbound chunk waits on the clock");
+        Assert.Equal(0, server.Received);
 
-        Assert.True(roundTrip.Elapsed >= TimeSpan.FromMilliseconds(600), $"round trip {roundTrip.Elapsed}");
+        clock.Advance(TimeSpan.FromMilliseconds(299));
+        await Task.Delay(50);
+        Assert.Equal(0, server.Received);
+
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        await Eventually.HoldsAsync(() => Task.FromResult(server.Received == 4), Wait, "the chunk reached the target after 300 ms");
+        Assert.False(echo.IsCompleted, "the reply must wait its own 300 ms");
+
+        await Eventually.HoldsAsync(() => Task.FromResult(clock.PendingTimers == 1), Wait, "the reply waits on the clock");
+        clock.Advance(TimeSpan.FromMilliseconds(300));
+        Assert.Equal("slow", await echo);
         Assert.Equal(FaultMode.Delay, proxy.Mode);
     }
 
