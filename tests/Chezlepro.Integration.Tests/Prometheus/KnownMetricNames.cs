@@ -1,8 +1,8 @@
 namespace Chezlepro.Integration.Tests.Prometheus;
 
 /// <summary>
-/// Which metric names an expression of the shipped rules or dashboards may select: those of the real scrape, the
-/// series Prometheus makes itself, and names still pending on a parallel branch (each with its issue).
+/// Which metric names an expression of the shipped rules or dashboards may select: those of the real scrape and the
+/// series Prometheus makes itself.
 /// </summary>
 public static class KnownMetricNames
 {
@@ -10,15 +10,7 @@ public static class KnownMetricNames
     public static readonly IReadOnlySet<string> PrometheusOwn = new HashSet<string>(StringComparer.Ordinal) { "up" };
 
     /// <summary>
-    /// Exported by work not merged into this branch yet; the check skips them and <c>Pending_NotYetExported</c> fails
-    /// as soon as one appears in the scrape, so the entry is removed once its branch lands.
-    /// </summary>
-    public static readonly IReadOnlySet<string> Pending = new HashSet<string>(StringComparer.Ordinal)
-    {
-    };
-
-    /// <summary>
-    /// What <paramref name="expression"/> selects that is neither exported, Prometheus' own, pending nor in
+    /// What <paramref name="expression"/> selects that is neither exported, Prometheus' own nor in
     /// <paramref name="alsoKnown"/>. <paramref name="byJob"/> holds each job's scraped names (job_name of
     /// prometheus.yml): a selector with job="…" must find its name in that job's scrape, one without in any.
     /// </summary>
@@ -29,7 +21,7 @@ public static class KnownMetricNames
         foreach (var (name, job) in selectors.Distinct())
         {
             var scraped = job is null ? all : byJob.TryGetValue(job, out var names) ? names : new HashSet<string>();
-            if (!scraped.Contains(name) && !PrometheusOwn.Contains(name) && !Pending.Contains(name) && alsoKnown?.Contains(name) != true)
+            if (!scraped.Contains(name) && !PrometheusOwn.Contains(name) && alsoKnown?.Contains(name) != true)
                 yield return job is null ? name : $"{name}{{job=\"{job}\"}}";
         }
         foreach (var pattern in patterns.Where(p => !all.Any(p.IsMatch)))
