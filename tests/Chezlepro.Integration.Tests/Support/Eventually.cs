@@ -22,6 +22,10 @@ public static class Eventually
             {
                 // The service is still starting.
             }
+            catch (TaskCanceledException) when (sw.Elapsed < timeout)
+            {
+                // One request outlived its client's timeout (a loaded machine): the next poll tries again.
+            }
             await Task.Delay(200);
         }
         throw new TimeoutException($"{what()}: not true within {timeout}.");
