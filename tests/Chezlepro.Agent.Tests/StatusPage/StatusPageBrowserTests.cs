@@ -5,6 +5,7 @@ using Chezlepro.Simulators.Eg4;
 using Chezlepro.Simulators.Support;
 using Chezlepro.Simulators.Victron;
 using Microsoft.Extensions.Hosting;
+using Chezlepro.Testing.Browser;
 using Microsoft.Playwright;
 using Xunit;
 using Xunit.Abstractions;
@@ -21,16 +22,9 @@ namespace Chezlepro.Agent.Tests.StatusPage;
 [Trait("Category", "Integration")]
 public class StatusPageBrowserTests(ITestOutputHelper output)
 {
-    private const string Chromium = "/usr/bin/chromium";
-
-    private static readonly string[] ChromiumArgs =
-        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync"];
-
     [Fact]
     public async Task Page_BrokerStoppedGridLost_ShowsAlertAndGrowingOutbox()
     {
-        Assert.True(File.Exists(Chromium), "Debian chromium is required at " + Chromium);
         await using var gx = await VictronGxSimulator.StartAsync();
         gx.LoseGrid();
         await using var pty = await PtyPair.StartAsync();
@@ -68,8 +62,8 @@ public class StatusPageBrowserTests(ITestOutputHelper output)
 
     private async Task CheckWithPlaywrightAsync(string url, string shots, VictronGxSimulator gx)
     {
-        using var playwright = await StartPlaywrightAsync();
-        await using var browser = await LaunchChromiumAsync(playwright);
+        using var playwright = await SystemChromium.StartPlaywrightAsync();
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1500 } });
         var external = new List<string>();
         page.Request += (_, r) => { if (!r.Url.StartsWith(url, StringComparison.Ordinal)) external.Add(r.Url); };
@@ -139,35 +133,6 @@ public class StatusPageBrowserTests(ITestOutputHelper output)
         {
             output.WriteLine("status page screenshot: " + p);
             Console.WriteLine("status page screenshot: " + p);
-        }
-    }
-
-    // No fallback: a page that Playwright cannot drive is a failure with its reason, never a lesser check
-    // (chromium --dump-dom saw the first render only: no refresh, no language switch, no recovery).
-    private static async Task<IPlaywright> StartPlaywrightAsync()
-    {
-        // Playwright drives the system browser; its own browser download cannot work on this network.
-        Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
-        try
-        {
-            return await Playwright.CreateAsync();
-        }
-        catch (PlaywrightException ex)
-        {
-            throw new Xunit.Sdk.XunitException("Playwright's driver did not start (it ships in the Microsoft.Playwright package, " +
-                "under .playwright/ in the test output), so the page was not checked: " + ex.Message);
-        }
-    }
-
-    private static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
-    {
-        try
-        {
-            return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = Chromium, Headless = true, Args = ChromiumArgs });
-        }
-        catch (PlaywrightException ex)
-        {
-            throw new Xunit.Sdk.XunitException($"Playwright could not launch {Chromium} (Debian chromium), so the page was not checked: {ex.Message}");
         }
     }
 

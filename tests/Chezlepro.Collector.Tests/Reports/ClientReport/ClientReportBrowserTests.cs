@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Chezlepro.Testing.Browser;
 using Microsoft.Playwright;
 using Xunit;
 using Xunit.Abstractions;
@@ -32,8 +33,8 @@ public sealed class ClientReportBrowserTests(ITestOutputHelper output) : IAsyncL
         var contract = (await reader.GetFromJsonAsync<JsonElement>("/api/v1/sla/2026-10")).GetProperty("contracts")[0];
         var width = (int)Math.Floor((paperMm - 24) / 25.4 * 96);
 
-        using var playwright = await ReportChromium.StartPlaywrightAsync();
-        await using var browser = await ReportChromium.LaunchAsync(playwright);
+        using var playwright = await SystemChromium.StartPlaywrightAsync();
+        await using var browser = await SystemChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 1200 } });
         var fetched = new List<string>();
         await page.RouteAsync("**/*", async route =>
