@@ -42,6 +42,8 @@ internal sealed class BenchAgent : IDisposable
 
     public string Log => _process.Log;
 
+    public int? Pid => _process.Pid;
+
     /// <summary>Creates the data folder and config, and seeds <paramref name="count"/> telemetry rows with the agent's own schema.</summary>
     public static async Task<BenchAgent> CreateAsync(string site, string node, int brokerPort, int count)
     {

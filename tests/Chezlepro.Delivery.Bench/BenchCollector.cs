@@ -37,6 +37,8 @@ internal sealed class BenchCollector : IDisposable
 
     public string Log => _process.Log;
 
+    public int? Pid => _process.Pid;
+
     public async Task StartAsync()
     {
         _process.Start();

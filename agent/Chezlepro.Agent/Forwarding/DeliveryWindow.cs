@@ -17,6 +17,7 @@ internal sealed class DeliveryWindow(TimeSpan ackTimeout)
     private DateTimeOffset _since;
     private bool _resending;
     private int _unansweredPasses;
+    private long _pass;
 
     /// <summary>The highest watermark applied.</summary>
     public long Watermark
@@ -33,6 +34,18 @@ internal sealed class DeliveryWindow(TimeSpan ackTimeout)
         get
         {
             lock (_lock) return _cursor;
+        }
+    }
+
+    /// <summary>
+    /// Counts the passes (a new connection or a timeout re-send restarts the cursor at the watermark): batches peeked in
+    /// an earlier pass may still get PUBACKs, and those must not move the new pass's cursor over rows it has not re-sent.
+    /// </summary>
+    public long Pass
+    {
+        get
+        {
+            lock (_lock) return _pass;
         }
     }
 
@@ -55,6 +68,7 @@ internal sealed class DeliveryWindow(TimeSpan ackTimeout)
             _cursor = _watermark;
             _resending = true;
             _since = now;
+            _pass++;
         }
     }
 
@@ -73,11 +87,12 @@ internal sealed class DeliveryWindow(TimeSpan ackTimeout)
         }
     }
 
-    /// <summary>Rows up to <paramref name="seq"/> got their PUBACK, in order.</summary>
-    public void Sent(long seq, DateTimeOffset now)
+    /// <summary>Rows up to <paramref name="seq"/>, peeked in <paramref name="pass"/>, got their PUBACK, in order.</summary>
+    public void Sent(long seq, long pass, DateTimeOffset now)
     {
         lock (_lock)
         {
+            if (pass != _pass) return;
             if (_cursor <= _watermark) _since = now;
             if (seq > _cursor) _cursor = seq;
         }
@@ -115,6 +130,7 @@ internal sealed class DeliveryWindow(TimeSpan ackTimeout)
             _cursor = _watermark;
             _resending = true;
             _unansweredPasses++;
+            _pass++;
             return true;
         }
     }

@@ -30,7 +30,13 @@ public sealed partial class Forwarder
             await _outbox.PruneAsync(now, evicted => _messages.GapsNotice(evicted, now), cancellationToken);
             _nextPrune = now + PruneEvery;
         }
-        if (!_client.IsConnected) return false;
+        if (!_client.IsConnected)
+        {
+            AbandonInFlight();
+            return false;
+        }
+        // A re-send pass restarts the cursor: what is in flight completes first, so its PUBACKs count in the old pass.
+        if (_inFlight.Count > 0 && _window.UntilResend(now) == TimeSpan.Zero) await CompleteInFlightAsync(cancellationToken);
         if (_window.TryStartResend(now)) DeliveryLog.AckTimedOut(_logger, _window.Watermark);
         return await DrainBatchAsync(cancellationToken);
     }
@@ -41,55 +47,6 @@ public sealed partial class Forwarder
         var wait = _nextPrune - now;
         if (_client.IsConnected && _window.UntilResend(now) is { } resend) wait = Min(wait, resend);
         return Max(wait, TimeSpan.FromSeconds(1));
-    }
-
-    /// <summary>Publishes one batch after the cursor; returns false when there was nothing to send.</summary>
-    private async Task<bool> DrainBatchAsync(CancellationToken cancellationToken)
-    {
-        var batch = await _outbox.PeekAsync(_window.Cursor, _options.BatchSize, cancellationToken);
-        if (batch.Count == 0)
-        {
-            _window.CaughtUp(_time.GetUtcNow());
-            return false;
-        }
-        // Started in seq order so the client's in-flight window keeps that order on the wire; awaited in
-        // order so that a failure stops the batch at the first unacknowledged seq.
-        var sends = new List<Task>(batch.Count);
-        foreach (var m in batch)
-            sends.Add(_client.PublishAsync(new MqttApplicationMessage(m.Topic, m.Payload, MqttQualityOfService.AtLeastOnce), cancellationToken));
-        var acked = new List<long>(batch.Count);
-        var inOrder = 0;
-        var resent = 0;
-        Exception? failure = null;
-        for (var i = 0; i < sends.Count; i++)
-        {
-            try
-            {
-                await sends[i];
-                acked.Add(batch[i].Seq);
-                if (acked.Count == i + 1) inOrder = i + 1;
-                if (batch[i].SentAt is not null) resent++;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                failure ??= ex;
-                if (acked.Count == i) AgentLog.PublishFailed(_logger, batch[i].Seq, ex.Message);
-            }
-        }
-        // A PUBACK only says the broker has it: the row stays until a watermark covers it.
-        await _outbox.MarkSentAsync(acked, CancellationToken.None);
-        if (inOrder > 0) _window.Sent(batch[inOrder - 1].Seq, _time.GetUtcNow());
-        if (acked.Count > 0)
-        {
-            _state.Published += acked.Count;
-            _state.Resends += resent;
-            _state.LastPublishAt = _time.GetUtcNow();
-            // A backlog drained after an outage is news; the routine message of every poll is not (years of journal).
-            if (acked.Count >= BacklogWorthLogging) AgentLog.Drained(_logger, acked.Count, acked[^1]);
-            else AgentLog.Forwarded(_logger, acked.Count, acked[^1]);
-        }
-        if (failure is not null) throw new MqttConnectionLostException("Publishing stopped: " + failure.Message, failure);
-        return true;
     }
 
     /// <summary>A watermark arrived: applies the highest one seen, ignores what is not this node's or cannot be.</summary>

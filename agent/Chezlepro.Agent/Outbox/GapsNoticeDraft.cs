@@ -33,7 +33,8 @@ internal sealed record GapsNoticeDraft(EvictedRange Evicted, PendingMessage Mess
         }
     }
 
-    private static List<SeqSpan> Runs(IReadOnlyCollection<long> seqs)
+    /// <summary>The seqs (distinct, at least one) as runs of consecutive values, ascending.</summary>
+    internal static List<SeqSpan> Runs(IReadOnlyCollection<long> seqs)
     {
         var runs = new List<SeqSpan>();
         long? from = null;

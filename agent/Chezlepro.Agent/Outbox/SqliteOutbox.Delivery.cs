@@ -15,13 +15,16 @@ public sealed partial class SqliteOutbox
             await using var tx = (SqliteTransaction)await Connection.BeginTransactionAsync(cancellationToken);
             await using var cmd = Connection.CreateCommand();
             cmd.Transaction = tx;
-            // The first PUBACK's time is kept: a re-send does not make a row look younger than it is.
-            cmd.CommandText = "UPDATE outbox SET sent_at = $at WHERE seq = $seq AND sent_at IS NULL;";
+            // The first PUBACK's time is kept: a re-send does not make a row look younger than it is. One statement per
+            // run of consecutive seqs (a drain marks thousands in order): each page is written once, not once per row.
+            cmd.CommandText = "UPDATE outbox SET sent_at = $at WHERE seq BETWEEN $from AND $to AND sent_at IS NULL;";
             cmd.Parameters.AddWithValue("$at", now);
-            var p = cmd.Parameters.Add("$seq", SqliteType.Integer);
-            foreach (var seq in seqs)
+            var from = cmd.Parameters.Add("$from", SqliteType.Integer);
+            var to = cmd.Parameters.Add("$to", SqliteType.Integer);
+            foreach (var run in GapsNoticeDraft.Runs(seqs))
             {
-                p.Value = seq;
+                from.Value = run.From;
+                to.Value = run.To;
                 await cmd.ExecuteNonQueryAsync(cancellationToken);
             }
             await tx.CommitAsync(cancellationToken);

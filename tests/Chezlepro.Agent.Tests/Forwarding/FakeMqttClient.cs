@@ -6,10 +6,26 @@ namespace Chezlepro.Agent.Tests.Forwarding;
 internal sealed class FakeMqttClient : IMqttClient
 {
     private readonly List<MqttApplicationMessage> _published = [];
+    private readonly List<TaskCompletionSource> _held = [];
 
     public bool IsConnected { get; private set; }
 
     public bool FailPublishes { get; set; }
+
+    /// <summary>Publishes wait for <see cref="ReleaseHeld"/> instead of getting their PUBACK at once.</summary>
+    public bool HoldPubacks { get; set; }
+
+    /// <summary>The held publishes get their PUBACK, in order (as a durable session would deliver them late).</summary>
+    public void ReleaseHeld()
+    {
+        TaskCompletionSource[] held;
+        lock (_published)
+        {
+            held = [.. _held];
+            _held.Clear();
+        }
+        foreach (var h in held) h.TrySetResult();
+    }
 
     public List<MqttTopicFilter> Subscriptions { get; } = [];
 
@@ -60,8 +76,14 @@ internal sealed class FakeMqttClient : IMqttClient
     {
         if (!IsConnected) return Task.FromException(new MqttNotConnectedException("not connected"));
         if (FailPublishes) return Task.FromException(new MqttConnectionLostException("lost"));
-        lock (_published) _published.Add(message);
-        return Task.CompletedTask;
+        lock (_published)
+        {
+            _published.Add(message);
+            if (!HoldPubacks) return Task.CompletedTask;
+            var held = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _held.Add(held);
+            return held.Task;
+        }
     }
 
     public Task SubscribeAsync(IReadOnlyList<MqttTopicFilter> filters, CancellationToken cancellationToken)

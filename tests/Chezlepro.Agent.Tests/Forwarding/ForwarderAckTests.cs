@@ -78,6 +78,32 @@ public sealed class ForwarderAckTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PubackOfAnEarlierPass_LateAfterReconnect_DoesNotSkipTheResend()
+    {
+        await AppendAsync(3);
+        _client.HoldPubacks = true;
+        // Batches [1,2] and [3] queued ahead of their PUBACKs; the third turn waits for the first batch's.
+        Assert.True(await _forwarder.StepAsync(default));
+        Assert.True(await _forwarder.StepAsync(default));
+        var waiting = _forwarder.StepAsync(default);
+        await _client.DisconnectAsync();
+        _client.HoldPubacks = false;
+        await _client.ConnectAsync();
+        _client.ReleaseHeld();
+        Assert.True(await waiting);
+        Assert.Equal([1L, 2L, 3L], await DrainAsync());
+    }
+
+    [Fact]
+    public async Task Pipeline_ManyBatches_AllSentInOrderAndMarked()
+    {
+        await AppendAsync(41);
+        Assert.Equal(Enumerable.Range(1, 41).Select(i => (long)i), await DrainAsync());
+        var stats = await _outbox.GetStatsAsync(default);
+        Assert.Equal((0L, 41L, 41L), (stats.Depth, stats.Unacknowledged, _state.Published));
+    }
+
+    [Fact]
     public async Task AckTimeout_ResendsOncePerPass_NotAgainRightAway()
     {
         await AppendAsync(3);

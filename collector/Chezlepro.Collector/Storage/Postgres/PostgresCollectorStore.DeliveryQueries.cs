@@ -65,6 +65,16 @@ public sealed partial class PostgresCollectorStore : IDeliveryStore
     {
         var pending = await RowsAsync(c, tx, "SELECT seq, received_at FROM delivery_pending WHERE site = $1 AND node = $2;",
             r => (r.GetInt64(0), FromMs(r.GetInt64(1))), ct, site, node);
-        return DeliveryHoles.Find(watermark, pending, await ReadEvictedAsync(c, tx, site, node, long.MinValue, ct));
+        var evicted = await ReadEvictedAsync(c, tx, site, node, long.MinValue, ct);
+        // Declared evicted but stored or rejected all the same (DeliveryHoles.Find): those seqs are not missing.
+        var stored = new List<long>();
+        foreach (var run in evicted)
+        {
+            stored.AddRange(await RowsAsync(c, tx, """
+                SELECT seq FROM messages WHERE site = $1 AND node = $2 AND seq BETWEEN $3 AND $4
+                UNION SELECT seq FROM delivery_rejected WHERE site = $1 AND node = $2 AND seq BETWEEN $3 AND $4;
+                """, r => r.GetInt64(0), ct, site, node, run.From, run.To));
+        }
+        return DeliveryHoles.Find(watermark, pending, evicted, stored);
     }
 }

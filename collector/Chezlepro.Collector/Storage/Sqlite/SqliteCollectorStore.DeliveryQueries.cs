@@ -75,6 +75,12 @@ public sealed partial class SqliteCollectorStore : IDeliveryStore
     {
         var pending = Rows(c, null, "SELECT seq, received_at FROM delivery_pending WHERE site = $s AND node = $n;",
             r => (r.GetInt64(0), FromMs(r.GetInt64(1))), ("$s", site), ("$n", node));
-        return DeliveryHoles.Find(watermark, pending, ReadEvicted(c, null, site, node, long.MinValue));
+        var evicted = ReadEvicted(c, null, site, node, long.MinValue);
+        // Declared evicted but stored or rejected all the same (DeliveryHoles.Find): those seqs are not missing.
+        var stored = evicted.SelectMany(run => Rows(c, null, """
+            SELECT seq FROM messages WHERE site = $s AND node = $n AND seq BETWEEN $f AND $t
+            UNION SELECT seq FROM delivery_rejected WHERE site = $s AND node = $n AND seq BETWEEN $f AND $t;
+            """, r => r.GetInt64(0), ("$s", site), ("$n", node), ("$f", run.From), ("$t", run.To))).ToList();
+        return DeliveryHoles.Find(watermark, pending, evicted, stored);
     }
 }
