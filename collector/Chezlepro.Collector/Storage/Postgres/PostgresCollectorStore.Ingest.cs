@@ -8,7 +8,7 @@ public sealed partial class PostgresCollectorStore
 {
     /// <inheritdoc />
     /// <remarks>
-    /// Two round trips and the commit, whatever the batch's size (Storage/README.md, "PostgreSQL ingest"): the first locks the
+    /// Partitions for the batch's months are made sure of first (own transaction); then two round trips and the commit, whatever the batch's size (Storage/README.md, "PostgreSQL ingest"): the first locks the
     /// batch's nodes, checks and delivery rows in sorted order, inserts the messages (duplicates fall out by their key) and
     /// reads what the fold and the walk start from; the rules then run in memory; the second writes what they changed.
     /// </remarks>
@@ -16,6 +16,23 @@ public sealed partial class PostgresCollectorStore
     {
         ArgumentNullException.ThrowIfNull(items);
         var rows = new BatchRows(items, receivedAt);
+        await EnsureMonthsAsync(rows.Messages.Select(m => Ms(m.Message.Ts)), cancellationToken);
+        try
+        {
+            return await StoreAsync(items, rows, receivedAt, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation && ex.TableName is "messages" or "check_states")
+        {
+            // "no partition of relation found": another collector's retention dropped a month this one had made sure of.
+            _months.Clear();
+            await EnsureMonthsAsync(rows.Messages.Select(m => Ms(m.Message.Ts)), cancellationToken);
+            return await StoreAsync(items, rows, receivedAt, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<StoreOutcome>> StoreAsync(IReadOnlyList<IngestItem> items, BatchRows rows, DateTimeOffset receivedAt,
+        CancellationToken cancellationToken)
+    {
         await using var c = await DataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
         var read = new BatchRead();
@@ -77,14 +94,16 @@ public sealed partial class PostgresCollectorStore
         LockDelivery(b, rows.Delivery, read);
         if (rows.Messages.Count > 0)
         {
-            var m = rows.Messages.Select(p => p.Message).ToList();
+            // A seq named twice in the batch is sent once: its later copies are duplicates of the first.
+            var m = rows.Messages.Select(p => p.Message).DistinctBy(x => (x.Site, x.Node, x.Seq)).ToList();
             b.Query("""
                 INSERT INTO messages(site, node, seq, kind, name, ts, received_at, payload)
                 SELECT site, node, seq, kind, name, ts, $8, payload
                 FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::text[], $6::bigint[], $7::text[]) WITH ORDINALITY
                     AS m(site, node, seq, kind, name, ts, payload, ord)
+                WHERE NOT EXISTS (SELECT 1 FROM messages x WHERE x.site = m.site AND x.node = m.node AND x.seq = m.seq)
                 ORDER BY ord
-                ON CONFLICT(site, node, seq) DO NOTHING RETURNING site, node, seq;
+                ON CONFLICT(site, node, seq, ts) DO NOTHING RETURNING site, node, seq;
                 """, r => read.Inserted.Add((r.GetString(0), r.GetString(1), r.GetInt64(2))),
                 m.Select(x => x.Site).ToArray(), m.Select(x => x.Node).ToArray(), m.Select(x => x.Seq).ToArray(), m.Select(x => (int)x.Kind).ToArray(),
                 m.Select(x => x.Name).ToArray(), m.Select(x => Ms(x.Ts)).ToArray(), m.Select(x => x.Payload).ToArray(), rx);
