@@ -1,4 +1,3 @@
-using System.Globalization;
 using Npgsql;
 
 namespace Chezlepro.Collector.Bench;
@@ -21,18 +20,17 @@ internal static class PostgresExplain
             INSERT INTO incident_spans(id, service, started_at) SELECT 'inc-' || i, 'svc-' || i, 0 FROM generate_series(1, 2000) i;
             ANALYZE;
             """);
-        var inv = CultureInfo.InvariantCulture;
         (string Name, string Sql)[] queries =
         [
-            ("SLA month report (GetCheckIntervalsAsync, one month)", string.Format(inv, CheckIntervals, monthFrom, monthTo)),
-            ("availability for 12 months (GetCheckIntervalsAsync, 12 months)", string.Format(inv, CheckIntervals, yearFrom, monthTo)),
+            ("SLA month report (GetCheckIntervalsAsync, one month)", CheckIntervals(monthFrom, monthTo)),
+            ("availability for 12 months (GetCheckIntervalsAsync, 12 months)", CheckIntervals(yearFrom, monthTo)),
             ("/api/v1/sites (GetNodesAsync)", "SELECT site, node, online, reason, session, last_seen, status_ts, agent_version, started_at FROM nodes ORDER BY site, node"),
             ("node delivery (GetDeliveryAsync: row, pending, evicted)", """
                 SELECT watermark, last_seq, last_received_at FROM delivery WHERE site = 'site-7' AND node = 'node-7';
                 SELECT seq, received_at FROM delivery_pending WHERE site = 'site-7' AND node = 'node-7';
                 SELECT from_seq, to_seq, reason, notice_seq, received_at FROM delivery_evicted WHERE site = 'site-7' AND node = 'node-7' AND to_seq > -9223372036854775808 ORDER BY from_seq
                 """),
-            ("incidents (GetCheckIntervalsAsync over the 30-day lookback, then incident_spans)", string.Format(inv, CheckIntervals, now - 30L * 86_400_000, now)
+            ("incidents (GetCheckIntervalsAsync over the 30-day lookback, then incident_spans)", CheckIntervals(now - 30L * 86_400_000, now)
                 + ";\nSELECT id, service, started_at, restored_at FROM incident_spans"),
         ];
         foreach (var (name, sql) in queries)
@@ -48,10 +46,10 @@ internal static class PostgresExplain
         }
     }
 
-    private const string CheckIntervals = """
+    private static string CheckIntervals(long from, long to) => FormattableString.Invariant($"""
         SELECT site, node, check_name, status, from_ts, last_seen, to_ts, details FROM check_states
-        WHERE from_ts < {1} AND (to_ts IS NULL OR to_ts > {0}) ORDER BY site, node, check_name, from_ts
-        """;
+        WHERE from_ts < {to} AND (to_ts IS NULL OR to_ts > {from}) ORDER BY site, node, check_name, from_ts
+        """);
 
     private static async Task Exec(NpgsqlConnection c, string sql)
     {
