@@ -6,49 +6,65 @@ namespace Chezlepro.Collector.Storage.Postgres;
 
 public sealed partial class PostgresCollectorStore
 {
-    // The rule is CheckFold's, as in the SQLite store; several collectors may ingest at once here, so each check's
-    // intervals are changed under a transaction-scoped advisory lock.
-    private static async Task FoldHealthAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, string node, string check,
-        FoldResult result, CancellationToken ct)
+    // The rule is CheckFold's, as in the SQLite store, applied result by result to the intervals the first round trip read
+    // (under each check's advisory lock, so collectors sharing the database fold one check at a time). Only a result that
+    // lands inside an interval with another status reads stored results: one more round trip, for late results only.
+    private static async Task FoldAsync(NpgsqlConnection c, NpgsqlTransaction tx, PgArrays writes,
+        List<(StoredMessage Message, HealthResult Result)> health, Dictionary<(string Site, string Node, string Check), List<FoldInterval>> stored,
+        CancellationToken ct)
     {
-        await LockCheckAsync(c, tx, site, node, check, ct);
-        var before = await ReadIntervalsAsync(c, tx, """
-            SELECT id, status, from_ts, last_seen, to_ts, details FROM check_states
-            WHERE site = $1 AND node = $2 AND check_name = $3 AND from_ts <= $4 ORDER BY from_ts DESC, id DESC LIMIT 2;
-            """, ct, site, node, check, result.Ts);
-        var inForce = before.Count > 0 ? before[0] : null;
-        var previous = before.Count > 1 ? before[1] : null;
-        var next = inForce is { To: null } ? null : (await ReadIntervalsAsync(c, tx, """
-            SELECT id, status, from_ts, last_seen, to_ts, details FROM check_states
-            WHERE site = $1 AND node = $2 AND check_name = $3 AND from_ts > $4 ORDER BY from_ts, id LIMIT 1;
-            """, ct, site, node, check, result.Ts)).FirstOrDefault();
-        var plan = CheckFold.Plan(previous, inForce, next, result);
-        if (plan.NeedsResults is { } window)
+        var timelines = new Dictionary<(string Site, string Node, string Check), CheckTimeline>();
+        foreach (var (m, h) in health)
         {
-            var results = await ReadResultsAsync(c, tx, site, node, check, window[0].From, window[^1].LastSeen, ct);
-            plan = CheckFold.Recompute(window, results, result);
+            var key = (m.Site, m.Node, h.Check);
+            if (!timelines.TryGetValue(key, out var timeline))
+                timelines[key] = timeline = new CheckTimeline(stored.TryGetValue(key, out var rows) ? rows : []);
+            var result = new FoldResult(Ms(h.Ts), h.Status, h.Details?.ToJsonString());
+            var (previous, inForce, next) = timeline.Around(result.Ts);
+            var plan = CheckFold.Plan(previous, inForce, next, result);
+            if (plan.NeedsResults is { } window)
+            {
+                var results = await ReadResultsAsync(c, tx, m.Site, m.Node, h.Check, window[0].From, window[^1].LastSeen, ct);
+                plan = CheckFold.Recompute(window, results, result);
+            }
+            timeline.Apply(plan);
         }
-        await ApplyPlanAsync(c, tx, site, node, check, plan, ct);
+        WriteIntervals(writes, timelines.SelectMany(t => t.Value.Deletes).ToArray(),
+            timelines.SelectMany(t => t.Value.Updates.Select(u => (t.Key, u))).ToList(),
+            timelines.SelectMany(t => t.Value.Inserts.Select(i => (t.Key, i))).ToList());
     }
 
-    private static Task<int> LockCheckAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, string node, string check, CancellationToken ct) =>
-        ExecAsync(c, tx, "SELECT pg_advisory_xact_lock(hashtextextended($1, 0));", ct, $"{site}/{node}/{check}");
+    private static void WriteIntervals(PgArrays b, long[] deletes, List<((string Site, string Node, string Check) Key, FoldInterval Row)> updates,
+        List<((string Site, string Node, string Check) Key, FoldInterval Row)> inserts)
+    {
+        if (deletes.Length > 0) b.Add("DELETE FROM check_states WHERE id = ANY($1);", deletes);
+        if (updates.Count > 0)
+        {
+            b.Add("""
+                UPDATE check_states c SET status = u.status, from_ts = u.from_ts, last_seen = u.last_seen, to_ts = u.to_ts, details = u.details
+                FROM unnest($1::bigint[], $2::int[], $3::bigint[], $4::bigint[], $5::bigint[], $6::text[]) AS u(id, status, from_ts, last_seen, to_ts, details)
+                WHERE c.id = u.id;
+                """, updates.Select(u => u.Row.Id).ToArray(), updates.Select(u => (int)u.Row.Status).ToArray(), updates.Select(u => u.Row.From).ToArray(),
+                updates.Select(u => u.Row.LastSeen).ToArray(), updates.Select(u => u.Row.To).ToArray(), updates.Select(u => u.Row.Details).ToArray());
+        }
+        if (inserts.Count > 0)
+        {
+            b.Add("""
+                INSERT INTO check_states(site, node, check_name, status, from_ts, last_seen, to_ts, details)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::bigint[], $6::bigint[], $7::bigint[], $8::text[]);
+                """, inserts.Select(i => i.Key.Site).ToArray(), inserts.Select(i => i.Key.Node).ToArray(), inserts.Select(i => i.Key.Check).ToArray(),
+                inserts.Select(i => (int)i.Row.Status).ToArray(), inserts.Select(i => i.Row.From).ToArray(), inserts.Select(i => i.Row.LastSeen).ToArray(),
+                inserts.Select(i => i.Row.To).ToArray(), inserts.Select(i => i.Row.Details).ToArray());
+        }
+    }
 
     private static async Task ApplyPlanAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, string node, string check, FoldPlan plan,
         CancellationToken ct)
     {
-        foreach (var id in plan.Deletes) await ExecAsync(c, tx, "DELETE FROM check_states WHERE id = $1;", ct, id);
-        foreach (var u in plan.Updates)
-        {
-            await ExecAsync(c, tx, "UPDATE check_states SET status = $1, from_ts = $2, last_seen = $3, to_ts = $4, details = $5 WHERE id = $6;",
-                ct, (int)u.Status, u.From, u.LastSeen, u.To, u.Details, u.Id);
-        }
-        foreach (var i in plan.Inserts)
-        {
-            await ExecAsync(c, tx, """
-                INSERT INTO check_states(site, node, check_name, status, from_ts, last_seen, to_ts, details) VALUES ($1, $2, $3, $4, $5, $6, $7, $8);
-                """, ct, site, node, check, (int)i.Status, i.From, i.LastSeen, i.To, i.Details);
-        }
+        var b = new PgArrays();
+        WriteIntervals(b, [.. plan.Deletes], plan.Updates.Select(u => ((site, node, check), u)).ToList(),
+            plan.Inserts.Select(i => ((site, node, check), i)).ToList());
+        await b.ExecuteAsync(c, tx, ct);
     }
 
     private static async Task<List<FoldInterval>> ReadIntervalsAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, CancellationToken ct,

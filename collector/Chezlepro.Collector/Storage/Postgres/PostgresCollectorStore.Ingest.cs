@@ -1,6 +1,5 @@
-using Chezlepro.Contracts.Messages;
 using Chezlepro.Collector.Storage.Folding;
-using Chezlepro.Collector.Storage.Watermarks;
+using Chezlepro.Contracts.Messages;
 using Npgsql;
 
 namespace Chezlepro.Collector.Storage.Postgres;
@@ -8,123 +7,163 @@ namespace Chezlepro.Collector.Storage.Postgres;
 public sealed partial class PostgresCollectorStore
 {
     /// <inheritdoc />
+    /// <remarks>
+    /// Partitions for the batch's months are made sure of first (own transaction); then two round trips and the commit, whatever the batch's size (Storage/README.md, "PostgreSQL ingest"): the first locks the
+    /// batch's nodes, checks and delivery rows in sorted order, inserts the messages (duplicates fall out by their key) and
+    /// reads what the fold and the walk start from; the rules then run in memory; the second writes what they changed.
+    /// </remarks>
     public async Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        var rows = new BatchRows(items, receivedAt);
+        await EnsureMonthsAsync(rows.Messages.Select(m => Ms(m.Message.Ts)), cancellationToken);
+        try
+        {
+            return await StoreAsync(items, rows, receivedAt, cancellationToken);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.CheckViolation && ex.TableName is "messages" or "check_states")
+        {
+            // "no partition of relation found": another collector's retention dropped a month this one had made sure of.
+            _months.Clear();
+            await EnsureMonthsAsync(rows.Messages.Select(m => Ms(m.Message.Ts)), cancellationToken);
+            return await StoreAsync(items, rows, receivedAt, cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyList<StoreOutcome>> StoreAsync(IReadOnlyList<IngestItem> items, BatchRows rows, DateTimeOffset receivedAt,
+        CancellationToken cancellationToken)
     {
         await using var c = await DataSource.OpenConnectionAsync(cancellationToken);
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
+        var read = new BatchRead();
+        var first = new PgArrays();
+        LockAndInsert(first, rows, read, Ms(receivedAt));
+        await first.ExecuteAsync(c, tx, cancellationToken);
+
         var outcomes = new StoreOutcome[items.Count];
-        var latest = new Dictionary<(string, string, string), (Sample, string, DateTimeOffset)>();
-        var delivery = new DeliveryBatch(receivedAt);
+        var second = new PgArrays();
+        var statuses = ApplyStatuses(items, read.Sessions, outcomes, receivedAt);
+        WriteStatuses(second, statuses, Ms(receivedAt));
+        var inserted = new HashSet<(string, string, long)>(read.Inserted);
+        var health = new List<(StoredMessage Message, HealthResult Result)>();
+        var latest = new LatestRows();
+        foreach (var (index, m) in rows.Messages)
+        {
+            var isNew = inserted.Remove((m.Site, m.Node, m.Seq));
+            outcomes[index] = isNew ? StoreOutcome.Inserted : StoreOutcome.Duplicate;
+            if (!isNew) continue;
+            latest.Add(m, items[index].Payload);
+            if (items[index].Payload is HealthResult h) health.Add((m, h));
+        }
         for (var i = 0; i < items.Count; i++)
         {
-            var item = items[i];
-            delivery.Add(item);
-            var m = item.Message!;
-            outcomes[i] = item.Payload switch
-            {
-                StatusMessage s => await ApplyStatusAsync(c, tx, s, receivedAt, cancellationToken),
-                TelemetryBatch t => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (_, _, _) =>
-                {
-                    IngestRules.KeepNewest(latest, t);
-                    return Task.CompletedTask;
-                }, cancellationToken)),
-                HealthResult h => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (cc, tt, ct) => ApplyHealthAsync(cc, tt, m, h, ct), cancellationToken)),
-                AlertEvent a => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (cc, tt, ct) => ApplyAlertAsync(cc, tt, m, a, ct), cancellationToken)),
-                GapsNotice => Inserted(await ApplyMessageAsync(c, tx, m, receivedAt, (_, _, _) => Task.CompletedTask, cancellationToken)),
-                RejectedSeq => StoreOutcome.RejectRecorded,
-                _ => throw new ArgumentException("unexpected ingest item", nameof(items)),
-            };
+            if (items[i].Payload is RejectedSeq) outcomes[i] = StoreOutcome.RejectRecorded;
         }
-        foreach (var ((site, node, _), (sample, source, ts)) in latest) await UpsertMetricAsync(c, tx, site, node, sample, source, ts, cancellationToken);
-        foreach (var part in delivery.Nodes) await AdvanceDeliveryAsync(c, tx, part, receivedAt, cancellationToken);
+        latest.Write(second);
+        await FoldAsync(c, tx, second, health, read.Intervals, cancellationToken);
+        await AdvanceDeliveryAsync(c, tx, second, rows.Delivery, read, Ms(receivedAt), cancellationToken);
+        await second.ExecuteAsync(c, tx, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         return outcomes;
     }
 
-    private static StoreOutcome Inserted(bool inserted) => inserted ? StoreOutcome.Inserted : StoreOutcome.Duplicate;
-
-    private static Task<int> UpsertMetricAsync(NpgsqlConnection c, NpgsqlTransaction tx, string site, string node, Sample s, string source,
-        DateTimeOffset ts, CancellationToken ct) =>
-        ExecAsync(c, tx, """
-            INSERT INTO latest_metrics(site, node, metric, value, unit, source, ts) VALUES ($1, $2, $3, $4, $5, $6, $7)
-            ON CONFLICT(site, node, metric) DO UPDATE SET value = excluded.value, unit = excluded.unit,
-                source = excluded.source, ts = excluded.ts WHERE excluded.ts >= latest_metrics.ts;
-            """, ct, site, node, s.Metric, s.Value, s.Unit, source, Ms(ts));
-
-    private static async Task ApplyHealthAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, HealthResult result, CancellationToken ct)
+    // Lock order, the same in every transaction: nodes, then checks (advisory), then delivery rows, each sorted.
+    private static void LockAndInsert(PgArrays b, BatchRows rows, BatchRead read, long rx)
     {
-        var details = result.Details?.ToJsonString();
-        await ExecAsync(c, tx, """
-            INSERT INTO latest_health(site, node, check_name, status, summary, details, ts) VALUES ($1, $2, $3, $4, $5, $6, $7)
-            ON CONFLICT(site, node, check_name) DO UPDATE SET status = excluded.status, summary = excluded.summary,
-                details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
-            """, ct, message.Site, message.Node, result.Check, (int)result.Status, result.Summary, details, Ms(result.Ts));
-        await FoldHealthAsync(c, tx, message.Site, message.Node, result.Check, new FoldResult(Ms(result.Ts), result.Status, details), ct);
-        if (IngestRules.BackupPointOf(result) is { } backup)
+        if (rows.Nodes.Count > 0)
         {
-            await ExecAsync(c, tx, """
-                INSERT INTO backup_points(site, node, check_name, last_backup_at, observed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING;
-                """, ct, message.Site, message.Node, result.Check, Ms(backup), Ms(result.Ts));
+            // A node known only by this status gets session -1 (below any real one), so its status always applies, as on an
+            // absent row; the status update then writes the real session in the same transaction.
+            b.Query("""
+                INSERT INTO nodes(site, node, online, session, last_seen)
+                SELECT site, node, FALSE, CASE WHEN has_message THEN 0 ELSE -1 END, last_seen
+                FROM unnest($1::text[], $2::text[], $3::bigint[], $4::boolean[]) AS n(site, node, last_seen, has_message) ORDER BY site, node
+                ON CONFLICT(site, node) DO UPDATE SET last_seen = GREATEST(COALESCE(nodes.last_seen, 0), excluded.last_seen)
+                RETURNING site, node, session, online;
+                """, r => read.Sessions[(r.GetString(0), r.GetString(1))] = (r.GetInt64(2), r.GetBoolean(3)),
+                rows.Nodes.Select(n => n.Site).ToArray(), rows.Nodes.Select(n => n.Node).ToArray(),
+                rows.Nodes.Select(n => n.LastSeen).ToArray(), rows.Nodes.Select(n => n.HasMessage).ToArray());
         }
-    }
-
-    private static async Task ApplyAlertAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, AlertEvent alert, CancellationToken ct)
-    {
-        var a = alert.Alert;
-        await ExecAsync(c, tx, """
-            INSERT INTO alerts(site, node, alert_id, state, priority, source, summary, summary_en, raised_at, ts)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, CASE WHEN $4 = 0 THEN $9::bigint END, $9)
-            ON CONFLICT(site, node, alert_id) DO UPDATE SET state = excluded.state, priority = excluded.priority,
-                source = excluded.source, summary = excluded.summary, summary_en = excluded.summary_en,
-                raised_at = COALESCE(excluded.raised_at, alerts.raised_at), ts = excluded.ts
-            WHERE excluded.ts >= alerts.ts;
-            """, ct, message.Site, message.Node, a.Id, (int)a.State, (int)a.Priority, a.Source, a.Summary, a.SummaryEn, Ms(alert.Ts));
-    }
-
-    private static async Task<StoreOutcome> ApplyStatusAsync(NpgsqlConnection c, NpgsqlTransaction tx, StatusMessage status, DateTimeOffset receivedAt,
-        CancellationToken cancellationToken)
-    {
-        long? session = null;
-        var online = false;
-        await using (var cmd = Command(c, tx, "SELECT session, online FROM nodes WHERE site = $1 AND node = $2 FOR UPDATE;", [status.Site, status.Node]))
-        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
+        var checks = rows.Checks.ToList();
+        if (checks.Count > 0)
         {
-            if (await r.ReadAsync(cancellationToken))
+            b.Query("""
+                SELECT pg_advisory_xact_lock(hashtextextended(k, 0)) FROM (SELECT DISTINCT k FROM unnest($1::text[]) AS k ORDER BY k) AS s;
+                """, _ => { }, [checks.Select(k => $"{k.Key.Site}/{k.Key.Node}/{k.Key.Check}").ToArray()]);
+        }
+        LockDelivery(b, rows.Delivery, read);
+        if (rows.Messages.Count > 0)
+        {
+            // A seq named twice in the batch is sent once: its later copies are duplicates of the first.
+            var m = rows.Messages.Select(p => p.Message).DistinctBy(x => (x.Site, x.Node, x.Seq)).ToList();
+            b.Query("""
+                INSERT INTO messages(site, node, seq, kind, name, ts, received_at, payload)
+                SELECT site, node, seq, kind, name, ts, $8, payload
+                FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::text[], $6::bigint[], $7::text[]) WITH ORDINALITY
+                    AS m(site, node, seq, kind, name, ts, payload, ord)
+                WHERE NOT EXISTS (SELECT 1 FROM messages x WHERE x.site = m.site AND x.node = m.node AND x.seq = m.seq)
+                ORDER BY ord
+                ON CONFLICT(site, node, seq, ts) DO NOTHING RETURNING site, node, seq;
+                """, r => read.Inserted.Add((r.GetString(0), r.GetString(1), r.GetInt64(2))),
+                m.Select(x => x.Site).ToArray(), m.Select(x => x.Node).ToArray(), m.Select(x => x.Seq).ToArray(), m.Select(x => (int)x.Kind).ToArray(),
+                m.Select(x => x.Name).ToArray(), m.Select(x => Ms(x.Ts)).ToArray(), m.Select(x => x.Payload).ToArray(), rx);
+        }
+        if (checks.Count > 0) ReadIntervals(b, checks, read);
+        ReadDelivery(b, rows.Delivery, read, rx);
+    }
+
+    // Every interval a result at or after the check's oldest batch result can see: from the second-last one starting at or
+    // before it (CheckFold.Plan's "previous") onwards.
+    private static void ReadIntervals(PgArrays b, List<KeyValuePair<(string Site, string Node, string Check), long>> checks, BatchRead read) =>
+        b.Query("""
+            SELECT k.site, k.node, k.chk, c.id, c.status, c.from_ts, c.last_seen, c.to_ts, c.details
+            FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[]) AS k(site, node, chk, ts)
+            CROSS JOIN LATERAL (
+                SELECT cs.* FROM check_states cs WHERE cs.site = k.site AND cs.node = k.node AND cs.check_name = k.chk
+                AND cs.from_ts >= COALESCE((SELECT p.from_ts FROM check_states p WHERE p.site = k.site AND p.node = k.node AND p.check_name = k.chk
+                    AND p.from_ts <= k.ts ORDER BY p.from_ts DESC, p.id DESC OFFSET 1 LIMIT 1), -9223372036854775808)) AS c;
+            """, r => read.Interval((r.GetString(0), r.GetString(1), r.GetString(2)), new FoldInterval(r.GetInt64(3), (HealthStatus)r.GetInt32(4),
+                r.GetInt64(5), r.GetInt64(6), r.IsDBNull(7) ? null : r.GetInt64(7), r.IsDBNull(8) ? null : r.GetString(8))),
+            checks.Select(k => k.Key.Site).ToArray(), checks.Select(k => k.Key.Node).ToArray(), checks.Select(k => k.Key.Check).ToArray(),
+            checks.Select(k => k.Value).ToArray());
+
+    private static List<(string Site, string Node, NodeState State)> ApplyStatuses(IReadOnlyList<IngestItem> items,
+        Dictionary<(string, string), (long Session, bool Online)> sessions, StoreOutcome[] outcomes, DateTimeOffset receivedAt)
+    {
+        var states = new Dictionary<(string, string), NodeState>();
+        for (var i = 0; i < items.Count; i++)
+        {
+            if (items[i].Payload is not StatusMessage status) continue;
+            var key = (status.Site, status.Node);
+            var (session, online) = states.TryGetValue(key, out var applied) ? (applied.Session, applied.Online) : sessions[key];
+            // contract.md session rule, as in the SQLite store: older sessions are stale; offline wins within one.
+            if (session >= 0 && (status.Session < session || (status.Session == session && status.Online && !online)))
             {
-                session = r.GetInt64(0);
-                online = r.GetBoolean(1);
+                outcomes[i] = StoreOutcome.StatusStale;
+                continue;
             }
+            states[key] = new NodeState(status.Online, status.Reason, status.Session, Ms(status.Ts), status.AgentVersion ?? applied?.AgentVersion,
+                status.StartedAt is { } st ? Ms(st) : applied?.StartedAt);
+            outcomes[i] = StoreOutcome.StatusApplied;
         }
-        // contract.md session rule, as in the SQLite store: older sessions are stale; offline wins within one.
-        if (session is { } s && (status.Session < s || (status.Session == s && status.Online && !online)))
-        {
-            return StoreOutcome.StatusStale;
-        }
-        await ExecAsync(c, tx, """
-            INSERT INTO nodes(site, node, online, reason, session, status_ts, last_seen, agent_version, started_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-            ON CONFLICT(site, node) DO UPDATE SET online = excluded.online, reason = excluded.reason, session = excluded.session,
-                status_ts = excluded.status_ts, last_seen = GREATEST(COALESCE(nodes.last_seen, 0), excluded.last_seen),
-                agent_version = COALESCE(excluded.agent_version, nodes.agent_version),
-                started_at = COALESCE(excluded.started_at, nodes.started_at);
-            """, cancellationToken, status.Site, status.Node, status.Online, status.Reason, status.Session, Ms(status.Ts), Ms(receivedAt),
-            status.AgentVersion, status.StartedAt is { } st ? Ms(st) : null);
-        return StoreOutcome.StatusApplied;
+        return states.OrderBy(p => p.Key).Select(p => (p.Key.Item1, p.Key.Item2, p.Value)).ToList();
     }
 
-    private static async Task<bool> ApplyMessageAsync(NpgsqlConnection c, NpgsqlTransaction tx, StoredMessage message, DateTimeOffset receivedAt,
-        Func<NpgsqlConnection, NpgsqlTransaction, CancellationToken, Task> apply, CancellationToken ct)
+    private static void WriteStatuses(PgArrays b, List<(string Site, string Node, NodeState State)> states, long rx)
     {
-        var inserted = await ExecAsync(c, tx, """
-            INSERT INTO messages(site, node, seq, kind, name, ts, received_at, payload) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-            ON CONFLICT(site, node, seq) DO NOTHING;
-            """, ct, message.Site, message.Node, message.Seq, (int)message.Kind, message.Name, Ms(message.Ts), Ms(receivedAt), message.Payload);
-        if (inserted == 0) return false;
-        await apply(c, tx, ct);
-        await ExecAsync(c, tx, """
-            INSERT INTO nodes(site, node, online, session, last_seen) VALUES ($1, $2, FALSE, 0, $3)
-            ON CONFLICT(site, node) DO UPDATE SET last_seen = GREATEST(COALESCE(nodes.last_seen, 0), $3);
-            """, ct, message.Site, message.Node, Ms(message.Ts));
-        return true;
+        if (states.Count == 0) return;
+        b.Add("""
+            UPDATE nodes n SET online = u.online, reason = u.reason, session = u.session, status_ts = u.status_ts,
+                last_seen = GREATEST(COALESCE(n.last_seen, 0), $9), agent_version = COALESCE(u.agent_version, n.agent_version),
+                started_at = COALESCE(u.started_at, n.started_at)
+            FROM unnest($1::text[], $2::text[], $3::boolean[], $4::text[], $5::bigint[], $6::bigint[], $7::text[], $8::bigint[])
+                AS u(site, node, online, reason, session, status_ts, agent_version, started_at)
+            WHERE n.site = u.site AND n.node = u.node;
+            """, states.Select(s => s.Site).ToArray(), states.Select(s => s.Node).ToArray(), states.Select(s => s.State.Online).ToArray(),
+            states.Select(s => s.State.Reason).ToArray(), states.Select(s => s.State.Session).ToArray(), states.Select(s => s.State.StatusTs).ToArray(),
+            states.Select(s => s.State.AgentVersion).ToArray(), states.Select(s => s.State.StartedAt).ToArray(), rx);
     }
+
+    /// <summary>A node's state after the batch's applied statuses.</summary>
+    private sealed record NodeState(bool Online, string? Reason, long Session, long StatusTs, string? AgentVersion, long? StartedAt);
 }

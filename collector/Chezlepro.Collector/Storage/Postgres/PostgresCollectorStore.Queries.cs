@@ -44,7 +44,8 @@ public sealed partial class PostgresCollectorStore
     public async Task<int> PruneTelemetryAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var c = await DataSource.OpenConnectionAsync(cancellationToken);
-        var removed = await ExecAsync(c, null, "DELETE FROM messages WHERE ts < $1;", cancellationToken, Ms(before));
+        var removed = await DropMonthsBeforeAsync(c, Ms(before), cancellationToken);
+        removed += await ExecAsync(c, null, "DELETE FROM messages WHERE ts < $1;", cancellationToken, Ms(before));
         // As in the SQLite store: the watermark never depends on these rows; old explanations of passed runs go with them.
         await ExecAsync(c, null, """
             DELETE FROM delivery_evicted e USING delivery d WHERE d.site = e.site AND d.node = e.node AND e.received_at < $1 AND e.to_seq <= d.watermark;

@@ -1,6 +1,10 @@
 namespace Chezlepro.Collector.Storage.Postgres;
 
-/// <summary>Versioned schema of the PostgreSQL store (same tables as SQLite); index + 1 = version in <c>schema_version</c>. Append only.</summary>
+/// <summary>
+/// Versioned schema of the PostgreSQL store (same tables as SQLite); index + 1 = version in <c>schema_version</c>. Append only.
+/// Step 6 partitions messages (by capture time) and check_states (by interval start) by UTC month and moves the rows;
+/// <c>chezlepro_month_partition</c> creates a month's two partitions (Storage/README.md, "Partitions and retention").
+/// </summary>
 internal static class PostgresMigrations
 {
     public static readonly string[] Steps =
@@ -63,6 +67,47 @@ internal static class PostgresMigrations
             PRIMARY KEY (site, node, seq));
         INSERT INTO delivery(site, node, watermark, last_seq, last_received_at)
             SELECT site, node, MAX(seq), MAX(seq), MAX(received_at) FROM messages GROUP BY site, node;
+        """,
+        """
+        ALTER SEQUENCE messages_id_seq OWNED BY NONE;
+        ALTER TABLE messages RENAME TO messages_unpartitioned;
+        ALTER TABLE messages_unpartitioned DROP CONSTRAINT messages_pkey, DROP CONSTRAINT messages_site_node_seq_key;
+        DROP INDEX messages_ts, messages_health;
+        CREATE TABLE messages (
+            id BIGINT NOT NULL DEFAULT nextval('messages_id_seq'), site TEXT NOT NULL, node TEXT NOT NULL, seq BIGINT NOT NULL, kind INT NOT NULL,
+            name TEXT, ts BIGINT NOT NULL, received_at BIGINT NOT NULL, payload TEXT NOT NULL, PRIMARY KEY (site, node, seq, ts))
+            PARTITION BY RANGE (ts);
+        CREATE INDEX messages_ts ON messages(ts);
+        CREATE INDEX messages_health ON messages(site, node, name, ts) WHERE kind = 2;
+        ALTER SEQUENCE check_states_id_seq OWNED BY NONE;
+        ALTER TABLE check_states RENAME TO check_states_unpartitioned;
+        ALTER TABLE check_states_unpartitioned DROP CONSTRAINT check_states_pkey;
+        DROP INDEX check_states_key, check_states_time;
+        CREATE TABLE check_states (
+            id BIGINT NOT NULL DEFAULT nextval('check_states_id_seq'), site TEXT NOT NULL, node TEXT NOT NULL, check_name TEXT NOT NULL,
+            status INT NOT NULL, from_ts BIGINT NOT NULL, last_seen BIGINT NOT NULL, to_ts BIGINT, details TEXT, PRIMARY KEY (id, from_ts))
+            PARTITION BY RANGE (from_ts);
+        CREATE INDEX check_states_key ON check_states(site, node, check_name, from_ts);
+        CREATE INDEX check_states_time ON check_states(from_ts, to_ts);
+        -- Report windows: an interval overlaps [from, to) when it starts before `to` (partition pruning) and ends after `from`.
+        CREATE INDEX check_states_to ON check_states(to_ts);
+        CREATE FUNCTION chezlepro_month_partition(at_ms BIGINT) RETURNS VOID LANGUAGE plpgsql AS $f$
+        DECLARE
+            m TIMESTAMP := date_trunc('month', to_timestamp(at_ms / 1000.0) AT TIME ZONE 'UTC');
+            lo BIGINT := (extract(epoch FROM m) * 1000)::BIGINT;
+            hi BIGINT := (extract(epoch FROM m + INTERVAL '1 month') * 1000)::BIGINT;
+        BEGIN
+            PERFORM pg_advisory_xact_lock(hashtext('chezlepro.partitions'));
+            EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF messages FOR VALUES FROM (%s) TO (%s)', 'messages_p' || to_char(m, 'YYYYMM'), lo, hi);
+            EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF check_states FOR VALUES FROM (%s) TO (%s)', 'check_states_p' || to_char(m, 'YYYYMM'), lo, hi);
+        END $f$;
+        SELECT chezlepro_month_partition(MIN(t)) FROM (SELECT ts AS t FROM messages_unpartitioned UNION ALL SELECT from_ts FROM check_states_unpartitioned) AS a
+            GROUP BY date_trunc('month', to_timestamp(t / 1000.0) AT TIME ZONE 'UTC');
+        INSERT INTO messages SELECT * FROM messages_unpartitioned;
+        INSERT INTO check_states SELECT * FROM check_states_unpartitioned;
+        DROP TABLE messages_unpartitioned, check_states_unpartitioned;
+        ALTER SEQUENCE messages_id_seq OWNED BY messages.id;
+        ALTER SEQUENCE check_states_id_seq OWNED BY check_states.id;
         """,
     ];
 }

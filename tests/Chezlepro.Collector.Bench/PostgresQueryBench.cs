@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Chezlepro.Collector.Availability;
+using Chezlepro.Collector.Calendar;
+using Chezlepro.Collector.Sla;
+using Chezlepro.Collector.Storage.Postgres;
+using Chezlepro.Testing.Postgres;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace Chezlepro.Collector.Bench;
+
+/// <summary>
+/// The two read targets on PostgreSQL, through the store as the API reads it: the SLA report of a month for N services of
+/// 30-s checks (target &lt; 1 s) and per-service availability over 12 months (target &lt; 3 s). Seeds 12 months of state
+/// intervals (SyntheticFleet, as the fold stores them) into the partitioned check_states with binary COPY.
+/// Usage: chezlepro-collector-bench pgquery [services=1000] [runs=5] [explain] (explain: also print the EXPLAIN of the five hottest reads).
+/// </summary>
+internal static class PostgresQueryBench
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var services = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000;
+        var runs = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+        var month = MonthPeriod.Parse("2026-03");
+        var monthFrom = month.Start(LocalTime.Toronto);
+        var monthTo = month.End(LocalTime.Toronto);
+        var yearFrom = monthTo.AddMonths(-12);
+        var now = monthTo.AddDays(1);
+        var fleet = new SyntheticFleet(services, monthFrom, monthTo, seed: 20260308);
+        // Eleven earlier copies of the month, 33 days apart (a month and SyntheticFleet's two-day lead-in, so copies never
+        // overlap): a year of history for the 12-month read without simulating a year of polls.
+        var month0 = fleet.Intervals.ToList();
+        for (var k = 1; k < 12; k++)
+        {
+            var shift = TimeSpan.FromDays(-33 * k);
+            fleet.Intervals.AddRange(month0.Select(i => i with { From = i.From + shift, LastSeen = i.LastSeen + shift, To = i.To + shift }));
+        }
+        Console.WriteLine(FormattableString.Invariant($"fleet: {services} services, {fleet.Intervals.Count:N0} state intervals over 12 months"));
+
+        await using var pg = await PostgresServer.StartAsync();
+        var cs = new NpgsqlConnectionStringBuilder(pg.ConnectionString) { Pooling = true }.ToString();
+        await using var store = new PostgresCollectorStore(cs);
+        await store.InitializeAsync(default);
+        var seed = Stopwatch.StartNew();
+        await SeedAsync(cs, fleet);
+        Console.WriteLine(FormattableString.Invariant($"seeded with COPY in {seed.Elapsed.TotalSeconds:F1} s"));
+
+        var sla = new List<double>();
+        var year = new List<double>();
+        for (var r = 0; r <= runs; r++)
+        {
+            var sw = Stopwatch.StartNew();
+            var rows = await store.GetCheckIntervalsAsync(monthFrom, monthTo, default);
+            var report = SlaReportBuilder.Build(month, fleet.Catalog, Index(rows), fleet.Windows, now);
+            if (r > 0) sla.Add(sw.Elapsed.TotalMilliseconds);
+            sw.Restart();
+            var yearRows = await store.GetCheckIntervalsAsync(yearFrom, monthTo, default);
+            var availability = AvailabilityCalculator.ComputeAll(fleet.Catalog, Index(yearRows), fleet.Windows, yearFrom, monthTo, now, null);
+            if (r > 0) year.Add(sw.Elapsed.TotalMilliseconds);
+            if (r == 0)
+            {
+                Console.WriteLine(FormattableString.Invariant(
+                    $"month: {rows.Count:N0} intervals, {report.Contracts.Count} contracts; 12 months: {yearRows.Count:N0} intervals, {availability.Count} services"));
+            }
+        }
+        sla.Sort();
+        year.Sort();
+        Console.WriteLine(FormattableString.Invariant($"SLA month report from PostgreSQL: median {sla[runs / 2]:F0} ms, max {sla[^1]:F0} ms over {runs} runs (target < 1000 ms)"));
+        Console.WriteLine(FormattableString.Invariant($"12-month availability from PostgreSQL: median {year[runs / 2]:F0} ms, max {year[^1]:F0} ms (target < 3000 ms)"));
+        if (args.Contains("explain"))
+        {
+            await PostgresExplain.PrintAsync(cs, monthFrom.ToUnixTimeMilliseconds(), monthTo.ToUnixTimeMilliseconds(), yearFrom.ToUnixTimeMilliseconds(),
+                now.ToUnixTimeMilliseconds());
+        }
+        Console.WriteLine(sla[runs / 2] < 1000 && year[runs / 2] < 3000 ? "TARGETS MET" : "TARGET MISSED");
+        return 0;
+    }
+
+    private static CheckHistoryIndex Index(IReadOnlyList<Storage.CheckIntervalRow> rows) =>
+        new(rows.Select(r => new CheckStateInterval(new CheckKey(r.Site, r.Node, r.Check), r.Status, r.From, r.LastSeen, r.To)));
+
+    private static async Task SeedAsync(string cs, SyntheticFleet fleet)
+    {
+        await using var c = new NpgsqlConnection(cs);
+        await c.OpenAsync();
+        var months = fleet.Intervals.Select(i => new DateTimeOffset(i.From.UtcDateTime.Year, i.From.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds())
+            .Distinct().ToArray();
+        await using (var cmd = new NpgsqlCommand("SELECT chezlepro_month_partition(m) FROM unnest($1::bigint[]) AS m;", c))
+        {
+            cmd.Parameters.Add(new NpgsqlParameter { Value = months });
+            await cmd.ExecuteNonQueryAsync();
+        }
+        await using (var w = await c.BeginBinaryImportAsync("COPY check_states(site, node, check_name, status, from_ts, last_seen, to_ts) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var i in fleet.Intervals)
+            {
+                await w.StartRowAsync();
+                await w.WriteAsync(i.Key.Site, NpgsqlDbType.Text);
+                await w.WriteAsync(i.Key.Node, NpgsqlDbType.Text);
+                await w.WriteAsync(i.Key.Check, NpgsqlDbType.Text);
+                await w.WriteAsync((int)i.Status, NpgsqlDbType.Integer);
+                await w.WriteAsync(i.From.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint);
+                await w.WriteAsync(i.LastSeen.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint);
+                if (i.To is { } to) await w.WriteAsync(to.ToUnixTimeMilliseconds(), NpgsqlDbType.Bigint);
+                else await w.WriteNullAsync();
+            }
+            await w.CompleteAsync();
+        }
+        await using var analyze = new NpgsqlCommand("ANALYZE check_states;", c);
+        await analyze.ExecuteNonQueryAsync();
+    }
+}
