@@ -43,7 +43,7 @@ public sealed class CollectorGroupTests(ITestOutputHelper output)
 
         // Both take a share: each has stored some of the backlog before the kill (counted per collector on /metrics).
         await Eventually.HoldsAsync(async () => (await StoredAsync(postgres)).Count >= 150 && await SitesOnlineAsync(a, "lanaudiere", "st-bruno"),
-            TimeSpan.FromSeconds(90), () => $"drain under way ({Count(postgres)} stored), failover sites online\ncol-a:\n{a.Log}\ncol-b:\n{b.Log}\nagent:\n{agent.Log}");
+            TimeSpan.FromSeconds(150), () => $"drain under way ({Count(postgres)} stored), failover sites online\ncol-a:\n{a.Log}\ncol-b:\n{b.Log}\nagent:\n{agent.Log}");
         await Eventually.HoldsAsync(async () => await GroupCollectors.LeaderAsync(a) == 1 || await GroupCollectors.LeaderAsync(b) == 1,
             TimeSpan.FromSeconds(10), "a leader");
         var leader = await GroupCollectors.LeaderAsync(a) == 1 ? a : b;
