@@ -6,7 +6,7 @@ namespace Chezlepro.Collector.Delivery;
 /// <summary>Registers the delivery watermark (after the storage, whose store keeps it).</summary>
 public static class DeliveryServiceCollectionExtensions
 {
-    /// <summary>Adds the delivery store view, the counters and the watermark publisher.</summary>
+    /// <summary>Adds the delivery store view, the counters, the watermark publisher and its group sweep.</summary>
     public static IServiceCollection AddDelivery(this IServiceCollection services)
     {
         // Both homes keep the delivery state in their ICollectorStore (same tables, same transaction as the messages), so
@@ -16,6 +16,7 @@ public static class DeliveryServiceCollectionExtensions
         services.AddSingleton<DeliveryCounters>();
         services.AddSingleton<WatermarkPublisher>();
         services.AddHostedService(sp => sp.GetRequiredService<WatermarkPublisher>());
+        services.AddHostedService<WatermarkSweepService>();
         return services;
     }
 }

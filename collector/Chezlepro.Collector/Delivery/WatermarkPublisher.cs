@@ -18,6 +18,8 @@ namespace Chezlepro.Collector.Delivery;
 /// that moved inside the window is published when it closes, never left unsent. Publishing runs on its own loop: ingest
 /// only records what to send (it runs inside the MQTT client's handler, where awaiting a PUBACK would wait on the very
 /// receive loop that runs it), and a failed publish is counted and retried, never felt by ingest.
+/// In a <c>Collector:Group</c> only the leader publishes, so the retained <c>ack</c> has one writer and never steps back
+/// to an older value another collector read; it learns what the others stored from <see cref="SweepAsync"/>.
 /// </summary>
 public sealed class WatermarkPublisher : BackgroundService
 {
@@ -36,12 +38,17 @@ public sealed class WatermarkPublisher : BackgroundService
     private readonly ILogger<WatermarkPublisher> _logger;
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Site, string Node), NodeState> _nodes = [];
+    private readonly ILeadership? _leadership;
     private TaskCompletionSource _signal = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private bool _sweptAsLeader;
 
     /// <summary>Creates the publisher.</summary>
     public WatermarkPublisher(IMqttClient client, IDeliveryStore store, TopicScheme topics, IOptions<CollectorOptions> options, TimeProvider time,
-        DeliveryCounters counters, ILogger<WatermarkPublisher> logger)
+        DeliveryCounters counters, ILogger<WatermarkPublisher> logger, ILeadership? leadership = null)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        // Gated only in a group: a PostgreSQL collector alone publishes what it stores, as with SQLite.
+        _leadership = options.Value.Group is null ? null : leadership;
         _client = client;
         _store = store;
         _topics = topics;
@@ -93,9 +100,31 @@ public sealed class WatermarkPublisher : BackgroundService
         }
     }
 
+    /// <summary>True when this collector publishes (always, unless a follower in a group).</summary>
+    public bool Publishing => _leadership is not { Shared: true, IsLeader: false };
+
+    /// <summary>
+    /// In a group, on the leader: queues every node's stored watermark, whichever collector stored the rows that moved
+    /// it. The first sweep after taking over republishes them all, in case the previous leader died between a commit and
+    /// its publish. A follower only notes that it must do so when it leads.
+    /// </summary>
+    public async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        if (!Publishing)
+        {
+            _sweptAsLeader = false;
+            return;
+        }
+        var marks = await _store.GetWatermarksAsync(cancellationToken);
+        foreach (var m in marks) Offer(m, force: !_sweptAsLeader);
+        _sweptAsLeader = true;
+    }
+
     /// <summary>One pass: publishes every node that is due; returns when the next one will be (null: none waiting).</summary>
     public async Task<DateTimeOffset?> PublishDueAsync(CancellationToken cancellationToken)
     {
+        // A follower keeps what it was offered (the leader's sweep publishes it) and waits for the next offer.
+        if (!Publishing) return null;
         var now = _time.GetUtcNow();
         List<((string Site, string Node) Key, long Through)> due = [];
         DateTimeOffset? next = null;

@@ -54,6 +54,8 @@ public static class CollectorHostExtensions
         services.AddHostedService(sp => sp.GetRequiredService<IngestService>());
         // After ingest, whose start opens the store. Every loop counts its failed rounds in one place (/metrics).
         services.AddSingleton<LoopFailureCounters>();
+        // Before every once-only job: leadership is settled on the first round, at start.
+        services.AddHostedService<LeadershipService>();
         services.AddHostedService<TelemetryPruneService>();
         services.AddDelivery();
         // The default, stated because Program relies on it: a fault that escapes a background service stops the

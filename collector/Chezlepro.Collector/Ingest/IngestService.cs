@@ -12,7 +12,8 @@ namespace Chezlepro.Collector.Ingest;
 
 /// <summary>
 /// Subscribes to every agent message and feeds the processor. The collector keeps a durable session
-/// (Clean Session 0, fixed client id) so the broker queues QoS 1 messages while it restarts.
+/// (Clean Session 0, fixed client id) so the broker queues QoS 1 messages while it restarts. In a
+/// <c>Collector:Group</c> it takes its share of the stream (<see cref="AgentTopicFilters"/> says which topics are shared and why).
 /// </summary>
 public sealed class IngestService : BackgroundService
 {
@@ -41,10 +42,12 @@ public sealed class IngestService : BackgroundService
         _client.WillFactory = _ => ValueTask.FromResult<MqttApplicationMessage?>(Status(false));
         _client.ConnectedHandler = async (e, ct) =>
         {
-            // Subscriptions are replayed before this handler runs: from here on, agent messages have a queue.
-            // A durable session made by an earlier version still holds the wide filter, which brings the acks back.
+            // Subscriptions are replayed before this handler runs (on every connect: Mosquitto before 2.0.12 does not
+            // restore a durable client's $share subscriptions): from here on, agent messages have a queue.
+            // A durable session made by an earlier version still holds the wide filter, which brings the acks back, and
+            // one made before this collector joined a group holds the plain filters (AgentTopicFilters.Stale).
             // (UNSUBSCRIBE is on the concrete client only; IMqttClient is not this helper's to widen.)
-            if (e.SessionPresent && _client is MqttClient full) await full.UnsubscribeAsync([_topics.AgentFilter], ct);
+            if (e.SessionPresent && _client is MqttClient full) await full.UnsubscribeAsync(AgentTopicFilters.Stale(_topics, _options.Group), ct);
             _subscribed.TrySetResult();
             CollectorLog.Connected(_logger, e.SessionPresent);
             await _client.PublishAsync(Status(true), ct);
@@ -78,7 +81,7 @@ public sealed class IngestService : BackgroundService
     /// <inheritdoc />
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await _client.SubscribeAsync(AgentTopicFilters.For(_topics).Select(f => new MqttTopicFilter(f)).ToList(), stoppingToken);
+        await _client.SubscribeAsync(AgentTopicFilters.For(_topics, _options.Group).Select(f => new MqttTopicFilter(f)).ToList(), stoppingToken);
         var delay = TimeSpan.FromSeconds(5);
         while (!stoppingToken.IsCancellationRequested)
         {

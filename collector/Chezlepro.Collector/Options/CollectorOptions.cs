@@ -32,6 +32,13 @@ public sealed class CollectorOptions
     /// <summary>Largest payload accepted; larger ones are counted and dropped unread.</summary>
     public int MaxPayloadBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Collectors sharing one store and one broker: with a group, each agent message goes to one collector of the group
+    /// (MQTT shared subscription <c>$share/&lt;group&gt;/…</c>) and only the leader (<c>ILeadership</c>) runs the once-only
+    /// jobs. Null or absent: one collector receives everything. Needs <c>Collector:Store = postgres</c>.
+    /// </summary>
+    public string? Group { get; set; }
+
     /// <summary>How long raw telemetry is kept.</summary>
     public TimeSpan TelemetryRetention { get; set; } = TimeSpan.FromDays(90);
 }

@@ -19,12 +19,24 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
             problems.Add("Collector:ConnectionString is required when Collector:Store = 'postgres'.");
         if (options.StoreKind == StoreKind.Sqlite && string.IsNullOrWhiteSpace(options.DataDirectory))
             problems.Add("Collector:DataDirectory is empty.");
+        if (options.Group is { } group)
+        {
+            // MQTT-4.8.2-1/-2: a share name is at least one character and holds none of '/', '+', '#'.
+            if (!IsShareName(group)) problems.Add($"Collector:Group = '{group}': must be 1-64 characters of [A-Za-z0-9_.-] (an MQTT share name).");
+            // Several collectors on one SQLite file would each believe they lead (SqliteLeadership): refused.
+            else if (options.StoreKind == StoreKind.Sqlite) problems.Add($"Collector:Group = '{group}': needs Collector:Store = 'postgres' (SQLite serves one collector).");
+        }
         if (options.MaxPayloadBytes is < 1024 or > 64 * 1024 * 1024)
             problems.Add($"Collector:MaxPayloadBytes = {options.MaxPayloadBytes}: must be 1024-67108864.");
         if (options.TelemetryRetention < TimeSpan.FromDays(1))
             problems.Add($"Collector:TelemetryRetention = {options.TelemetryRetention}: must be at least 1.00:00:00.");
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    // Narrower than MQTT requires (no '/', '+', '#', at least one character): also safe in a Mosquitto ACL pattern,
+    // a log line and a shell.
+    private static bool IsShareName(string group) =>
+        group.Length is >= 1 and <= 64 && group.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
 
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, ApiOptions options)

@@ -8,10 +8,13 @@ internal static class TestClients
 {
     private static int _counter;
 
-    public static MqttClientOptions Options(MosquittoBroker broker, string? clientId = null) => new()
+    public static MqttClientOptions Options(MosquittoBroker broker, string? clientId = null) => Options(broker.Port, clientId);
+
+    /// <summary>Options for any broker on a loopback port (RabbitMQ's MQTT plugin).</summary>
+    public static MqttClientOptions Options(int port, string? clientId = null) => new()
     {
         Host = "127.0.0.1",
-        Port = broker.Port,
+        Port = port,
         ClientId = clientId ?? $"test-{Environment.ProcessId}-{Interlocked.Increment(ref _counter)}",
         KeepAlive = TimeSpan.FromSeconds(30),
         ReconnectMinDelay = TimeSpan.FromMilliseconds(100),
