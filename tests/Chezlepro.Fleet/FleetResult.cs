@@ -19,6 +19,9 @@ internal sealed record FleetResult
 
     public required long Published { get; init; }
 
+    /// <summary>Messages captured during an outage and sent later from the watermark.</summary>
+    public long Backlog { get; init; }
+
     public required double AckDelayP50 { get; init; }
 
     public required double AckDelayP99 { get; init; }

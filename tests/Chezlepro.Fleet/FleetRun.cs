@@ -52,6 +52,7 @@ internal sealed partial class FleetRun(FleetOptions options, TextWriter progress
                 StoreDelayP99 = storeDelays.Percentile(99),
                 StoredRows = rows,
                 StoreGrowthBytes = growth,
+                Backlog = _nodes.Sum(n => (long)n.BacklogCount),
             };
         }
         catch

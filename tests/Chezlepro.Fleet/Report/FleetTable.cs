@@ -20,7 +20,7 @@ internal static class FleetTable
             ("API GET /api/v1/sites", F($"p50 {r.SitesP50:F0} ms, p99 {r.SitesP99:F0} ms ({r.SitesPolls} polls)")),
             ("API GET /api/v1/sla/{month}", F($"p50 {r.SlaP50:F0} ms, p99 {r.SlaP99:F0} ms ({r.SlaPolls} polls), {r.ApiFailures} failed requests")),
             ("store growth", F($"{r.StoreGrowthBytes / 1048576.0:F1} MiB = {r.StoreBytesPerNodeDay / 1048576.0:F2} MiB per node-day")),
-            ("faults", F($"{r.Outages} outages of {o.OutageMinutes:0.#} schedule-min{(o.BrokerRestart ? ", 1 broker restart" : "")}; {r.Reconnects:N0} reconnects; drain after the run {r.Drain.TotalSeconds:F1} s")),
+            ("faults", F($"{r.Outages} outages of {o.OutageMinutes:0.#} schedule-min ({r.Backlog:N0} messages sent as backlogs){(o.BrokerRestart ? ", 1 broker restart" : "")}; {r.Reconnects:N0} reconnects; drain after the run {r.Drain.TotalSeconds:F1} s")),
             ("every seq accounted for", F($"{(r.AllAccounted ? "yes" : "NO")}: {r.NodesAccounted:N0}/{o.Nodes:N0} nodes at their last seq, {r.SeqUnacknowledged:N0} unacknowledged, {r.SeqMissingAtCollector:N0} missing at the collector")),
             ("capacity", F($"{r.NodesPerCore:N0} real-time nodes per collector core")),
         };

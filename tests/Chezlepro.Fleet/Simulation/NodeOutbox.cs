@@ -13,6 +13,7 @@ internal sealed class NodeOutbox
     private long _watermark;
     private long _cursor;
     private DateTimeOffset _since;
+    private int _unansweredPasses;
 
     public long LastSeq
     {
@@ -93,6 +94,7 @@ internal sealed class NodeOutbox
             _watermark = through;
             if (_cursor < through) _cursor = through;
             _since = now;
+            _unansweredPasses = 0;
             while (_rows.First is { } first && first.Value.Seq <= through)
             {
                 covered.Add(first.Value);
@@ -102,14 +104,18 @@ internal sealed class NodeOutbox
         }
     }
 
-    /// <summary>Sent but not acknowledged for <paramref name="timeout"/>: back to the watermark (the agent's AckTimeout).</summary>
+    /// <summary>
+    /// Sent but not acknowledged for <paramref name="timeout"/>: back to the watermark (the agent's AckTimeout), the wait
+    /// doubling with every pass left unanswered, up to 32 times, as agent/Forwarding/DeliveryWindow does.
+    /// </summary>
     public bool TryStartResend(DateTimeOffset now, TimeSpan timeout)
     {
         lock (_lock)
         {
-            if (_cursor <= _watermark || now - _since < timeout) return false;
+            if (_cursor <= _watermark || now < _since + (timeout * (1 << Math.Min(_unansweredPasses, 5)))) return false;
             _cursor = _watermark;
             _since = now;
+            _unansweredPasses++;
             return true;
         }
     }

@@ -67,6 +67,15 @@ internal sealed partial class SimulatedNode : IAsyncDisposable
 
     public bool IsConnected => _client.IsConnected;
 
+    /// <summary>Messages captured while the cable was cut.</summary>
+    public int BacklogCount
+    {
+        get
+        {
+            lock (_backlog) return _backlog.Count;
+        }
+    }
+
     /// <summary>Whether <paramref name="seq"/> was captured while the cable was cut (sent later as a backlog).</summary>
     public bool IsBacklog(long seq)
     {
