@@ -55,7 +55,7 @@ internal sealed partial class FleetRun
             {
                 nextReport += ReportEvery;
                 await progress.WriteLineAsync(FormattableString.Invariant(
-                    $"{sw.Elapsed.TotalMinutes:F1} min: captured {_nodes.Sum(n => n.LastSeq):N0}, published {_nodes.Sum(n => n.Published):N0}, waiting for watermark {_nodes.Sum(n => n.Pending):N0}, connected {_nodes.Count(n => n.IsConnected)}/{_nodes.Count}, cut {_nodes.Count(n => n.IsCut)}"));
+                    $"{sw.Elapsed.TotalMinutes:F1} min: captured {_nodes.Sum(n => n.LastSeq):N0}, published {_nodes.Sum(n => n.Published):N0}, waiting for watermark {_nodes.Sum(n => n.Pending):N0}, connected {_nodes.Count(n => n.IsConnected)}/{_nodes.Count}, cut {_nodes.Count(n => n.IsCut)}, client loops ended {_nodes.Count(n => !n.ClientRunning)}"));
             }
             await Task.Delay(TickEvery);
         }

@@ -67,6 +67,9 @@ internal sealed partial class SimulatedNode : IAsyncDisposable
 
     public bool IsConnected => _client.IsConnected;
 
+    /// <summary>False once the client's connection loop has ended on a fault (it will never reconnect by itself).</summary>
+    public bool ClientRunning => _client.IsRunning;
+
     /// <summary>Messages captured while the cable was cut.</summary>
     public int BacklogCount
     {
