@@ -30,6 +30,9 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Path of the broker's log.</summary>
     public string LogPath => Path.Combine(Directory, "mosquitto.log");
 
+    /// <summary>Process id of the current run (for CPU and memory readings from /proc), or null before the first start.</summary>
+    public int? Pid => _process?.Id;
+
     /// <summary>True while the broker process runs.</summary>
     public bool IsRunning => _process is { HasExited: false };
 
