@@ -32,12 +32,13 @@ internal sealed partial class DemoSystem
             w.WriteLine($"    {contract,-8} PDF     {api}/api/v1/sla/{Month}/report?contract={contract}&format=pdf");
         }
         foreach (var (site, node, url) in agents) w.WriteLine($"  Agent {site}/{node} status page  {url}/  (JSON {url}/api/status)");
-        if (prometheusUrl is not null) w.WriteLine($"  Prometheus          {prometheusUrl}/alerts  (rules {prometheusUrl}/rules, targets {prometheusUrl}/targets)");
+        if (prometheusUrl is not null)
+            w.WriteLine($"  Prometheus          {prometheusUrl}/classic/alerts  (API {prometheusUrl}/api/v1/rules {prometheusUrl}/api/v1/targets {prometheusUrl}/api/v1/alerts)");
         if (alertmanagerUrl is not null) w.WriteLine($"  Alertmanager        {alertmanagerUrl}/#/alerts  (API {alertmanagerUrl}/api/v2/alerts)");
         w.WriteLine($"  Broker              mqtt://127.0.0.1:{brokerPort} (mosquitto_sub -p {brokerPort} -t 'chezlepro/#' -v)");
         w.WriteLine($"  CLI                 CHEZLEPRO_URL={api} CHEZLEPRO_API_KEY={_readerKey} dotnet run --project collector/Chezlepro.Collector -- sla show {Month}");
         w.WriteLine($"  Logs and data       {_run}");
-        w.WriteLine($"  Scenario            last month back-filled (web down 5 h, cluster without quorum 1 h, agents silent 2 h 40 and 1 h 40); live: web site down at "
+        w.WriteLine($"  Scenario            last month back-filled (web down 5 h, cluster without quorum 1 h, agents silent 2 h 30 and 1 h 30); live: web site down at "
             + $"{WebOutageAfter:m\\:ss} for {WebOutageLength:m\\:ss}, grid lost at lanaudiere at 1:00 for 5:00");
     }
 

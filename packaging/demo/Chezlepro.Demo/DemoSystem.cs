@@ -52,6 +52,8 @@ internal sealed partial class DemoSystem : IAsyncDisposable
             },
             ["Catalog"] = DemoCatalog.Build(),
             ["Noc"] = new JsonObject { ["Alertmanager"] = new JsonObject { ["Url"] = alertmanagerUrl ?? "" } },
+            // Three contracts, three PDFs: a user (or the demo test) opening them together should not queue behind one Chromium.
+            ["Reports"] = new JsonObject { ["MaxConcurrentPdf"] = DemoCatalog.Contracts.Count },
         });
         _started.Add(ChildProcess.Start("collector", "dotnet", [Binary("chezlepro-collector.dll"), "--config", collectorConfig],
             Path.Combine(_run, "collector.log")));
