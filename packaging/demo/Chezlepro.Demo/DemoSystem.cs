@@ -12,6 +12,9 @@ internal sealed partial class DemoSystem : IAsyncDisposable
     private readonly string _run;
     private readonly TextWriter _out;
     private readonly List<IAsyncDisposable> _started = [];
+    private readonly List<(string Site, string Node, long LastSeq)> _backfill = [];
+    private string _readerKey = "";
+    private string _collectorUrl = "";
 
     public DemoSystem(string runDirectory, TextWriter output)
     {
@@ -19,41 +22,56 @@ internal sealed partial class DemoSystem : IAsyncDisposable
         _out = output;
     }
 
+    /// <summary>Last month (<c>yyyy-MM</c>), the one the back-fill covers.</summary>
+    public string Month { get; private set; } = "";
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        var now = TimeProvider.System.GetUtcNow();
+        Month = DemoHistory.LastMonth(now);
         var mosquitto = await EnsureMosquittoAsync(cancellationToken);
         var brokerPort = FreePort();
         var broker = StartBroker(mosquitto, brokerPort);
         await WaitForPortAsync(brokerPort, "mosquitto", cancellationToken);
+        var alertmanagerUrl = await StartAlertmanagerAsync(cancellationToken);
 
-        var readerKey = NewKey();
+        _readerKey = NewKey();
         var operatorKey = NewKey();
-        var collectorUrl = $"http://127.0.0.1:{FreePort()}";
+        _collectorUrl = $"http://127.0.0.1:{FreePort()}";
+        var collector = new JsonObject { ["Id"] = "demo", ["DataDirectory"] = Path.Combine(_run, "collector"), ["Urls"] = _collectorUrl };
         var collectorConfig = Write("collector.json", new JsonObject
         {
-            ["Collector"] = new JsonObject { ["Id"] = "demo", ["DataDirectory"] = Path.Combine(_run, "collector"), ["Urls"] = collectorUrl },
+            ["Collector"] = collector,
             // The Mqtt keys come from the one options type both services bind, so a renamed key fails this build.
             [MqttOptions.SectionName] = new JsonObject { [nameof(MqttOptions.Host)] = "127.0.0.1", [nameof(MqttOptions.Port)] = brokerPort },
             ["Api"] = new JsonObject
             {
                 ["Keys"] = new JsonArray(
-                    new JsonObject { ["Key"] = readerKey, ["Role"] = "reader" },
+                    new JsonObject { ["Key"] = _readerKey, ["Role"] = "reader" },
                     new JsonObject { ["Key"] = operatorKey, ["Role"] = "operator" }),
             },
+            ["Catalog"] = DemoCatalog.Build(),
+            ["Noc"] = new JsonObject { ["Alertmanager"] = new JsonObject { ["Url"] = alertmanagerUrl ?? "" } },
+            // Three contracts, three PDFs: a user (or the demo test) opening them together should not queue behind one Chromium.
+            ["Reports"] = new JsonObject { ["MaxConcurrentPdf"] = DemoCatalog.Contracts.Count },
         });
         _started.Add(ChildProcess.Start("collector", "dotnet", [Binary("chezlepro-collector.dll"), "--config", collectorConfig],
             Path.Combine(_run, "collector.log")));
-        await WaitForPortAsync(new Uri(collectorUrl).Port, "collector", cancellationToken);
-        await WaitForHealthyAsync(collectorUrl, cancellationToken);
+        await WaitForPortAsync(new Uri(_collectorUrl).Port, "collector", cancellationToken);
+        await WaitForHealthyAsync(_collectorUrl, cancellationToken);
 
         var agents = new List<(string Site, string Node, string Url)>();
         foreach (var (site, node) in new[] { ("lanaudiere", "pve1"), ("st-bruno", "pve1") })
         {
             var statusUrl = $"http://127.0.0.1:{FreePort()}";
             var sources = await SourcesForAsync(site, cancellationToken);
+            var data = Path.Combine(_run, $"agent-{site}");
+            var last = await BackfillAsync(site, node, data, now, cancellationToken);
+            _backfill.Add((site, node, last));
+            _out.WriteLine($"  {site}/{node}: history from {Month}-01 written to its outbox (seq 1..{last}), delivered once the agent starts");
             var config = Write($"agent-{site}.json", new JsonObject
             {
-                ["Agent"] = new JsonObject { ["Site"] = site, ["Node"] = node, ["DataDirectory"] = Path.Combine(_run, $"agent-{site}") },
+                ["Agent"] = new JsonObject { ["Site"] = site, ["Node"] = node, ["DataDirectory"] = data },
                 [MqttOptions.SectionName] = new JsonObject
                 {
                     [nameof(MqttOptions.Host)] = "127.0.0.1", [nameof(MqttOptions.Port)] = brokerPort, [nameof(MqttOptions.KeepAliveSeconds)] = 10,
@@ -66,18 +84,8 @@ internal sealed partial class DemoSystem : IAsyncDisposable
             agents.Add((site, node, statusUrl));
         }
         _ = broker;
-
-        _out.WriteLine();
-        _out.WriteLine("Chezlepro demo is running (Ctrl-C stops everything).");
-        _out.WriteLine($"  Collector API   {collectorUrl}/api/v1/sites");
-        _out.WriteLine($"    curl -H 'Authorization: Bearer {readerKey}' {collectorUrl}/api/v1/sites");
-        _out.WriteLine($"    reader key     {readerKey}");
-        _out.WriteLine($"    operator key   {operatorKey}");
-        _out.WriteLine($"  OpenAPI         {collectorUrl}/openapi/v1.json");
-        _out.WriteLine($"  Metrics         {collectorUrl}/metrics");
-        foreach (var (site, node, url) in agents) _out.WriteLine($"  Agent {site}/{node} status page  {url}/  (JSON {url}/api/status)");
-        _out.WriteLine($"  Broker          mqtt://127.0.0.1:{brokerPort} (mosquitto_sub -p {brokerPort} -t 'chezlepro/#' -v)");
-        _out.WriteLine($"  Logs and data   {_run}");
+        var prometheusUrl = await StartPrometheusAsync(_collectorUrl, agents, alertmanagerUrl, cancellationToken);
+        PrintUrls(brokerPort, operatorKey, agents, prometheusUrl, alertmanagerUrl);
     }
 
     public async ValueTask DisposeAsync()
@@ -110,7 +118,7 @@ internal sealed partial class DemoSystem : IAsyncDisposable
     // The collector's durable session must exist before agents publish, or the broker has nowhere to queue.
     private static async Task WaitForHealthyAsync(string url, CancellationToken cancellationToken)
     {
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         for (var i = 0; i < 300; i++)
         {
             try
@@ -120,6 +128,10 @@ internal sealed partial class DemoSystem : IAsyncDisposable
             catch (HttpRequestException)
             {
                 // Still starting.
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // Still starting (a first start on a busy machine can take seconds to answer).
             }
             await Task.Delay(100, cancellationToken);
         }
