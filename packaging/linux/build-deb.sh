@@ -8,8 +8,9 @@
 #   CHEZLEPRO_PUBLISH_COLLECTOR  the same for the collector
 #   ARTIFACTS_PATH               dotnet --artifacts-path for the publish (default: <OUT_DIR>/artifacts)
 #   DEB_COMPRESS                 dpkg-deb compressor: xz (default, smallest) or gzip (fast, for tests)
-#   AGENT_AOT                    true (default): the agent is published Native AOT; false: the trimmed
-#                                self-contained JIT build (the fallback, -p:AgentAot=false)
+#   AGENT_AOT                    true (default for linux-x64): the agent is published Native AOT; false (default
+#                                for linux-arm64, whose cross AOT link is not proven yet): the trimmed
+#                                self-contained JIT build (-p:AgentAot=false)
 # The AOT publish needs clang and binutils (the linker), plus for linux-arm64 the aarch64 cross binutils and C
 # runtime; run as root with apt-get at hand, this script installs whichever Debian package is missing.
 set -eu
@@ -27,7 +28,7 @@ case "$RID" in
 esac
 echo "$VERSION" | grep -Eq '^[0-9][A-Za-z0-9.+~-]*$' || { echo "bad version '$VERSION'" >&2; exit 2; }
 
-AGENT_AOT=${AGENT_AOT:-true}
+if [ "$RID" = linux-x64 ]; then AGENT_AOT=${AGENT_AOT:-true}; else AGENT_AOT=${AGENT_AOT:-false}; fi
 case "$AGENT_AOT" in true|false) ;; *) echo "AGENT_AOT must be true or false, not '$AGENT_AOT'" >&2; exit 2 ;; esac
 
 # Native AOT compiles to native code with the platform's C toolchain (zlib and brotli come inside the ILCompiler
