@@ -8,6 +8,11 @@
 #   CHEZLEPRO_PUBLISH_COLLECTOR  the same for the collector
 #   ARTIFACTS_PATH               dotnet --artifacts-path for the publish (default: <OUT_DIR>/artifacts)
 #   DEB_COMPRESS                 dpkg-deb compressor: xz (default, smallest) or gzip (fast, for tests)
+#   AGENT_AOT                    true (default for linux-x64): the agent is published Native AOT; false (default
+#                                for linux-arm64, whose cross AOT link is not proven yet): the trimmed
+#                                self-contained JIT build (-p:AgentAot=false)
+# The AOT publish needs clang and binutils (the linker), plus for linux-arm64 the aarch64 cross binutils and C
+# runtime; run as root with apt-get at hand, this script installs whichever Debian package is missing.
 set -eu
 
 usage() { echo "usage: $0 <linux-x64|linux-arm64> <version> [agent] [collector]" >&2; exit 2; }
@@ -22,6 +27,28 @@ case "$RID" in
     *) usage ;;
 esac
 echo "$VERSION" | grep -Eq '^[0-9][A-Za-z0-9.+~-]*$' || { echo "bad version '$VERSION'" >&2; exit 2; }
+
+if [ "$RID" = linux-x64 ]; then AGENT_AOT=${AGENT_AOT:-true}; else AGENT_AOT=${AGENT_AOT:-false}; fi
+case "$AGENT_AOT" in true|false) ;; *) echo "AGENT_AOT must be true or false, not '$AGENT_AOT'" >&2; exit 2 ;; esac
+
+# Native AOT compiles to native code with the platform's C toolchain (zlib and brotli come inside the ILCompiler
+# package; zlib1g-dev is what the .NET prerequisites name and costs nothing).
+aot_requirements() {
+    packages="clang binutils zlib1g-dev"
+    [ "$RID" = linux-arm64 ] && packages="$packages gcc-aarch64-linux-gnu binutils-aarch64-linux-gnu libc6-dev-arm64-cross"
+    missing=
+    for p in $packages; do
+        dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"
+    done
+    [ -z "$missing" ] && return 0
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        echo "installing the Native AOT build requirements:$missing"
+        apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    else
+        echo "Native AOT needs the Debian packages:$missing (apt-get install -y$missing), or AGENT_AOT=false" >&2
+        exit 1
+    fi
+}
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=$(cd "$HERE/../.." && pwd)
@@ -43,15 +70,16 @@ for ROLE in $ROLES; do
     PKG=chezlepro-$ROLE
     if [ -z "$PUBLISHED" ]; then
         PUBLISHED=$WORK/publish-$ROLE
+        [ "$ROLE" = agent ] && [ "$AGENT_AOT" = true ] && aot_requirements
         dotnet publish "$REPO/$PROJECT" -c Release -r "$RID" --self-contained true -p:Version="$VERSION" \
-            --artifacts-path "$ARTIFACTS_PATH" -o "$PUBLISHED"
+            -p:AgentAot="$AGENT_AOT" --artifacts-path "$ARTIFACTS_PATH" -o "$PUBLISHED"
     fi
     [ -x "$PUBLISHED/$PKG" ] || { echo "$PUBLISHED/$PKG missing: not a publish of $PROJECT" >&2; exit 1; }
 
     ROOT=$WORK/root-$ROLE
     mkdir -p "$ROOT/DEBIAN" "$ROOT/usr/lib/$PKG" "$ROOT/lib/systemd/system" "$ROOT/etc/chezlepro" "$ROOT/usr/share/doc/$PKG"
-    # Debug symbols and XML docs are not needed on a site node.
-    (cd "$PUBLISHED" && tar --exclude='*.pdb' --exclude='*.xml' -cf - .) | (cd "$ROOT/usr/lib/$PKG" && tar -xf -)
+    # Debug symbols and XML docs are not needed on a site node (nor the AOT binary's separate .dbg symbols).
+    (cd "$PUBLISHED" && tar --exclude='*.pdb' --exclude='*.xml' --exclude='*.dbg' -cf - .) | (cd "$ROOT/usr/lib/$PKG" && tar -xf -)
     cp "$HERE/$PKG.service" "$ROOT/lib/systemd/system/$PKG.service"
     cp "$HERE/config/$ROLE.json" "$ROOT/etc/chezlepro/$ROLE.json"
     cp "$REPO/packaging/README.md" "$ROOT/usr/share/doc/$PKG/README.md"

@@ -1,18 +1,23 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Chezlepro.Agent.Bench;
+using Chezlepro.Mqtt;
 using Chezlepro.Simulators.Victron;
 using Chezlepro.Testing;
 using Chezlepro.Testing.Mosquitto;
+using Microsoft.Extensions.Logging.Abstractions;
 
 // Footprint of the agent beside an anchor, same machine, same run: the real agent (host + a second host source +
 // a simulated Victron GX over Modbus TCP, all every 10 s, publishing to a local Mosquitto) against zabbix_agent2
 // (Debian package) answering a comparable set of passive items every 10 s (the same host values twice and four
-// Modbus reads of the same simulator). Two agents run: what a site node runs (the self-contained publish of
-// build-deb.sh, with the Environment= lines of packaging/linux/chezlepro-agent.service), and the framework-dependent
-// build developers run. RSS from /proc/<pid>/status, CPU from /proc/<pid>/stat.
+// Modbus reads of the same simulator). Two agents run, both as build-deb.sh publishes them and with the
+// Environment= lines of packaging/linux/chezlepro-agent.service: the Native AOT binary a site node runs, and the
+// trimmed self-contained JIT build (-p:AgentAot=false, the fallback). Also: each agent's start to its first
+// published telemetry message, and the .deb size of each. RSS from /proc/<pid>/status, CPU from /proc/<pid>/stat.
 //   dotnet run -c Release --project tests/Chezlepro.Agent.Bench -- [seconds=300]
+// CHEZLEPRO_PUBLISH_AGENT / CHEZLEPRO_PUBLISH_AGENT_JIT measure publishes made before (e.g. of an experiment branch).
 var seconds = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 300;
 var warmUp = TimeSpan.FromSeconds(Math.Min(60, seconds / 4));
 string[] zabbixCandidates = ["/usr/sbin/zabbix_agent2", "/usr/sbin/zabbix_agentd"];
@@ -20,16 +25,9 @@ var zabbixBinary = zabbixCandidates.FirstOrDefault(File.Exists)
     ?? throw new InvalidOperationException("install zabbix-agent2 (apt-get install zabbix-agent2)");
 var work = Directory.CreateTempSubdirectory("agent-bench-").FullName;
 var repo = RepoRoot();
-// CHEZLEPRO_PUBLISH_AGENT (as for build-deb.sh) measures a publish made before, e.g. of an experiment branch.
-var published = Environment.GetEnvironmentVariable("CHEZLEPRO_PUBLISH_AGENT") is { Length: > 0 } given ? given : Path.Combine(work, "publish");
-if (published.StartsWith(work, StringComparison.Ordinal))
-{
-    Console.WriteLine($"publishing the agent as build-deb.sh does into {published} ...");
-    var publish = Process.Start("dotnet", ["publish", Path.Combine(repo, "agent/Chezlepro.Agent/Chezlepro.Agent.csproj"), "-c", "Release",
-        "-r", "linux-x64", "--self-contained", "true", "-o", published, "--artifacts-path", Path.Combine(work, "artifacts"), "-v", "q"])!;
-    await publish.WaitForExitAsync();
-    if (publish.ExitCode != 0) throw new InvalidOperationException("dotnet publish of the agent failed");
-}
+var aotPublish = await PublishAsync("CHEZLEPRO_PUBLISH_AGENT", "aot", true);
+var jitPublish = await PublishAsync("CHEZLEPRO_PUBLISH_AGENT_JIT", "jit", false);
+var debSizes = new[] { ("aot", aotPublish), ("jit", jitPublish) }.Select(p => (p.Item1, Bytes: DebSize(p.Item1, p.Item2))).ToList();
 await using var victron = await VictronGxSimulator.StartAsync();
 await using var broker = await MosquittoBroker.StartAsync();
 var statusUrls = new List<string>();
@@ -43,14 +41,30 @@ var zabbixConf = Path.Combine(work, "zabbix_agent2.conf");
 File.WriteAllText(zabbixConf, string.Join('\n', "LogType=console", "DebugLevel=2", "Server=127.0.0.1", "ServerActive=", "ListenIP=127.0.0.1",
     $"ListenPort={zabbixPort}", "Hostname=bench", $"ControlSocket={Path.Combine(work, "zabbix.sock")}", ""));
 
-var processes = new List<Process>
+// Start to first message: a subscriber (SUBACK received) before each agent starts; the agents start one after the
+// other so that neither's start-up competes with the other's.
+var firstTelemetry = new ConcurrentDictionary<string, TaskCompletionSource>();
+await using var watcher = new MqttClient(new MqttClientOptions { Port = broker.Port, ClientId = "bench-watcher" }, NullLogger<MqttClient>.Instance, TimeProvider.System);
+watcher.MessageHandler = (m, _) =>
 {
-    Start(zabbixBinary, ["-c", zabbixConf, "-f"], []),
-    StartAgent("node", Path.Combine(published, "chezlepro-agent"), [], unitEnvironment),
-    StartAgent("dev", "dotnet", [Path.Combine(AppContext.BaseDirectory, "chezlepro-agent.dll")], []),
+    if (firstTelemetry.TryGetValue(m.Topic.Split('/')[3], out var first)) first.TrySetResult();
+    return Task.CompletedTask;
 };
-var samplers = new[] { new ProcessSampler(Path.GetFileName(zabbixBinary), processes[0].Id), new ProcessSampler("agent (as shipped)", processes[1].Id),
-                       new ProcessSampler("agent (dev build)", processes[2].Id) };
+await watcher.StartAsync(default);
+await watcher.SubscribeAsync([new MqttTopicFilter("chezlepro/v1/bench/+/telemetry/#")], default);
+var startUp = new List<(string Name, TimeSpan Elapsed)>();
+
+var processes = new List<Process> { Start(zabbixBinary, ["-c", zabbixConf, "-f"], []) };
+foreach (var (node, binary) in new[] { ("aot", aotPublish), ("jit", jitPublish) })
+{
+    var first = firstTelemetry.GetOrAdd(node, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+    var started = Stopwatch.StartNew();
+    processes.Add(StartAgent(node, Path.Combine(binary, "chezlepro-agent"), [], unitEnvironment));
+    await first.Task.WaitAsync(TimeSpan.FromSeconds(60));
+    startUp.Add((node, started.Elapsed));
+}
+var samplers = new[] { new ProcessSampler(Path.GetFileName(zabbixBinary), processes[0].Id), new ProcessSampler("agent (Native AOT)", processes[1].Id),
+                       new ProcessSampler("agent (trimmed JIT)", processes[2].Id) };
 string[] zabbixItems =
 [
     "system.cpu.load[all,avg1]", "system.cpu.load[all,avg5]", "system.cpu.load[all,avg15]", "vm.memory.size[total]",
@@ -115,9 +129,42 @@ foreach (var s in samplers)
         $"{s.Name,-20} {s.AvgRssKb / 1024,10:F1} {s.PeakRssKb / 1024.0,11:F1} {s.LastRssKb / 1024.0,11:F1} {cpu,8:F2} {100 * cpu / window.TotalSeconds,7:F2} {s.AvgRssKb / anchor.AvgRssKb,9:F2} {(anchorCpu > 0 ? cpu / anchorCpu : double.NaN),9:F2}"));
 }
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"window {window.TotalSeconds:F0} s; zabbix items answered {answered}; agent polls: {agentPolls}"));
-Console.WriteLine("targets: agent RSS within 2.0x zabbix_agent2, agent CPU no higher (≤1.0x)");
+foreach (var (name, elapsed) in startUp)
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start to first telemetry message, agent {name}: {elapsed.TotalMilliseconds:F0} ms"));
+foreach (var (name, bytes) in debSizes)
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $".deb (xz), agent {name}: {bytes / 1024.0 / 1024.0:F2} MB"));
+Console.WriteLine("targets: agent (Native AOT) RSS ≤ 1.0x zabbix_agent2, CPU ≤ 1.0x");
 Directory.Delete(work, recursive: true);
 return 0;
+
+async Task<string> PublishAsync(string variable, string name, bool aot)
+{
+    if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } given) return given;
+    var output = Path.Combine(work, "publish-" + name);
+    Console.WriteLine($"publishing the agent as build-deb.sh does (AgentAot={aot}) into {output} ...");
+    var clock = Stopwatch.StartNew();
+    var publish = Process.Start("dotnet", ["publish", Path.Combine(repo, "agent/Chezlepro.Agent/Chezlepro.Agent.csproj"), "-c", "Release",
+        "-r", "linux-x64", "--self-contained", "true", $"-p:AgentAot={(aot ? "true" : "false")}", "-o", output,
+        "--artifacts-path", Path.Combine(work, "artifacts-" + name), "-v", "q"])!;
+    await publish.WaitForExitAsync();
+    if (publish.ExitCode != 0) throw new InvalidOperationException($"dotnet publish of the agent (AgentAot={aot}) failed");
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  published in {clock.Elapsed.TotalSeconds:F0} s"));
+    return output;
+}
+
+long DebSize(string name, string published)
+{
+    var output = Path.Combine(work, "deb-" + name);
+    var psi = new ProcessStartInfo("sh") { RedirectStandardOutput = true };
+    foreach (var a in new[] { Path.Combine(repo, "packaging/linux/build-deb.sh"), "linux-x64", "1.0.0", "agent" }) psi.ArgumentList.Add(a);
+    psi.Environment["OUT_DIR"] = output;
+    psi.Environment["CHEZLEPRO_PUBLISH_AGENT"] = published;
+    using var p = Process.Start(psi)!;
+    p.StandardOutput.ReadToEnd();
+    p.WaitForExit();
+    if (p.ExitCode != 0) throw new InvalidOperationException($"build-deb.sh of the {name} publish failed");
+    return new FileInfo(Path.Combine(output, "chezlepro-agent_1.0.0_amd64.deb")).Length;
+}
 
 static string RepoRoot()
 {

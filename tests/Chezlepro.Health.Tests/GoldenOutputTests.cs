@@ -19,7 +19,7 @@ public class GoldenOutputTests
     public static TheoryData<string> Scenarios => new()
     {
         "pve8-healthy", "pve8-replication-failing", "pve8-node-down", "pve8-no-quorum", "pve8-ha-error", "pve9-standalone-busy",
-        "pbs3-namespaces-tasks", "pbs4-stores", "ceph-reef-warn", "ceph-quincy-ok", "ceph-err-inactive",
+        "pve9-replication", "pbs3-namespaces-tasks", "pbs4-stores", "ceph-reef-warn", "ceph-quincy-ok", "ceph-err-inactive",
     };
 
     [Theory]
@@ -45,6 +45,7 @@ public class GoldenOutputTests
             case "pve8-no-quorum": return Pve("pve8/cluster-status-no-quorum.json", "pve8/resources-healthy.json", "pve8/ha-healthy.json", null, null);
             case "pve8-ha-error": return Pve("pve8/cluster-status-healthy.json", "pve8/resources-healthy.json", "pve8/ha-error.json", null, null);
             case "pve9-standalone-busy": return Pve("pve9/cluster-status.json", "pve9/resources.json", "pve9/ha-fencing.json", "pve9/node-status.json", null);
+            case "pve9-replication": return Pve("pve8/cluster-status-healthy.json", "pve8/resources-healthy.json", "pve8/ha-healthy.json", null, "pve9/replication.json");
             case "pbs3-namespaces-tasks":
             {
                 var poll = new PbsPoll

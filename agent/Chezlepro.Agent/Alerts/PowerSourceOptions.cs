@@ -22,12 +22,16 @@ public class PowerSourceOptions
     /// <typeparam name="T">Options type.</typeparam>
     /// <param name="definition">The entry.</param>
     /// <param name="errors">Problems found.</param>
-    public static T Bind<T>(SourceDefinition definition, List<string> errors)
+    /// <param name="get">The binder call with the concrete type (<c>section.Get&lt;VictronGxSourceOptions&gt;()</c>): the
+    /// configuration binder's generator writes code only for such calls, and Native AOT has no reflection binder.</param>
+    public static T Bind<T>(SourceDefinition definition, List<string> errors, Func<IConfiguration, T?> get)
         where T : PowerSourceOptions, new()
     {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(get);
         try
         {
-            return definition.Section.Get<T>() ?? new T();
+            return get(definition.Section) ?? new T();
         }
         catch (InvalidOperationException e)
         {

@@ -23,18 +23,20 @@ public static class AgentHostExtensions
     public static IServiceCollection AddAgent(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton(TimeProvider.System);
-        AddValidated<AgentOptions, AgentOptionsValidator>(services, AgentOptions.SectionName);
+        // Each bound with its concrete type written out: the configuration binder's generator (Native AOT) writes
+        // code only for such calls, never for a generic helper's.
+        services.AddOptions<AgentOptions>().BindConfiguration(AgentOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AgentOptions>, AgentOptionsValidator>();
         services.AddMqttOptions();
-        AddValidated<OutboxOptions, OutboxOptionsValidator>(services, OutboxOptions.SectionName);
-        AddValidated<ForwardingOptions, ForwardingOptionsValidator>(services, ForwardingOptions.SectionName);
-        AddValidated<StatusPageOptions, StatusPageOptionsValidator>(services, StatusPageOptions.SectionName);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OutboxOptions>, OutboxOptionsValidator>();
+        services.AddOptions<ForwardingOptions>().BindConfiguration(ForwardingOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ForwardingOptions>, ForwardingOptionsValidator>();
+        services.AddOptions<StatusPageOptions>().BindConfiguration(StatusPageOptions.SectionName).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<StatusPageOptions>, StatusPageOptionsValidator>();
         services.AddLocalActions(configuration);
 
-        foreach (var type in typeof(AgentHostExtensions).Assembly.GetTypes()
-                     .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(SourceFactory).IsAssignableFrom(t)))
-        {
-            services.AddSingleton(typeof(SourceFactory), type);
-        }
+        foreach (var factory in SourceCatalog.Registered()) services.AddSingleton(factory);
         services.AddSingleton<SourceCatalog>();
         services.AddSingleton<IReadOnlyList<ConfiguredSource>>(sp =>
             sp.GetRequiredService<SourceCatalog>().Create(configuration, sp));
@@ -64,12 +66,4 @@ public static class AgentHostExtensions
         // The outbox, not the broker, is the store: a clean session keeps the broker from replaying a stale queue.
         // A site back from a WAN outage should drain within seconds, and one CONNECT every 15 s costs nothing.
         MqttClientSettings.Create(mqtt, $"chezlepro-agent-{agent.Site}-{agent.Node}", durableSession: false, TimeSpan.FromSeconds(15));
-
-    private static void AddValidated<TOptions, TValidator>(IServiceCollection services, string section)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddOptions<TOptions>().BindConfiguration(section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<TOptions>, TValidator>();
-    }
 }

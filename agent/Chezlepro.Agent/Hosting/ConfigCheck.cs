@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Chezlepro.Agent.Options;
 using Chezlepro.Agent.Sources;
 using Chezlepro.Hosting.Mqtt;
@@ -29,7 +30,7 @@ public static class ConfigCheck
         return problems;
     }
 
-    private static void Collect<T>(IServiceProvider provider, List<string> problems)
+    private static void Collect<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider provider, List<string> problems)
         where T : class
     {
         try

@@ -14,6 +14,22 @@ public sealed class SourceCatalog
     public SourceCatalog(IEnumerable<SourceFactory> factories) =>
         _factories = factories.ToDictionary(f => f.Type, StringComparer.Ordinal);
 
+    /// <summary>
+    /// Every source type the agent knows, listed by hand: the shipped agent is Native AOT, where scanning the assembly
+    /// for factories would find nothing the trimmer did not keep (SourceFactoryTests checks that none is missing).
+    /// </summary>
+    public static IReadOnlyList<SourceFactory> Registered() =>
+    [
+        new Power.Victron.VictronGxSourceFactory(),
+        new Power.Eg4.Eg4LlSourceFactory(),
+        new Power.VeBus.VeBusMk3SourceFactory(),
+        new Proxmox.ProxmoxSourceFactory(),
+        new Pbs.PbsSourceFactory(),
+        new Ceph.CephSourceFactory(),
+        new Host.HostSourceFactory(),
+        new Probe.ProbeSourceFactory(),
+    ];
+
     /// <summary>Known source types.</summary>
     public IReadOnlyCollection<string> Types => _factories.Keys;
 

@@ -1,8 +1,8 @@
 namespace Chezlepro.Agent.Sources;
 
 /// <summary>
-/// Creates the sources of one <c>Type</c>. Every non-abstract subclass in the agent assembly is registered
-/// automatically, so a new source type is a folder with its factory and nothing else to wire. Derive from
+/// Creates the sources of one <c>Type</c>. A new source type is a folder with its factory, added to
+/// <see cref="SourceCatalog.Registered"/> (explicit, for Native AOT; a test fails if one is left out). Derive from
 /// <see cref="SourceFactory{TSettings}"/>: its one <c>Parse</c> serves both <see cref="Validate"/> (check-config)
 /// and <see cref="Create"/> (start-up), so a configuration check-config accepts is one the service starts with.
 /// </summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace Chezlepro.Health.Http;
 
@@ -9,17 +10,15 @@ namespace Chezlepro.Health.Http;
 /// </summary>
 internal static class TolerantJson
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
-        Converters = { new FlexibleBooleanConverter(), new FlexibleInt64Converter() },
-    };
-
+    /// <summary>Reads <paramref name="element"/> as <typeparamref name="T"/>, one of the replies of <see cref="ReplyJsonContext"/>.</summary>
     public static T Read<T>(JsonElement element, string where)
     {
+        // Generated metadata, not reflection: the agent ships as Native AOT, where reflection over T is gone.
+        var info = ReplyJsonContext.Default.GetTypeInfo(typeof(T)) as JsonTypeInfo<T>
+            ?? throw new InvalidOperationException($"{typeof(T).Name} is not in ReplyJsonContext: add a [JsonSerializable] for it.");
         try
         {
-            return element.Deserialize<T>(Options)
+            return element.Deserialize(info)
                 ?? throw new ApiException(ApiFailureKind.InvalidReply, $"{where}: reply 'data' is null");
         }
         catch (JsonException ex)
@@ -28,7 +27,7 @@ internal static class TolerantJson
         }
     }
 
-    private sealed class FlexibleBooleanConverter : JsonConverter<bool>
+    internal sealed class FlexibleBooleanConverter : JsonConverter<bool>
     {
         public override bool Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
             reader.TokenType switch
@@ -44,7 +43,7 @@ internal static class TolerantJson
             writer.WriteBooleanValue(value);
     }
 
-    private sealed class FlexibleInt64Converter : JsonConverter<long>
+    internal sealed class FlexibleInt64Converter : JsonConverter<long>
     {
         public override long Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {

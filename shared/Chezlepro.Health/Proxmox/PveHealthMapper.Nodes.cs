@@ -120,7 +120,7 @@ internal static partial class PveHealthMapper
             double? used = st.MaxDisk is > 0 && st.Disk is { } d ? (double)d / st.MaxDisk.Value : null;
             if (used is { } u)
                 report.Samples.Add(new Sample(prefix + "used", Math.Round(u * 100, 2), "%"));
-            storages.Add(new JsonObject { ["storage"] = st.Storage, ["status"] = st.Status, ["used"] = used is { } x ? Math.Round(x, 4) : null });
+            storages.Add((JsonNode)new JsonObject { ["storage"] = st.Storage, ["status"] = st.Status, ["used"] = used is { } x ? Math.Round(x, 4) : null });
             // An enabled storage that is not active on this node reads "unknown" (reference §5.8).
             if (!available)
                 warnings.Add($"storage {st.Storage} {st.Status ?? "unknown"}");
@@ -149,7 +149,7 @@ internal static partial class PveHealthMapper
             if (lag is { } l)
                 report.Samples.Add(new Sample($"replication.{job.Id}.lag", l, "s"));
             report.Samples.Add(new Sample($"replication.{job.Id}.failCount", failures));
-            jobs.Add(new JsonObject
+            jobs.Add((JsonNode)new JsonObject
             {
                 ["id"] = job.Id, ["target"] = job.Target, ["lagSeconds"] = lag, ["failCount"] = failures,
                 ["lastSyncAt"] = job.LastSync is > 0 ? DateTimeOffset.FromUnixTimeSeconds(job.LastSync.Value).ToString("yyyy-MM-ddTHH:mm:ss.fffZ") : null,

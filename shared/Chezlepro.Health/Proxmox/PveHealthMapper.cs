@@ -21,6 +21,7 @@ internal static partial class PveHealthMapper
         report.Checks.Add(MapQuorum(snapshot, report));
         MapNodes(snapshot, thresholds, report);
         report.Checks.Add(MapHa(snapshot, thresholds));
+        if (MapReplicationCheck(snapshot, thresholds) is { } replication) report.Checks.Add(replication);
         MapGuests(snapshot, report);
         return report;
     }

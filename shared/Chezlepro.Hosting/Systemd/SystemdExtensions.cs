@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ public static class SystemdExtensions
     /// notifier, and our watchdog on that notifier, asking <typeparamref name="TLiveness"/> whether the service's loops turn.
     /// </summary>
     /// <param name="services">Services.</param>
-    public static IServiceCollection AddSystemdIntegration<TLiveness>(this IServiceCollection services)
+    public static IServiceCollection AddSystemdIntegration<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TLiveness>(this IServiceCollection services)
         where TLiveness : class, IServiceLiveness
     {
         if (!SystemdHelpers.IsSystemdService()) return services;

@@ -68,7 +68,9 @@ public sealed class PveHealthReaderTests : IAsyncLifetime
         var report = await reader.ReadAsync(CancellationToken.None);
 
         Assert.All(report.Checks, c => Assert.Equal(HealthStatus.Ok, c.Status));
-        Assert.Equal(5, report.Checks.Count);
+        // quorum, three nodes, ha, replication.
+        Assert.Equal(6, report.Checks.Count);
+        Assert.NotNull(report.Find("proxmox.replication"));
         Assert.All(_server.Requests, r => Assert.Equal($"PVEAPIToken=monitor@pve!agent={Secret}", r.Authorization));
         Assert.Equal(1, _server.Count("nodes/pve2/status"));
     }

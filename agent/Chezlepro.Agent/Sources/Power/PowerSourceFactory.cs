@@ -1,4 +1,5 @@
 using Chezlepro.Agent.Alerts;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -16,7 +17,7 @@ public abstract class PowerSourceFactory<TOptions> : SourceFactory<TOptions>
     internal sealed override TOptions Parse(SourceKeys keys)
     {
         var (definition, errors) = (keys.Definition, keys.Errors);
-        var o = PowerSourceOptions.Bind<TOptions>(definition, errors);
+        var o = PowerSourceOptions.Bind(definition, errors, Get);
         Validate(o, definition, errors);
         errors.AddRange(o.ValidateCommon(definition));
         return o;
@@ -25,6 +26,9 @@ public abstract class PowerSourceFactory<TOptions> : SourceFactory<TOptions>
     internal sealed override ISource Build(SourceDefinition definition, TOptions settings, IServiceProvider services) =>
         Build(definition, settings, services.GetRequiredService<ILoggerFactory>(), services.GetService<TimeProvider>() ?? TimeProvider.System,
             services.GetService<Actions.LocalActions>());
+
+    /// <summary>Binds the entry: <c>section.Get&lt;TheOptions&gt;()</c>, written with the concrete type so the binder is generated.</summary>
+    private protected abstract TOptions? Get(IConfiguration section);
 
     /// <summary>Adds a problem per device key that is wrong (the shared keys are checked afterwards).</summary>
     private protected abstract void Validate(TOptions o, SourceDefinition definition, List<string> errors);

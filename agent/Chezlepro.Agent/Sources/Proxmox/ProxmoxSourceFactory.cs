@@ -28,8 +28,16 @@ public sealed class ProxmoxSourceFactory : SourceFactory<(ApiClientOptions Api, 
                 RootFsWarning = keys.Fraction("RootFsWarning", defaults.RootFsWarning),
                 StorageWarning = keys.Fraction("StorageWarning", defaults.StorageWarning),
                 HaMasterStaleAfter = keys.Time("HaMasterStaleAfter", defaults.HaMasterStaleAfter, TimeSpan.FromSeconds(10), TimeSpan.FromHours(1)),
+                ReplicationLagWarning = keys.Time("ReplicationLagWarning", defaults.ReplicationLagWarning, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7)),
+                ReplicationLagCritical = keys.Time("ReplicationLagCritical", defaults.ReplicationLagCritical, TimeSpan.FromMinutes(1), TimeSpan.FromDays(30)),
+                ReplicationFailuresWarning = keys.Integer("ReplicationFailuresWarning", defaults.ReplicationFailuresWarning, 1, 1000),
+                ReplicationFailuresCritical = keys.Integer("ReplicationFailuresCritical", defaults.ReplicationFailuresCritical, 1, 1000),
             },
         };
+        if (read.Thresholds.ReplicationLagCritical < read.Thresholds.ReplicationLagWarning)
+            keys.Errors.Add($"{keys.Definition.Key("ReplicationLagCritical")}: '{read.Thresholds.ReplicationLagCritical}' must not be below ReplicationLagWarning ({read.Thresholds.ReplicationLagWarning})");
+        if (read.Thresholds.ReplicationFailuresCritical < read.Thresholds.ReplicationFailuresWarning)
+            keys.Errors.Add($"{keys.Definition.Key("ReplicationFailuresCritical")}: '{read.Thresholds.ReplicationFailuresCritical}' must not be below ReplicationFailuresWarning ({read.Thresholds.ReplicationFailuresWarning})");
         return (api, read);
     }
 

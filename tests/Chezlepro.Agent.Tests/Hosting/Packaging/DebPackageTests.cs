@@ -21,7 +21,10 @@ public class DebPackageTests(DebPackages debs, ITestOutputHelper output)
         Assert.Equal("\u007fELF", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(exe), 0, 4));
         Assert.True(File.Exists(Path.Combine(root, "usr/lib/chezlepro-agent/appsettings.json")));
         Assert.True(File.Exists(Path.Combine(root, "usr/lib/chezlepro-agent/libe_sqlite3.so")), "native SQLite for linux-x64");
-        Assert.True(File.Exists(Path.Combine(root, "usr/lib/chezlepro-agent/libSystem.Native.so")), "self-contained runtime");
+        // Native AOT: the runtime is inside the binary; no JIT, no IL assemblies, no separate symbols shipped.
+        Assert.False(File.Exists(Path.Combine(root, "usr/lib/chezlepro-agent/libcoreclr.so")), "Native AOT: no CoreCLR beside the binary");
+        Assert.Empty(Directory.GetFiles(root, "*.dll", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(root, "*.dbg", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(root, "*.pdb", SearchOption.AllDirectories));
         Assert.True(File.Exists(Path.Combine(root, "lib/systemd/system/chezlepro-agent.service")));
         Assert.Contains("\"Site\": \"lanaudiere\"", File.ReadAllText(Path.Combine(root, "etc/chezlepro/agent.json")), StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using Chezlepro.Devices.Eg4;
 using Chezlepro.Modbus;
 using Chezlepro.Modbus.Serial;
 using Chezlepro.Modbus.Transport;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Agent.Sources.Power.Eg4;
@@ -12,6 +13,8 @@ public sealed class Eg4LlSourceFactory : PowerSourceFactory<Eg4LlSourceOptions>
 {
     /// <inheritdoc />
     public override string Type => "eg4-ll";
+
+    private protected override Eg4LlSourceOptions? Get(IConfiguration section) => section.Get<Eg4LlSourceOptions>();
 
     private protected override void Validate(Eg4LlSourceOptions o, SourceDefinition definition, List<string> errors)
     {

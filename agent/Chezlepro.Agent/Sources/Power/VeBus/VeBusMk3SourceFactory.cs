@@ -1,6 +1,7 @@
 using Chezlepro.Agent.Alerts;
 using Chezlepro.Devices.VeBus;
 using Chezlepro.Modbus.Serial;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Agent.Sources.Power.VeBus;
@@ -10,6 +11,8 @@ public sealed class VeBusMk3SourceFactory : PowerSourceFactory<VeBusMk3SourceOpt
 {
     /// <inheritdoc />
     public override string Type => "vebus-mk3";
+
+    private protected override VeBusMk3SourceOptions? Get(IConfiguration section) => section.Get<VeBusMk3SourceOptions>();
 
     private protected override void Validate(VeBusMk3SourceOptions o, SourceDefinition definition, List<string> errors)
     {

@@ -2,6 +2,7 @@ using Chezlepro.Agent.Alerts;
 using Chezlepro.Devices.Victron;
 using Chezlepro.Modbus;
 using Chezlepro.Modbus.Transport;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Agent.Sources.Power.Victron;
@@ -11,6 +12,8 @@ public sealed class VictronGxSourceFactory : PowerSourceFactory<VictronGxSourceO
 {
     /// <inheritdoc />
     public override string Type => "victron-gx";
+
+    private protected override VictronGxSourceOptions? Get(IConfiguration section) => section.Get<VictronGxSourceOptions>();
 
     private protected override void Validate(VictronGxSourceOptions o, SourceDefinition definition, List<string> errors)
     {
