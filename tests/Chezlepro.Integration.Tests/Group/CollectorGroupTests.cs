@@ -59,7 +59,7 @@ public sealed class CollectorGroupTests(ITestOutputHelper output)
         await Eventually.HoldsAsync(async () => await GroupCollectors.LeaderAsync(survivor) == 1, TimeSpan.FromSeconds(15),
             () => "survivor takes over\n" + survivor.Log);
         primary.Kill();
-        await Eventually.HoldsAsync(() => Task.FromResult(!recorder.Decisions.IsEmpty), TimeSpan.FromSeconds(30),
+        await Eventually.HoldsAsync(() => Task.FromResult(!recorder.Decisions.IsEmpty), TimeSpan.FromSeconds(60),
             () => "a failover decision from the new leader\n" + survivor.Log);
         await leader.StartAndWaitAsync();
 
