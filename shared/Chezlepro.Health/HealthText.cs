@@ -38,7 +38,10 @@ public readonly record struct HealthText(string Fr, string En)
     }
 
     /// <summary><c>{label} : {text}</c> / <c>{label}: {text}</c>.</summary>
-    public static HealthText Labelled(string label, HealthText text) => new($"{label}{NoBreakSpace}: {text.Fr}", $"{label}: {text.En}");
+    public static HealthText Labelled(string label, HealthText text) => Labelled(Same(label), text);
+
+    /// <summary>A label in each language followed by its text.</summary>
+    public static HealthText Labelled(HealthText label, HealthText text) => new($"{label.Fr}{NoBreakSpace}: {text.Fr}", $"{label.En}: {text.En}");
 
     /// <summary>This text followed by <paramref name="other"/>.</summary>
     public HealthText Append(HealthText other) => new(Fr + other.Fr, En + other.En);
