@@ -84,7 +84,7 @@ public sealed class MessageFactory
     /// <summary>The contract record of a health reading.</summary>
     public HealthResult ToHealthResult(HealthReading h, long seq, DateTimeOffset ts) => new()
     {
-        Site = _site, Node = _node, Seq = seq, Ts = ts, Check = h.Check, Status = h.Status, Summary = h.Summary,
+        Site = _site, Node = _node, Seq = seq, Ts = ts, Check = h.Check, Status = h.Status, Summary = h.Summary, SummaryEn = h.SummaryEn,
         Details = h.Details?.DeepClone().AsObject(),
     };
 

@@ -62,15 +62,16 @@ public static class ServiceLevelsApi
             : Results.Json(timeline, ReportJsonContext.Default.ServiceMonthTimeline);
     }
 
-    /// <summary><c>GET /api/v1/sla/{yyyy-MM}[?format=csv]</c>.</summary>
-    public static async Task<IResult> SlaAsync(string month, string? format, ServiceLevelReports reports, CancellationToken ct)
+    /// <summary><c>GET /api/v1/sla/{yyyy-MM}[?format=csv[&amp;lang=en|fr]]</c>; the CSV header is English unless <c>lang=fr</c>.</summary>
+    public static async Task<IResult> SlaAsync(string month, string? format, string? lang, ServiceLevelReports reports, CancellationToken ct)
     {
         if (!MonthPeriod.TryParse(month, out var period)) return BadRequest($"month = '{month}': use yyyy-MM.");
+        if (lang is not (null or "" or "en" or "fr")) return BadRequest($"lang = '{lang}': fr or en.");
         var report = await reports.SlaAsync(period, ct);
         return format switch
         {
             null or "" or "json" => Results.Json(report, ReportJsonContext.Default.SlaReport),
-            "csv" => Results.Text(SlaCsvWriter.ToCsv(report), "text/csv; charset=utf-8"),
+            "csv" => Results.Text(SlaCsvWriter.ToCsv(report, french: lang == "fr"), "text/csv; charset=utf-8"),
             _ => BadRequest($"format = '{format}': json or csv."),
         };
     }

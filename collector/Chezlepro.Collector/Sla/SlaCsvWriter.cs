@@ -6,18 +6,27 @@ namespace Chezlepro.Collector.Sla;
 /// <summary>
 /// The monthly report as CSV (RFC 4180, comma, invariant culture, UTC instants): one row per contract (service
 /// column empty) followed by one row per service. The numbers are the JSON model's, formatted invariantly.
+/// The header is English unless French is asked for (<c>?lang=fr</c>): the English header stays the default because
+/// scripts already parse it and a closed month's fingerprint is the hash of this CSV (<see cref="SlaReportFingerprint"/>),
+/// which must not change for months already closed.
 /// </summary>
 public static class SlaCsvWriter
 {
     /// <summary>The header line.</summary>
     public const string Header = "month,contract,client,service,from,to,up_s,down_s,unknown_s,excluded_s,availability,objective,shortfall,tranches,credit_pct,credit_amount,currency";
 
-    /// <summary>Writes the report.</summary>
-    public static void Write(SlaReport report, TextWriter writer)
+    /// <summary>The header line in French (Québec), column for column the same as <see cref="Header"/>.</summary>
+    public const string HeaderFrench = "mois,contrat,client,service,début,fin,dispo_s,panne_s,inconnu_s,exclu_s,disponibilité,objectif,écart,tranches,crédit_pct,crédit_montant,devise";
+
+    /// <summary>Writes the report (English header).</summary>
+    public static void Write(SlaReport report, TextWriter writer) => Write(report, writer, french: false);
+
+    /// <summary>Writes the report with the header in French or English; the rows are the same.</summary>
+    public static void Write(SlaReport report, TextWriter writer, bool french)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(Header);
+        writer.Write(french ? HeaderFrench : Header);
         writer.Write("\r\n");
         foreach (var c in report.Contracts)
         {
@@ -32,11 +41,14 @@ public static class SlaCsvWriter
         }
     }
 
-    /// <summary>The report as a CSV string.</summary>
-    public static string ToCsv(SlaReport report)
+    /// <summary>The report as a CSV string (English header: the form the fingerprint hashes).</summary>
+    public static string ToCsv(SlaReport report) => ToCsv(report, french: false);
+
+    /// <summary>The report as a CSV string, header in French or English.</summary>
+    public static string ToCsv(SlaReport report, bool french)
     {
         var sb = new StringBuilder();
-        using (var w = new StringWriter(sb, CultureInfo.InvariantCulture)) Write(report, w);
+        using (var w = new StringWriter(sb, CultureInfo.InvariantCulture)) Write(report, w, french);
         return sb.ToString();
     }
 

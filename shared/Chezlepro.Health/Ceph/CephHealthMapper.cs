@@ -45,26 +45,31 @@ internal static class CephHealthMapper
         };
         var reasons = s.Checks.Where(c => !c.Muted)
             .OrderBy(c => c.Severity == "HEALTH_ERR" ? 0 : 1).ThenBy(c => c.Code, StringComparer.Ordinal)
-            .Select(c => c.Message).ToList();
+            // Ceph's own messages stay as Ceph writes them (English): an operator searches them in Ceph's documentation.
+            .Select(c => HealthText.Same(c.Message)).ToList();
         if (s.NumMons is { } mons && mons > 0 && s.QuorumNames.Count * 2 <= mons)
         {
             status = HealthStatus.Critical;
-            reasons.Insert(0, $"monitor quorum lost ({s.QuorumNames.Count}/{mons} in quorum)");
+            reasons.Insert(0, HealthText.Of($"quorum des moniteurs perdu ({s.QuorumNames.Count}/{mons} dans le quorum)",
+                $"monitor quorum lost ({s.QuorumNames.Count}/{mons} in quorum)"));
         }
         if (inactive > 0)
         {
             status = HealthStatus.Critical;
-            reasons.Insert(0, $"{inactive} PGs inactive (I/O blocked)");
+            reasons.Insert(0, HealthText.Of($"{inactive} PG inactifs (E/S bloquées)", $"{inactive} PGs inactive (I/O blocked)"));
         }
         if (s.Health is null)
         {
-            report.Checks.Add(new CheckResult(Check, status == HealthStatus.Critical ? status : HealthStatus.Unknown,
-                "ceph status lacks health.status" + (reasons.Count > 0 ? ": " + string.Join("; ", reasons) : ""), details));
+            var missing = HealthText.Of($"l’état de Ceph n’a pas de health.status", $"ceph status lacks health.status");
+            report.Checks.Add((reasons.Count > 0 ? HealthText.Labelled(missing, HealthText.Join(reasons)) : missing)
+                .Result(Check, status == HealthStatus.Critical ? status : HealthStatus.Unknown, details));
             return report;
         }
-        var osds = s.NumOsds is { } n ? $"; OSDs {s.NumUpOsds}/{n} up, {s.NumInOsds}/{n} in" : "";
-        var summary = reasons.Count > 0 ? $"{s.Health}: {string.Join("; ", reasons)}" : $"{s.Health}{osds}";
-        report.Checks.Add(new CheckResult(Check, status, summary.Length > 300 ? summary[..300] + "…" : summary, details));
+        var osds = s.NumOsds is { } n
+            ? HealthText.Of($"{HealthText.NoBreakSpace}; OSD {s.NumUpOsds}/{n} actifs, {s.NumInOsds}/{n} intégrés", $"; OSDs {s.NumUpOsds}/{n} up, {s.NumInOsds}/{n} in")
+            : HealthText.Same("");
+        var summary = reasons.Count > 0 ? HealthText.Labelled(s.Health, HealthText.Join(reasons)) : HealthText.Same(s.Health).Append(osds);
+        report.Checks.Add(new HealthText(Cut(summary.Fr), Cut(summary.En)).Result(Check, status, details));
         return report;
     }
 
@@ -84,4 +89,6 @@ internal static class CephHealthMapper
         if (s.BytesTotal is > 0 && s.BytesUsed is { } used)
             report.Samples.Add(new Sample("ceph.used", Math.Round(100.0 * used / s.BytesTotal.Value, 2), "%"));
     }
+
+    private static string Cut(string summary) => summary.Length > 300 ? summary[..300] + "…" : summary;
 }

@@ -66,7 +66,7 @@ public sealed class CephHealthReader
     private static HealthReport UnknownReport(string reason)
     {
         var report = new HealthReport();
-        report.Checks.Add(new CheckResult(CephHealthMapper.Check, HealthStatus.Unknown, reason));
+        report.Checks.Add(HealthText.Of($"Ceph illisible{HealthText.NoBreakSpace}: {reason}", $"{reason}").Result(CephHealthMapper.Check, HealthStatus.Unknown));
         return report;
     }
 

@@ -39,8 +39,10 @@ internal static partial class PbsHealthMapper
         {
             if (groups.ContainsKey(check))
                 continue;
-            var why = unreadStores.TryGetValue(store, out var error) ? error : $"no snapshot of this group listed on {store} any more";
-            report.Checks.Add(new CheckResult(check, HealthStatus.Unknown, why, new JsonObject { ["store"] = store }));
+            var why = unreadStores.TryGetValue(store, out var error)
+                ? HealthText.Of($"{store} illisible{HealthText.NoBreakSpace}: {error}", $"{error}")
+                : HealthText.Of($"plus aucun instantané de ce groupe sur {store}", $"no snapshot of this group listed on {store} any more");
+            report.Checks.Add(why.Result(check, HealthStatus.Unknown, new JsonObject { ["store"] = store }));
         }
     }
 
@@ -59,26 +61,31 @@ internal static partial class PbsHealthMapper
             ["namespaces"] = new JsonArray([.. group.Items.Select(i => $"{i.Store}:{i.Ns}").Distinct().Select(s => (JsonNode)s!)]),
         };
         var label = check["pbs.backup.".Length..];
-        var notes = new List<string>();
+        var notes = new List<HealthText>();
         if (running)
-            notes.Add("a backup is running (not counted)");
+            notes.Add(HealthText.Of($"une sauvegarde est en cours (non comptée)", $"a backup is running (not counted)"));
         var newestVerification = newestFinished.Snapshot?.Verification?.State ?? "none";
         details["verification"] = newestFinished.Snapshot is null ? null : newestVerification;
         var verificationFailed = newestVerification == "failed";
         if (verificationFailed)
-            notes.Add($"newest snapshot ({Epoch(newestFinished.Snapshot!.BackupTime!.Value)}) FAILED verification");
+        {
+            var at = Epoch(newestFinished.Snapshot!.BackupTime!.Value);
+            notes.Add(HealthText.Of($"la vérification de l’instantané le plus récent ({at}) a ÉCHOUÉ", $"newest snapshot ({at}) FAILED verification"));
+        }
         var taskFailures = failed.Where(task => task.WorkerType == "backup"
             && task.DecodedWorkerId.EndsWith($":{group.Items[0].Snapshot.BackupType}/{group.Items[0].Snapshot.BackupId}", StringComparison.Ordinal)).ToList();
         if (taskFailures.Count > 0)
         {
             details["failedTasks"] = new JsonArray([.. taskFailures.Select(TaskJson)]);
-            notes.Add($"backup task failed: {Http.ApiErrors.Clean(taskFailures[^1].Status)}");
+            var status = Http.ApiErrors.Clean(taskFailures[^1].Status);
+            notes.Add(HealthText.Of($"tâche de sauvegarde en échec{HealthText.NoBreakSpace}: {status}", $"backup task failed: {status}"));
         }
-        var suffix = notes.Count > 0 ? "; " + string.Join("; ", notes) : "";
+        var suffix = notes.Count > 0 ? HealthText.Join([HealthText.Same(""), .. notes]) : HealthText.Same("");
         if (good.Count == 0)
         {
             details["lastBackupAt"] = null;
-            return new CheckResult(check, HealthStatus.Critical, $"{label}: no good backup" + suffix, details);
+            return HealthText.Labelled(label, HealthText.Of($"aucune sauvegarde valide", $"no good backup").Append(suffix))
+                .Result(check, HealthStatus.Critical, details);
         }
         var last = good[0];
         var lastAt = DateTimeOffset.FromUnixTimeSeconds(last.Snapshot.BackupTime!.Value);
@@ -89,12 +96,16 @@ internal static partial class PbsHealthMapper
         details["store"] = last.Store;
         details["namespace"] = last.Ns;
         report.Samples.Add(new Sample($"backup.{label}.age", (long)age.TotalSeconds, "s"));
-        var status = age > t.BackupCriticalAge ? HealthStatus.Critical
+        var health = age > t.BackupCriticalAge ? HealthStatus.Critical
             : age > t.BackupWarningAge || verificationFailed || taskFailures.Count > 0 ? HealthStatus.Warning
             : HealthStatus.Ok;
-        return new CheckResult(check, status, $"{label}: last good backup {FormatAge(age)} ago" + suffix, details);
+        var ago = FormatAge(age);
+        return HealthText.Labelled(label, HealthText.Of($"dernière sauvegarde valide il y a {ago.Fr}", $"last good backup {ago.En} ago").Append(suffix))
+            .Result(check, health, details);
     }
 
-    private static string FormatAge(TimeSpan age) =>
-        age.TotalHours >= 48 ? $"{age.TotalDays:0.#} days" : age.TotalMinutes >= 90 ? $"{age.TotalHours:0.#} h" : $"{Math.Max(0, age.TotalMinutes):0} min";
+    private static HealthText FormatAge(TimeSpan age) =>
+        age.TotalHours >= 48 ? HealthText.Of($"{age.TotalDays:0.#}{HealthText.NoBreakSpace}jours", $"{age.TotalDays:0.#} days")
+        : age.TotalMinutes >= 90 ? HealthText.Of($"{age.TotalHours:0.#}{HealthText.NoBreakSpace}h", $"{age.TotalHours:0.#} h")
+        : HealthText.Of($"{Math.Max(0, age.TotalMinutes):0}{HealthText.NoBreakSpace}min", $"{Math.Max(0, age.TotalMinutes):0} min");
 }

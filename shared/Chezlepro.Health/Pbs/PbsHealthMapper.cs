@@ -23,8 +23,10 @@ internal static partial class PbsHealthMapper
         foreach (var usage in (poll.Usage.Value ?? []).Where(u => !string.IsNullOrEmpty(u.Store)))
             report.Checks.Add(MapDatastore(poll, usage, failed, t, report));
         foreach (var store in poll.ExpectedStores.Where(e => poll.Usage.Value?.Exists(u => u.Store == e) != true))
-            report.Checks.Add(new CheckResult(DatastoreCheck(store), HealthStatus.Unknown,
-                $"{store}: not listed by /status/datastore-usage (removed, renamed, or the token cannot audit it)"));
+            report.Checks.Add(HealthText.Labelled(store, HealthText.Of(
+                    $"absent de /status/datastore-usage (retiré, renommé, ou le jeton ne peut pas l’auditer)",
+                    $"not listed by /status/datastore-usage (removed, renamed, or the token cannot audit it)"))
+                .Result(DatastoreCheck(store), HealthStatus.Unknown));
         MapBackups(poll, failed, t, report);
         return report;
     }
@@ -34,7 +36,7 @@ internal static partial class PbsHealthMapper
     {
         var report = new HealthReport();
         foreach (var check in knownChecks)
-            report.Checks.Add(new CheckResult(check, HealthStatus.Unknown, reason));
+            report.Checks.Add(HealthText.Of($"PBS illisible{HealthText.NoBreakSpace}: {reason}", $"{reason}").Result(check, HealthStatus.Unknown));
         return report;
     }
 
@@ -54,26 +56,28 @@ internal static partial class PbsHealthMapper
             ["mountStatus"] = u.MountStatus, ["backendType"] = u.BackendType,
         };
         if (!string.IsNullOrWhiteSpace(u.Error))
-            return new CheckResult(check, HealthStatus.Critical, $"{store}: {Http.ApiErrors.Clean(u.Error)}", details);
+            return HealthText.Labelled(store, HealthText.Same(Http.ApiErrors.Clean(u.Error))).Result(check, HealthStatus.Critical, details);
         if (u.MountStatus == "notmounted")
-            return new CheckResult(check, HealthStatus.Critical, $"{store}: removable datastore not mounted", details);
+            return HealthText.Labelled(store, HealthText.Of($"magasin amovible non monté", $"removable datastore not mounted"))
+                .Result(check, HealthStatus.Critical, details);
         if (u.Total is not > 0 || u.Used is not { } used)
-            return new CheckResult(check, HealthStatus.Unknown, $"{store}: no usage figures (token lacks Datastore.Audit?)", details);
+            return HealthText.Labelled(store, HealthText.Of($"aucun chiffre d’utilisation (jeton sans Datastore.Audit{HealthText.NoBreakSpace}?)",
+                $"no usage figures (token lacks Datastore.Audit?)")).Result(check, HealthStatus.Unknown, details);
 
         var fraction = (double)used / u.Total.Value;
         details["usedFraction"] = Math.Round(fraction, 4);
         report.Samples.Add(new Sample($"pbs.datastore.{store}.used", Math.Round(fraction * 100, 2), "%"));
         report.Samples.Add(new Sample($"pbs.datastore.{store}.avail", u.Avail ?? u.Total.Value - used, "B"));
-        var warnings = new List<string>();
+        var warnings = new List<HealthText>();
         var status = HealthStatus.Ok;
         if (fraction >= t.DatastoreCritical)
         {
             status = HealthStatus.Critical;
-            warnings.Add($"{fraction * 100:0.#}% full");
+            warnings.Add(Full(fraction));
         }
         else if (fraction >= t.DatastoreWarning)
         {
-            warnings.Add($"{fraction * 100:0.#}% full");
+            warnings.Add(Full(fraction));
         }
         // 0 means "not growing"; a past date means flat or shrinking; absent with < 7 points (reference §5.15).
         if (u.EstimatedFullDate is > 0 and var full)
@@ -81,23 +85,29 @@ internal static partial class PbsHealthMapper
             var at = DateTimeOffset.FromUnixTimeSeconds(full);
             details["estimatedFullAt"] = Epoch(full);
             if (at > poll.Now && at - poll.Now < t.FullWithin)
-                warnings.Add($"estimated full in {(at - poll.Now).TotalDays:0.#} days ({at:yyyy-MM-dd})");
+                warnings.Add(HealthText.Of($"plein estimé dans {(at - poll.Now).TotalDays:0.#} jours ({at:yyyy-MM-dd})",
+                    $"estimated full in {(at - poll.Now).TotalDays:0.#} days ({at:yyyy-MM-dd})"));
         }
         MapGc(poll, store, u.GcStatus, details, warnings);
         var storeFailures = failed.Where(task => task.WorkerType != "backup" && TaskStore(task) == store).ToList();
         if (storeFailures.Count > 0)
         {
             details["failedTasks"] = new JsonArray([.. storeFailures.Select(TaskJson)]);
-            warnings.Add($"{storeFailures.Count} failed task(s): " + string.Join(", ", storeFailures.Select(f => f.WorkerType).Distinct()));
+            var types = string.Join(", ", storeFailures.Select(f => f.WorkerType).Distinct());
+            warnings.Add(HealthText.Of($"{storeFailures.Count} tâche(s) en échec{HealthText.NoBreakSpace}: {types}", $"{storeFailures.Count} failed task(s): {types}"));
         }
         if (warnings.Count > 0 && status == HealthStatus.Ok)
             status = HealthStatus.Warning;
         return warnings.Count > 0
-            ? new CheckResult(check, status, $"{store}: {string.Join("; ", warnings)}", details)
-            : new CheckResult(check, status, $"{store}: {fraction * 100:0.#}% used", details);
+            ? HealthText.Labelled(store, HealthText.Join(warnings)).Result(check, status, details)
+            : HealthText.Labelled(store, HealthText.Of($"{fraction * 100:0.#}{HealthText.NoBreakSpace}% utilisé", $"{fraction * 100:0.#}% used"))
+                .Result(check, status, details);
     }
 
-    private static void MapGc(PbsPoll poll, string store, PbsGcStatus? usageGc, JsonObject details, List<string> warnings)
+    private static HealthText Full(double fraction) =>
+        HealthText.Of($"rempli à {fraction * 100:0.#}{HealthText.NoBreakSpace}%", $"{fraction * 100:0.#}% full");
+
+    private static void MapGc(PbsPoll poll, string store, PbsGcStatus? usageGc, JsonObject details, List<HealthText> warnings)
     {
         if (usageGc?.PendingBytes is { } pending)
             details["gcPendingBytes"] = pending;
@@ -108,7 +118,8 @@ internal static partial class PbsHealthMapper
         if (job.LastRunEndTime is > 0)
             details["gcLastRunAt"] = Epoch(job.LastRunEndTime.Value);
         if (job.LastRunState is { Length: > 0 } state && state != "OK" && !state.StartsWith("WARNINGS", StringComparison.Ordinal))
-            warnings.Add($"last garbage collection failed: {Http.ApiErrors.Clean(state)}");
+            warnings.Add(HealthText.Of($"le dernier ramasse-miettes a échoué{HealthText.NoBreakSpace}: {Http.ApiErrors.Clean(state)}",
+                $"last garbage collection failed: {Http.ApiErrors.Clean(state)}"));
     }
 
     internal static JsonObject TaskJson(PbsTask task) => new()

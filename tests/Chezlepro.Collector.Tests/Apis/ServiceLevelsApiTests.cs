@@ -94,6 +94,11 @@ public sealed partial class ServiceLevelsApiTests : IAsyncLifetime
         Assert.Contains("obnl-a", csv, StringComparison.Ordinal);
         Assert.Contains("99.462", csv, StringComparison.Ordinal);
         Assert.Contains("7.50", csv, StringComparison.Ordinal);
+        Assert.StartsWith("month,contract,", csv, StringComparison.Ordinal);
+        var french = await reader.GetStringAsync("/api/v1/sla/2026-10?format=csv&lang=fr");
+        Assert.StartsWith("mois,contrat,", french, StringComparison.Ordinal);
+        Assert.Equal(csv[csv.IndexOf('\n', StringComparison.Ordinal)..], french[french.IndexOf('\n', StringComparison.Ordinal)..]);
+        Assert.Equal(HttpStatusCode.BadRequest, (await reader.GetAsync("/api/v1/sla/2026-10?format=csv&lang=de")).StatusCode);
 
         using var op = Client(Operator);
         Assert.Equal(HttpStatusCode.OK, (await op.PostAsync("/api/v1/sla/2026-10/close", null)).StatusCode);

@@ -65,4 +65,15 @@ public class SlaCsvWriterTests
     [Fact]
     public void ToCsv_ClientStartingWithFormula_IsDefused() =>
         Assert.Contains(",'=HYPERLINK(1),", SlaCsvWriter.ToCsv(Report("=HYPERLINK(1)")), StringComparison.Ordinal);
+
+    [Fact]
+    public void ToCsv_French_OnlyTheHeaderDiffers_SameColumnCount()
+    {
+        var report = Report();
+        var en = SlaCsvWriter.ToCsv(report).Split("\r\n");
+        var fr = SlaCsvWriter.ToCsv(report, french: true).Split("\r\n");
+        Assert.Equal("mois,contrat,client,service,début,fin,dispo_s,panne_s,inconnu_s,exclu_s,disponibilité,objectif,écart,tranches,crédit_pct,crédit_montant,devise", fr[0]);
+        Assert.Equal(SlaCsvWriter.Header.Split(',').Length, fr[0].Split(',').Length);
+        Assert.Equal(en[1..], fr[1..]);
+    }
 }

@@ -94,6 +94,20 @@ public sealed class ContractJsonTests
     }
 
     [Fact]
+    public void HealthResult_SummaryEn_OptionalBothWays()
+    {
+        const string bilingual = """{"schema":1,"site":"s","node":"n","seq":1,"ts":"2026-11-21T14:03:10.123Z","check":"pbs.backup.vm-100","status":"ok","summary":"vm-100\u00a0: dernière sauvegarde valide il y a 3\u00a0h","summaryEn":"vm-100: last good backup 3 h ago"}""";
+        var h = JsonSerializer.Deserialize(bilingual, ContractJsonContext.Default.HealthResult)!;
+        Assert.Equal("vm-100\u00a0: dernière sauvegarde valide il y a 3\u00a0h", h.Summary);
+        Assert.Equal("vm-100: last good backup 3 h ago", h.SummaryEn);
+        // An older agent sends no summaryEn; a result without one is written without it.
+        var old = JsonSerializer.Deserialize("""{"schema":1,"site":"s","node":"n","seq":1,"ts":"2026-11-21T14:03:10.123Z","check":"c","status":"ok","summary":"x"}""",
+            ContractJsonContext.Default.HealthResult)!;
+        Assert.Null(old.SummaryEn);
+        Assert.DoesNotContain("summaryEn", JsonSerializer.Serialize(old, ContractJsonContext.Default.HealthResult), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void DeliveryAck_ContractExample_RoundTrips()
     {
         const string json = """{"schema":1,"site":"lanaudiere","node":"pve1","collector":"ovh","through":1207,"ts":"2026-11-21T14:03:11.000Z"}""";

@@ -49,7 +49,7 @@ public class CephHealthReaderTests
         var ceph = (await reader.ReadAsync(CancellationToken.None)).Find("ceph")!;
 
         Assert.Equal(HealthStatus.Unknown, ceph.Status);
-        Assert.Contains(expected, ceph.Summary, StringComparison.Ordinal);
+        Assert.Contains(expected, ceph.SummaryEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -83,6 +83,6 @@ public class CephHealthReaderTests
 
         Assert.Equal(HealthStatus.Warning, warn.Status);
         Assert.Equal(HealthStatus.Unknown, absent.Status);
-        Assert.StartsWith("Ceph is not installed or not initialised", absent.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("Ceph is not installed or not initialised", absent.SummaryEn, StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,8 @@ public class PbsHealthMapperTests
         var store = PbsHealthMapper.Map(Pbs3Poll(), new PbsThresholds()).Find("pbs.datastore.main")!;
 
         Assert.Equal(HealthStatus.Ok, store.Status);
-        Assert.Equal("main: 56.9% used", store.Summary);
+        Assert.Equal("main: 56.9% used", store.SummaryEn);
+        Assert.Equal("main\u00a0: 56,9\u00a0% utilisé", store.Summary);
         Assert.Equal("2027-12-28T13:20:00.000Z", store.Details!["estimatedFullAt"]!.GetValue<string>());
         Assert.Equal("OK", store.Details["gcLastState"]!.GetValue<string>());
     }
@@ -50,7 +51,8 @@ public class PbsHealthMapperTests
         Assert.Equal(HealthStatus.Ok, vm100.Status);
         Assert.Equal("2026-11-21T11:00:00.000Z", vm100.Details!["lastBackupAt"]!.GetValue<string>());
         Assert.True(vm100.Details["running"]!.GetValue<bool>());
-        Assert.Equal("vm-100: last good backup 3 h ago; a backup is running (not counted)", vm100.Summary);
+        Assert.Equal("vm-100: last good backup 3 h ago; a backup is running (not counted)", vm100.SummaryEn);
+        Assert.Equal("vm-100\u00a0: dernière sauvegarde valide il y a 3\u00a0h\u00a0; une sauvegarde est en cours (non comptée)", vm100.Summary);
         Assert.Equal("none", vm100.Details["verification"]!.GetValue<string>());
         Assert.Equal("site-a", vm100.Details["namespace"]!.GetValue<string>());
     }
@@ -64,7 +66,7 @@ public class PbsHealthMapperTests
         Assert.Equal(HealthStatus.Critical, vm101.Status);
         Assert.Equal("2026-11-19T02:00:00.000Z", vm101.Details!["lastBackupAt"]!.GetValue<string>());
         Assert.Equal("failed", vm101.Details["verification"]!.GetValue<string>());
-        Assert.Contains("FAILED verification", vm101.Summary, StringComparison.Ordinal);
+        Assert.Contains("FAILED verification", vm101.SummaryEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -81,7 +83,8 @@ public class PbsHealthMapperTests
         var ct201 = PbsHealthMapper.Map(Pbs3Poll(), new PbsThresholds()).Find("pbs.backup.ct-201")!;
 
         Assert.Equal(HealthStatus.Critical, ct201.Status);
-        Assert.Equal("ct-201: last good backup 3 days ago", ct201.Summary);
+        Assert.Equal("ct-201: last good backup 3 days ago", ct201.SummaryEn);
+        Assert.Equal("ct-201\u00a0: dernière sauvegarde valide il y a 3\u00a0jours", ct201.Summary);
         Assert.Equal(259200, ct201.Details!["ageSeconds"]!.GetValue<long>());
     }
 
@@ -91,7 +94,8 @@ public class PbsHealthMapperTests
         var ct202 = PbsHealthMapper.Map(Pbs3Poll(), new PbsThresholds()).Find("pbs.backup.ct-202")!;
 
         Assert.Equal(HealthStatus.Critical, ct202.Status);
-        Assert.Equal("ct-202: no good backup; a backup is running (not counted)", ct202.Summary);
+        Assert.Equal("ct-202: no good backup; a backup is running (not counted)", ct202.SummaryEn);
+        Assert.Equal("ct-202\u00a0: aucune sauvegarde valide\u00a0; une sauvegarde est en cours (non comptée)", ct202.Summary);
         Assert.Null(ct202.Details!["lastBackupAt"]);
     }
 
@@ -109,10 +113,10 @@ public class PbsHealthMapperTests
         var report = PbsHealthMapper.Map(Pbs3Poll(withTasks: true), new PbsThresholds { BackupCriticalAge = TimeSpan.FromDays(5), BackupWarningAge = TimeSpan.FromDays(4) });
 
         var vm101 = report.Find("pbs.backup.vm-101")!;
-        Assert.Contains("backup task failed: backup ended with an error: connection reset", vm101.Summary, StringComparison.Ordinal);
+        Assert.Contains("backup task failed: backup ended with an error: connection reset", vm101.SummaryEn, StringComparison.Ordinal);
         var store = report.Find("pbs.datastore.main")!;
         Assert.Equal(HealthStatus.Warning, store.Status);
-        Assert.Equal("main: 1 failed task(s): prunejob", store.Summary);
+        Assert.Equal("main: 1 failed task(s): prunejob", store.SummaryEn);
         Assert.Contains(report.Samples, s => s.Metric == "pbs.tasks.failed" && s.Value == 2);
     }
 
@@ -131,7 +135,8 @@ public class PbsHealthMapperTests
 
         var main = report.Find("pbs.datastore.main")!;
         Assert.Equal(HealthStatus.Warning, main.Status);
-        Assert.Equal("main: 93.5% full; estimated full in 5 days (2026-11-26); last garbage collection failed: unable to start garbage collection job on datastore main - ENOSPC", main.Summary);
+        Assert.Equal("main: 93.5% full; estimated full in 5 days (2026-11-26); last garbage collection failed: unable to start garbage collection job on datastore main - ENOSPC", main.SummaryEn);
+        Assert.Equal("main\u00a0: rempli à 93,5\u00a0%\u00a0; plein estimé dans 5 jours (2026-11-26)\u00a0; le dernier ramasse-miettes a échoué\u00a0: unable to start garbage collection job on datastore main - ENOSPC", main.Summary);
         Assert.Equal(HealthStatus.Ok, report.Find("pbs.datastore.offsite-s3")!.Status);
         Assert.Equal("s3", report.Find("pbs.datastore.offsite-s3")!.Details!["backendType"]!.GetValue<string>());
         Assert.Equal(HealthStatus.Critical, report.Find("pbs.datastore.usb")!.Status);
@@ -148,7 +153,7 @@ public class PbsHealthMapperTests
 
         Assert.Equal(HealthStatus.Ok, report.Find("pbs.datastore.main")!.Status);
         Assert.Equal(HealthStatus.Unknown, report.Find("pbs.datastore.archive")!.Status);
-        Assert.StartsWith("archive: not listed by /status/datastore-usage", report.Find("pbs.datastore.archive")!.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("archive: not listed by /status/datastore-usage", report.Find("pbs.datastore.archive")!.SummaryEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -175,7 +180,7 @@ public class PbsHealthMapperTests
         var vm100 = PbsHealthMapper.Map(poll, new PbsThresholds()).Find("pbs.backup.vm-100")!;
 
         Assert.Equal(HealthStatus.Unknown, vm100.Status);
-        Assert.Contains("timeout", vm100.Summary, StringComparison.Ordinal);
+        Assert.Contains("timeout", vm100.SummaryEn, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -94,7 +94,7 @@ public sealed class PbsHealthReaderTests : IAsyncLifetime
         var report = await reader.ReadAsync(CancellationToken.None);
 
         Assert.Equal(HealthStatus.Warning, report.Find("pbs.datastore.main")!.Status);
-        Assert.Contains("93.5% full", report.Find("pbs.datastore.main")!.Summary, StringComparison.Ordinal);
+        Assert.Contains("93.5% full", report.Find("pbs.datastore.main")!.SummaryEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class PbsHealthReaderTests : IAsyncLifetime
         var main = Assert.Single(report.Checks);
         Assert.Equal("pbs.datastore.main", main.Check);
         Assert.Equal(HealthStatus.Unknown, main.Status);
-        Assert.Contains("authentication failed", main.Summary, StringComparison.Ordinal);
+        Assert.Contains("authentication failed", main.SummaryEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class PbsHealthReaderTests : IAsyncLifetime
 
         Assert.Equal(6, failed.Checks.Count);
         Assert.All(failed.Checks, c => Assert.Equal(HealthStatus.Unknown, c.Status));
-        Assert.Contains("HTTP 500: unable to open chunk store 'main' - EIO", failed.Find("pbs.backup.vm-100")!.Summary, StringComparison.Ordinal);
+        Assert.Contains("HTTP 500: unable to open chunk store 'main' - EIO", failed.Find("pbs.backup.vm-100")!.SummaryEn, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Ok, recovered.Find("pbs.backup.vm-100")!.Status);
     }
 

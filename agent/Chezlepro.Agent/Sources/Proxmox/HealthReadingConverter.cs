@@ -15,11 +15,11 @@ internal sealed class HealthReadingConverter(ILogger logger)
         reading.Samples.AddRange(report.Samples);
         foreach (var check in report.Checks)
         {
-            reading.Health.Add(new HealthReading(check.Check, check.Status, check.Summary, check.Details));
+            reading.Health.Add(new HealthReading(check.Check, check.Status, check.Summary, check.Details) { SummaryEn = check.SummaryEn });
             if (!_last.TryGetValue(check.Check, out var before) || before != check.Status)
             {
                 _last[check.Check] = check.Status;
-                HealthLog.CheckStatusChanged(logger, check.Check, check.Status, check.Summary);
+                HealthLog.CheckStatusChanged(logger, check.Check, check.Status, check.SummaryEn ?? check.Summary);
             }
         }
         return reading;
