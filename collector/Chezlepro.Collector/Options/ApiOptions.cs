@@ -9,6 +9,9 @@ public sealed class ApiOptions
     /// <summary>Bearer keys.</summary>
     public List<ApiKeyOptions> Keys { get; set; } = [];
 
-    /// <summary>Require a key for <c>/metrics</c> too.</summary>
+    /// <summary>Require a key for <c>/metrics</c> too (a client key is refused there: the figures cover every client).</summary>
     public bool ProtectMetrics { get; set; }
+
+    /// <summary>Optional OpenID Connect bearer tokens.</summary>
+    public ApiOidcOptions Oidc { get; set; } = new();
 }
