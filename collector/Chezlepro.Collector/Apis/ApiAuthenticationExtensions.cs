@@ -11,6 +11,7 @@ public static class ApiAuthenticationExtensions
     /// <summary>Adds the handler, configured from <see cref="ApiOidcOptions"/> (unused while Api:Oidc:Authority is empty).</summary>
     public static IServiceCollection AddApiAuthentication(this IServiceCollection services)
     {
+        services.AddSingleton<ApiAuthFailures>();
         services.AddAuthentication().AddJwtBearer();
         services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<ApiOptions>>((jwt, api) =>
         {

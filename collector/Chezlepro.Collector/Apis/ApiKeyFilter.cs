@@ -32,10 +32,13 @@ public sealed class ApiKeyFilter : IEndpointFilter
         var services = http.RequestServices;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ApiKeyFilter).FullName!);
         var address = http.Connection.RemoteIpAddress?.ToString();
+        var failures = services.GetRequiredService<ApiAuthFailures>();
+        if (failures.IsBlocked(address ?? "")) return Results.Problem(statusCode: 429, title: "Trop d’échecs d’authentification / Too many failed authentications");
         var (principal, reason, forbidden) = await ApiAuthentication.AuthenticateAsync(http, services.GetRequiredService<IOptions<ApiOptions>>().Value);
         if (principal is null)
         {
             ApiLog.AuthenticationFailed(logger, address, http.Request.Path, reason);
+            failures.Record(address ?? "");
             return forbidden
                 ? Results.Problem(statusCode: 403, title: "Jeton sans rôle valable / Token without a valid role")
                 : Results.Problem(statusCode: 401, title: "Clé d’API manquante ou inconnue / Missing or unknown API key");

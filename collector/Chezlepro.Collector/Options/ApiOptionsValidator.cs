@@ -35,6 +35,9 @@ public sealed class ApiOptionsValidator : IValidateOptions<ApiOptions>
         }
         if (options.Keys.Select(k => k.Key).Distinct(StringComparer.Ordinal).Count() != options.Keys.Count)
             problems.Add("Api:Keys: two entries have the same key.");
+        if (options.AuthFailureLimit is < 1 or > 10_000) problems.Add($"Api:AuthFailureLimit = {options.AuthFailureLimit}: must be 1-10000.");
+        if (options.AuthFailureWindow < TimeSpan.FromSeconds(1) || options.AuthFailureWindow > TimeSpan.FromDays(1))
+            problems.Add($"Api:AuthFailureWindow = {options.AuthFailureWindow}: must be 00:00:01 to 1.00:00:00.");
         ValidateOidc(options.Oidc, problems);
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }

@@ -50,4 +50,12 @@ public sealed class ApiOptionsValidatorTests
         Assert.Contains("Api:Oidc:Authority = 'sso': must be an absolute https URL.", Failures(key, new ApiOidcOptions { Authority = "sso", Audience = "chezlepro" }));
         Assert.Empty(Failures(key, new ApiOidcOptions { Authority = "https://sso.example.org/realms/x", Audience = "chezlepro" }));
     }
+
+    [Fact]
+    public void AuthFailureLimit_Zero_Refused()
+    {
+        var failures = Validator.Validate(null, new ApiOptions { AuthFailureLimit = 0, AuthFailureWindow = TimeSpan.Zero }).Failures!;
+        Assert.Contains("Api:AuthFailureLimit = 0: must be 1-10000.", failures);
+        Assert.Contains("Api:AuthFailureWindow = 00:00:00: must be 00:00:01 to 1.00:00:00.", failures);
+    }
 }
