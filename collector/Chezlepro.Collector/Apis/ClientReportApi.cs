@@ -1,5 +1,6 @@
 using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Options;
+using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Reports.ClientReport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -13,7 +14,7 @@ public static class ClientReportApi
     /// <summary>Maps the route, with the reader role of the other SLA routes.</summary>
     public static IEndpointRouteBuilder MapClientReportApi(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api/v1").AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader)).WithTags("service levels");
+        var read = app.MapGroup("/api/v1").AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader, ClientAccess.Scoped)).WithTags("service levels");
         read.MapGet("/sla/{month}/report", ReportAsync).WithName("GetSlaClientReport")
             .WithSummary("The monthly client report of one contract, French by default (lang=en): availability per service, periods and causes, incidents with MTTA/MTTR, RPO, the credit step by step, the fingerprint; HTML or PDF (printed by Chromium, 503 without it)")
             .Produces<string>(StatusCodes.Status200OK, "text/html", "application/pdf")
@@ -25,7 +26,7 @@ public static class ClientReportApi
 
     /// <summary>The report; 400 on a bad parameter, 404 for a contract not in the month, 503 for a PDF without Chromium.</summary>
     public static async Task<IResult> ReportAsync(string month, string? contract, string? format, string? lang, string? paper,
-        ClientReportBuilder builder, ChromiumPdfPrinter printer, CancellationToken ct)
+        ClientReportBuilder builder, ChromiumPdfPrinter printer, ServiceLevelReports reports, HttpContext http, CancellationToken ct)
     {
         var problems = new List<string>();
         if (!MonthPeriod.TryParse(month, out var period)) problems.Add($"month = '{month}': use yyyy-MM.");
@@ -38,7 +39,7 @@ public static class ClientReportApi
         if (sheet is null) problems.Add($"paper = '{paper}': letter or a4.");
         if (problems.Count > 0) return Results.Json(new ProblemsDto(problems), ReportJsonContext.Default.ProblemsDto, statusCode: 400);
 
-        if (await builder.BuildAsync(period, contract!, ct) is not { } document)
+        if (ClientScope.Of(http, reports.Catalog)?.SeesContract(contract!) == false || await builder.BuildAsync(period, contract!, ct) is not { } document)
             return Results.Problem(statusCode: 404, title: "Contrat inconnu pour ce mois / Unknown contract for this month");
         var html = ClientReportHtml.Write(document, language!.Value, sheet!.Value);
         if (pdf == false) return Results.Text(html, "text/html; charset=utf-8");

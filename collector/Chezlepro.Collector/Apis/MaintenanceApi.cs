@@ -17,7 +17,7 @@ public static class MaintenanceApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapMaintenanceApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/v1/maintenance", ListAsync).AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader))
+        app.MapGet("/api/v1/maintenance", ListAsync).AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader, ClientAccess.Scoped))
             .WithTags("maintenance").WithName("GetMaintenance").WithSummary("Announced maintenance windows");
         app.MapPost("/api/v1/maintenance", PostAsync).AddEndpointFilter(new ApiKeyFilter(ApiRoles.Operator))
             .WithTags("maintenance").WithName("PostMaintenance")
@@ -26,8 +26,12 @@ public static class MaintenanceApi
     }
 
     /// <summary>Every window.</summary>
-    public static async Task<IResult> ListAsync(ICollectorStore store, CancellationToken ct) =>
-        Results.Json(await store.GetMaintenanceWindowsAsync(ct), ReportJsonContext.Default.IReadOnlyListMaintenanceWindow);
+    public static async Task<IResult> ListAsync(ICollectorStore store, ServiceLevelReports reports, HttpContext http, CancellationToken ct)
+    {
+        var windows = await store.GetMaintenanceWindowsAsync(ct);
+        if (ClientScope.Of(http, reports.Catalog) is { } scope) windows = scope.Filter(windows);
+        return Results.Json(windows, ReportJsonContext.Default.IReadOnlyListMaintenanceWindow);
+    }
 
     /// <summary>Create, rewrite or end early.</summary>
     public static async Task<IResult> PostAsync(MaintenanceRequestDto body, ICollectorStore store, ServiceLevelReports reports, TimeProvider time, CancellationToken ct)

@@ -31,7 +31,7 @@ public static class MetricsApi
     /// <summary>Renders the metrics.</summary>
     public static async Task<IResult> RenderAsync(IngestCounters counters, LoopFailureCounters loops, ICollectorStore store, IngestService ingest,
         Reports.ServiceLevelReports reports, TimeProvider time, IDeliveryStore delivery, DeliveryCounters deliveryCounters,
-        Noc.NocSinkCounters nocSinks, ILeadership leadership, CancellationToken ct)
+        Noc.NocSinkCounters nocSinks, ILeadership leadership, ApiAuthFailures authFailures, CancellationToken ct)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# HELP chezlepro_ingest_messages_total Agent messages received, by result.");
@@ -61,6 +61,9 @@ public static class MetricsApi
         sb.AppendLine("# TYPE chezlepro_noc_sink_failures_total counter");
         foreach (var (sink, _, failures) in nocSinks.Snapshot())
             sb.Append(CultureInfo.InvariantCulture, $"chezlepro_noc_sink_failures_total{{sink=\"{sink}\"}} {failures}\n");
+        sb.AppendLine("# HELP chezlepro_api_auth_failures_total API requests refused for a missing, unknown or invalid key or token.");
+        sb.AppendLine("# TYPE chezlepro_api_auth_failures_total counter");
+        sb.Append(CultureInfo.InvariantCulture, $"chezlepro_api_auth_failures_total {authFailures.Total}\n");
         var nodes = await store.GetNodesAsync(ct);
         var now = time.GetUtcNow();
         sb.AppendLine("# HELP chezlepro_node_online 1 while the node's agent is connected (session rule of contract.md).");

@@ -18,7 +18,7 @@ public static class ServiceLevelsApi
     /// <summary>Maps the routes.</summary>
     public static IEndpointRouteBuilder MapServiceLevelsApi(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api/v1").AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader)).WithTags("service levels");
+        var read = app.MapGroup("/api/v1").AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader, ClientAccess.Scoped)).WithTags("service levels");
         read.MapGet("/availability", AvailabilityAsync).WithName("GetAvailability").WithSummary("Per service: availability %, up/down/unknown/excluded seconds");
         read.MapGet("/availability/{service}/timeline", TimelineAsync).WithName("GetAvailabilityTimeline")
             .WithSummary("The segments behind a figure (up, down, unknown, excluded, outside contract) with their cause; seconds add up to the month")
@@ -33,8 +33,10 @@ public static class ServiceLevelsApi
     }
 
     /// <summary><c>GET /api/v1/availability?from=&amp;to=&amp;service=</c>; defaults to this month so far.</summary>
-    public static async Task<IResult> AvailabilityAsync(string? from, string? to, string? service, ServiceLevelReports reports, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> AvailabilityAsync(string? from, string? to, string? service, ServiceLevelReports reports, TimeProvider time,
+        HttpContext http, CancellationToken ct)
     {
+        var scope = ClientScope.Of(http, reports.Catalog);
         var now = time.GetUtcNow();
         var start = MonthPeriod.Containing(now, LocalTime.Toronto).Start(LocalTime.Toronto);
         if (from is not null && !DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out start))
@@ -43,19 +45,22 @@ public static class ServiceLevelsApi
         if (to is not null && !DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out end))
             return BadRequest($"to = '{to}': not an RFC 3339 time.");
         if (end <= start) return BadRequest("to must be after from.");
-        if (service is not null && reports.Catalog.FindService(service) is null)
+        // A client asking for another client's service learns no more than for a service that does not exist.
+        if (service is not null && (reports.Catalog.FindService(service) is null || scope?.SeesService(service) == false))
             return Results.Problem(statusCode: 404, title: "Service inconnu / Unknown service");
-        var list = await reports.AvailabilityAsync(start, end, service, ct);
+        var list = (await reports.AvailabilityAsync(start, end, service, ct)).Where(a => scope?.SeesService(a.ServiceId) != false);
         var dto = list.Select(a => new AvailabilityDto(a.ServiceId, a.From, a.To, a.Percent, a.UpSeconds, a.DownSeconds, a.UnknownSeconds,
             a.ExcludedSeconds, a.Intervals)).ToList();
         return Results.Json<IReadOnlyList<AvailabilityDto>>(dto, ReportJsonContext.Default.IReadOnlyListAvailabilityDto);
     }
 
     /// <summary><c>GET /api/v1/availability/{service}/timeline?month=yyyy-MM</c>; defaults to this month so far.</summary>
-    public static async Task<IResult> TimelineAsync(string service, string? month, ServiceLevelReports reports, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> TimelineAsync(string service, string? month, ServiceLevelReports reports, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var period = MonthPeriod.Containing(time.GetUtcNow(), LocalTime.Toronto);
         if (month is not null && !MonthPeriod.TryParse(month, out period)) return BadRequest($"month = '{month}': use yyyy-MM.");
+        if (ClientScope.Of(http, reports.Catalog)?.SeesService(service) == false)
+            return Results.Problem(statusCode: 404, title: "Service inconnu / Unknown service");
         var timeline = await reports.TimelineAsync(service, period, ct);
         return timeline is null
             ? Results.Problem(statusCode: 404, title: "Service inconnu / Unknown service")
@@ -63,11 +68,12 @@ public static class ServiceLevelsApi
     }
 
     /// <summary><c>GET /api/v1/sla/{yyyy-MM}[?format=csv[&amp;lang=en|fr]]</c>; the CSV header is English unless <c>lang=fr</c>.</summary>
-    public static async Task<IResult> SlaAsync(string month, string? format, string? lang, ServiceLevelReports reports, CancellationToken ct)
+    public static async Task<IResult> SlaAsync(string month, string? format, string? lang, ServiceLevelReports reports, HttpContext http, CancellationToken ct)
     {
         if (!MonthPeriod.TryParse(month, out var period)) return BadRequest($"month = '{month}': use yyyy-MM.");
         if (lang is not (null or "" or "en" or "fr")) return BadRequest($"lang = '{lang}': fr or en.");
         var report = await reports.SlaAsync(period, ct);
+        if (ClientScope.Of(http, reports.Catalog) is { } scope) report = scope.Filter(report);
         return format switch
         {
             null or "" or "json" => Results.Json(report, ReportJsonContext.Default.SlaReport),
@@ -77,10 +83,10 @@ public static class ServiceLevelsApi
     }
 
     /// <summary><c>POST /api/v1/sla/{yyyy-MM}/close</c>.</summary>
-    public static async Task<IResult> CloseAsync(string month, ServiceLevelReports reports, CancellationToken ct)
+    public static async Task<IResult> CloseAsync(string month, ServiceLevelReports reports, HttpContext http, CancellationToken ct)
     {
         if (!MonthPeriod.TryParse(month, out var period)) return BadRequest($"month = '{month}': use yyyy-MM.");
-        return await reports.CloseAsync(period, ApiRoles.Operator, ct) switch
+        return await reports.CloseAsync(period, ApiPrincipal.Of(http)?.Name ?? ApiRoles.Operator, ct) switch
         {
             null => Results.Problem(statusCode: 409, title: "Le mois n’est pas terminé / The month has not ended"),
             false => Results.Problem(statusCode: 409, title: "Mois déjà fermé / Month already closed"),
@@ -89,26 +95,32 @@ public static class ServiceLevelsApi
     }
 
     /// <summary><c>GET /api/v1/incidents?status=open|acknowledged|restored|active|all</c>.</summary>
-    public static async Task<IResult> IncidentsAsync(string? status, ServiceLevelReports reports, CancellationToken ct)
+    public static async Task<IResult> IncidentsAsync(string? status, ServiceLevelReports reports, HttpContext http, CancellationToken ct)
     {
-        var list = (await reports.IncidentsAsync(IncidentLookback, ct)).Where(i => ServiceLevelReports.Matches(i, status)).ToList();
-        return Results.Json<IReadOnlyList<Incidents.Incident>>(list, ReportJsonContext.Default.IReadOnlyListIncident);
+        IReadOnlyList<Incidents.Incident> list = (await reports.IncidentsAsync(IncidentLookback, ct)).Where(i => ServiceLevelReports.Matches(i, status)).ToList();
+        if (ClientScope.Of(http, reports.Catalog) is { } scope) list = scope.Filter(list);
+        return Results.Json(list, ReportJsonContext.Default.IReadOnlyListIncident);
     }
 
     /// <summary><c>POST /api/v1/incidents/{id}/ack</c>: the first acknowledgement stands.</summary>
-    public static async Task<IResult> AcknowledgeAsync(string id, ServiceLevelReports reports, Storage.ICollectorStore store, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> AcknowledgeAsync(string id, ServiceLevelReports reports, Storage.ICollectorStore store, TimeProvider time, HttpContext http,
+        CancellationToken ct)
     {
         var incident = (await reports.IncidentsAsync(IncidentLookback, ct)).FirstOrDefault(i => i.Id == id);
         if (incident is null) return Results.Problem(statusCode: 404, title: "Incident inconnu / Unknown incident");
-        var first = await store.AcknowledgeAsync(id, ApiRoles.Operator, time.GetUtcNow(), ct);
+        var first = await store.AcknowledgeAsync(id, ApiPrincipal.Of(http)?.Name ?? ApiRoles.Operator, time.GetUtcNow(), ct);
         if (!first) return Results.Problem(statusCode: 409, title: "Incident déjà pris en charge / Incident already acknowledged");
         var updated = (await reports.IncidentsAsync(IncidentLookback, ct)).First(i => i.Id == id);
         return Results.Json<IReadOnlyList<Incidents.Incident>>([updated], ReportJsonContext.Default.IReadOnlyListIncident);
     }
 
     /// <summary><c>GET /api/v1/rpo</c>.</summary>
-    public static async Task<IResult> RpoAsync(ServiceLevelReports reports, CancellationToken ct) =>
-        Results.Json(await reports.RpoAsync(ct), ReportJsonContext.Default.IReadOnlyListGuestRpo);
+    public static async Task<IResult> RpoAsync(ServiceLevelReports reports, HttpContext http, CancellationToken ct)
+    {
+        var guests = await reports.RpoAsync(ct);
+        if (ClientScope.Of(http, reports.Catalog) is { } scope) guests = scope.Filter(guests);
+        return Results.Json(guests, ReportJsonContext.Default.IReadOnlyListGuestRpo);
+    }
 
     internal static IResult BadRequest(string problem) =>
         Results.Json(new ProblemsDto([problem]), ReportJsonContext.Default.ProblemsDto, statusCode: 400);

@@ -48,6 +48,7 @@ public static class CollectorApp
         configureServices?.Invoke(builder.Services);
         builder.WebHost.UseUrls(builder.Configuration[$"{CollectorOptions.SectionName}:Urls"] ?? new CollectorOptions().Urls);
         var app = builder.Build();
+        app.UseSecurityHeaders();
         app.MapCollectorApis();
         return app;
     }

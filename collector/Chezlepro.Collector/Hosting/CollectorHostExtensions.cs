@@ -1,3 +1,4 @@
+using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Delivery;
 using Chezlepro.Collector.Failover;
@@ -32,7 +33,8 @@ public static class CollectorHostExtensions
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CollectorOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
         services.AddMqttOptions();
-        services.AddSingleton<IValidateOptions<ApiOptions>>(sp => sp.GetRequiredService<CollectorOptionsValidator>());
+        services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
+        services.AddApiAuthentication();
 
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogValidator>();

@@ -9,6 +9,15 @@ public sealed class ApiOptions
     /// <summary>Bearer keys.</summary>
     public List<ApiKeyOptions> Keys { get; set; } = [];
 
-    /// <summary>Require a key for <c>/metrics</c> too.</summary>
+    /// <summary>Require a key for <c>/metrics</c> too (a client key is refused there: the figures cover every client).</summary>
     public bool ProtectMetrics { get; set; }
+
+    /// <summary>Failed authentications allowed per address and <see cref="AuthFailureWindow"/> before it is answered 429.</summary>
+    public int AuthFailureLimit { get; set; } = 10;
+
+    /// <summary>The window of <see cref="AuthFailureLimit"/>.</summary>
+    public TimeSpan AuthFailureWindow { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Optional OpenID Connect bearer tokens.</summary>
+    public ApiOidcOptions Oidc { get; set; } = new();
 }

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Chezlepro.Collector.Options;
 
 /// <summary>
-/// Checks the <c>Collector</c> and <c>Api</c> sections; messages name the key and value. <c>Mqtt</c> is the shared
+/// Checks the <c>Collector</c> section (<c>Api</c>: <see cref="ApiOptionsValidator"/>); messages name the key and value. <c>Mqtt</c> is the shared
 /// section of both services (<see cref="Chezlepro.Hosting.Mqtt.MqttOptionsValidator"/>).
 /// </summary>
-public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOptions>, IValidateOptions<ApiOptions>
+public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOptions>
 {
     /// <inheritdoc />
     public ValidateOptionsResult Validate(string? name, CollectorOptions options)
@@ -37,20 +37,4 @@ public sealed class CollectorOptionsValidator : IValidateOptions<CollectorOption
     // a log line and a shell.
     private static bool IsShareName(string group) =>
         group.Length is >= 1 and <= 64 && group.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-' or '.');
-
-    /// <inheritdoc />
-    public ValidateOptionsResult Validate(string? name, ApiOptions options)
-    {
-        var problems = new List<string>();
-        for (var i = 0; i < options.Keys.Count; i++)
-        {
-            var k = options.Keys[i];
-            // The key itself is a secret: the message names its position, never its value.
-            if (k.Key.Length < 16) problems.Add($"Api:Keys:{i}:Key is shorter than 16 characters.");
-            if (k.Role is not (ApiRoles.Reader or ApiRoles.Operator)) problems.Add($"Api:Keys:{i}:Role = '{k.Role}': must be reader or operator.");
-        }
-        if (options.Keys.Select(k => k.Key).Distinct(StringComparer.Ordinal).Count() != options.Keys.Count)
-            problems.Add("Api:Keys: two entries have the same key.");
-        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
-    }
 }

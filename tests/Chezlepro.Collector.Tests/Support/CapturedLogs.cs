@@ -26,6 +26,9 @@ internal sealed class CapturedLogs : ILoggerProvider
     /// <summary>Every entry so far, in order.</summary>
     public ConcurrentQueue<LogEntry> All { get; } = new();
 
+    /// <summary>Every entry as a sink would write it: the formatted message, then the exception if any.</summary>
+    public ConcurrentQueue<string> Texts { get; } = new();
+
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
     public void Dispose()
@@ -49,6 +52,7 @@ internal sealed class CapturedLogs : ILoggerProvider
                 : new Dictionary<string, object?>();
             var entry = new LogEntry(eventId.Id, logLevel, category, properties);
             owner.All.Enqueue(entry);
+            owner.Texts.Enqueue(formatter(state, exception) + (exception is null ? "" : "\n" + exception));
             owner._entries.Writer.TryWrite(entry);
         }
     }
