@@ -40,24 +40,30 @@ internal static partial class PveHealthMapper
         if (member is null && resource is null)
         {
             var why = s.ClusterStatus.Error ?? s.Resources.Error;
-            return new CheckResult(check, HealthStatus.Unknown,
-                why is null ? $"{node} no longer listed by the cluster" : $"{node}: {why.Message}", details);
+            return (why is null
+                    ? HealthText.Of($"{node} n’est plus listé par la grappe", $"{node} no longer listed by the cluster")
+                    : HealthText.Labelled(node, HealthText.Same(why.Message)))
+                .Result(check, HealthStatus.Unknown, details);
         }
         // Corosync membership (cluster/status) and pvestatd RRD (resources) must both say online (reference §1.3).
         if (member?.Online == false || resource?.Status == "offline")
         {
             report.Samples.Add(new Sample(prefix + "online", 0));
-            return new CheckResult(check, HealthStatus.Critical, $"{node} is offline", details);
+            return HealthText.Of($"{node} est hors ligne", $"{node} is offline").Result(check, HealthStatus.Critical, details);
         }
         if (resource is null || resource.Status != "online")
         {
-            var what = resource is null ? "not in /cluster/resources" : $"status '{resource.Status}' (no RRD data from pvestatd)";
-            return new CheckResult(check, HealthStatus.Unknown, $"{node}: corosync member but {what}", details);
+            var what = resource is null
+                ? HealthText.Of($"absent de /cluster/resources", $"not in /cluster/resources")
+                : HealthText.Of($"état «{HealthText.NoBreakSpace}{resource.Status}{HealthText.NoBreakSpace}» (aucune donnée RRD de pvestatd)",
+                    $"status '{resource.Status}' (no RRD data from pvestatd)");
+            return HealthText.Labelled(node, HealthText.Of($"membre corosync mais ", $"corosync member but ").Append(what))
+                .Result(check, HealthStatus.Unknown, details);
         }
         report.Samples.Add(new Sample(prefix + "online", 1));
 
-        var warnings = new List<string>();
-        var facts = new List<string>();
+        var warnings = new List<HealthText>();
+        var facts = new List<HealthText>();
         s.NodeStatus.TryGetValue(node, out var statusFetch);
         var status = statusFetch.Value;
         if (statusFetch.Error is { } statusError)
@@ -68,22 +74,24 @@ internal static partial class PveHealthMapper
         {
             details["uptimeSeconds"] = up;
             report.Samples.Add(new Sample(prefix + "uptime", up, "s"));
-            facts.Add(TimeSpan.FromSeconds(up) < t.RestartedWithin ? $"restarted {up / 60} min ago" : $"up {FormatUptime(up)}");
+            facts.Add(TimeSpan.FromSeconds(up) < t.RestartedWithin
+                ? HealthText.Of($"redémarré il y a {up / 60}{HealthText.NoBreakSpace}min", $"restarted {up / 60} min ago")
+                : HealthText.Of($"en marche depuis ", $"up ").Append(FormatUptime(up)));
         }
         var cpu = status?.Cpu ?? resource.Cpu;
         if (cpu is { } c)
         {
             details["cpu"] = Math.Round(c, 4);
             report.Samples.Add(new Sample(prefix + "cpu", Math.Round(c * 100, 2), "%"));
-            if (c >= t.CpuWarning) warnings.Add($"CPU {Percent(c)}");
+            if (c >= t.CpuWarning) warnings.Add(HealthText.Same("CPU ").Append(Percent(c)));
         }
         if (status?.LoadAverage is [var load1, ..])
         {
             details["load1"] = load1;
             report.Samples.Add(new Sample(prefix + "load1", load1));
-            facts.Add($"load {load1:0.00}");
+            facts.Add(HealthText.Of($"charge {load1:0.00}", $"load {load1:0.00}"));
             if (resource.MaxCpu is > 0 && load1 / resource.MaxCpu.Value >= t.LoadPerCpuWarning)
-                warnings.Add($"load {load1:0.00} on {resource.MaxCpu} CPUs");
+                warnings.Add(HealthText.Of($"charge {load1:0.00} sur {resource.MaxCpu} CPU", $"load {load1:0.00} on {resource.MaxCpu} CPUs"));
         }
         var memory = status?.Memory?.UsedFraction
             ?? (resource.MaxMem is > 0 && resource.Mem is { } m ? (double)m / resource.MaxMem.Value : null);
@@ -91,25 +99,25 @@ internal static partial class PveHealthMapper
         {
             details["memoryUsed"] = Math.Round(mem, 4);
             report.Samples.Add(new Sample(prefix + "memory.used", Math.Round(mem * 100, 2), "%"));
-            facts.Add($"mem {Percent(mem)}");
-            if (mem >= t.MemoryWarning) warnings.Add($"memory {Percent(mem)}");
+            facts.Add(HealthText.Of($"mém. ", $"mem ").Append(Percent(mem)));
+            if (mem >= t.MemoryWarning) warnings.Add(HealthText.Of($"mémoire ", $"memory ").Append(Percent(mem)));
         }
         if (status?.RootFs?.UsedFraction is { } root)
         {
             details["rootFsUsed"] = Math.Round(root, 4);
-            if (root >= t.RootFsWarning) warnings.Add($"root fs {Percent(root)}");
+            if (root >= t.RootFsWarning) warnings.Add(HealthText.Of($"système de fichiers racine ", $"root fs ").Append(Percent(root)));
         }
         MapStorages(s, t, node, report, details, warnings);
         MapReplication(s, node, report, details, warnings);
         MapUpdates(s, node, report, details);
 
-        var summary = string.Join(", ", facts);
         return warnings.Count > 0
-            ? new CheckResult(check, HealthStatus.Warning, $"{node}: {string.Join("; ", warnings)}", details)
-            : new CheckResult(check, HealthStatus.Ok, $"{node} online" + (summary.Length > 0 ? ", " + summary : ""), details);
+            ? HealthText.Labelled(node, HealthText.Join(warnings)).Result(check, HealthStatus.Warning, details)
+            : HealthText.Of($"{node} en ligne", $"{node} online").Append(JoinComma([HealthText.Same(""), .. facts]))
+                .Result(check, HealthStatus.Ok, details);
     }
 
-    private static void MapStorages(PveSnapshot s, PveThresholds t, string node, HealthReport report, JsonObject details, List<string> warnings)
+    private static void MapStorages(PveSnapshot s, PveThresholds t, string node, HealthReport report, JsonObject details, List<HealthText> warnings)
     {
         var storages = new JsonArray();
         foreach (var st in (s.Resources.Value ?? []).Where(r => r.Type == "storage" && r.Node == node && r.Storage is not null))
@@ -123,14 +131,17 @@ internal static partial class PveHealthMapper
             storages.Add((JsonNode)new JsonObject { ["storage"] = st.Storage, ["status"] = st.Status, ["used"] = used is { } x ? Math.Round(x, 4) : null });
             // An enabled storage that is not active on this node reads "unknown" (reference §5.8).
             if (!available)
-                warnings.Add($"storage {st.Storage} {st.Status ?? "unknown"}");
+                warnings.Add(st.Status is { } state
+                    ? HealthText.Of($"stockage {st.Storage} {state}", $"storage {st.Storage} {state}")
+                    : HealthText.Of($"stockage {st.Storage} inconnu", $"storage {st.Storage} unknown"));
             else if (used >= t.StorageWarning)
-                warnings.Add($"storage {st.Storage} {Percent(used.Value)} full");
+                warnings.Add(HealthText.Of($"stockage {st.Storage} rempli à ", $"storage {st.Storage} ").Append(Percent(used.Value))
+                    .Append(HealthText.Of($"", $" full")));
         }
         details["storages"] = storages;
     }
 
-    private static void MapReplication(PveSnapshot s, string node, HealthReport report, JsonObject details, List<string> warnings)
+    private static void MapReplication(PveSnapshot s, string node, HealthReport report, JsonObject details, List<HealthText> warnings)
     {
         if (!s.Replication.TryGetValue(node, out var fetch))
             return;
@@ -155,7 +166,8 @@ internal static partial class PveHealthMapper
                 ["lastSyncAt"] = job.LastSync is > 0 ? DateTimeOffset.FromUnixTimeSeconds(job.LastSync.Value).ToString("yyyy-MM-ddTHH:mm:ss.fffZ") : null,
             });
             if (failures > 0)
-                warnings.Add($"replication {job.Id} to {job.Target} failing ({failures}x: {Http.ApiErrors.Clean(job.Error)})");
+                warnings.Add(HealthText.Of($"réplication {job.Id} vers {job.Target} en échec ({failures}{HealthText.NoBreakSpace}fois{HealthText.NoBreakSpace}: {Http.ApiErrors.Clean(job.Error)})",
+                    $"replication {job.Id} to {job.Target} failing ({failures}x: {Http.ApiErrors.Clean(job.Error)})"));
         }
         details["replication"] = jobs;
     }
@@ -175,9 +187,11 @@ internal static partial class PveHealthMapper
         }
     }
 
-    private static string FormatUptime(long seconds)
+    private static HealthText FormatUptime(long seconds)
     {
         var span = TimeSpan.FromSeconds(seconds);
-        return span.TotalDays >= 1 ? $"{(int)span.TotalDays}d {span.Hours}h" : $"{span.Hours}h {span.Minutes}m";
+        return span.TotalDays >= 1
+            ? HealthText.Of($"{(int)span.TotalDays}{HealthText.NoBreakSpace}j {span.Hours}{HealthText.NoBreakSpace}h", $"{(int)span.TotalDays}d {span.Hours}h")
+            : HealthText.Of($"{span.Hours}{HealthText.NoBreakSpace}h {span.Minutes}{HealthText.NoBreakSpace}min", $"{span.Hours}h {span.Minutes}m");
     }
 }

@@ -26,11 +26,13 @@ public class PveHealthMapperTests
         Assert.All(report.Checks, c => Assert.Equal(HealthStatus.Ok, c.Status));
         Assert.Equal(["proxmox.quorum", "proxmox.node.pve1", "proxmox.node.pve2", "proxmox.node.pve3", "proxmox.ha"],
             report.Checks.Select(c => c.Check));
-        Assert.Equal("quorate, 3/3 nodes online", report.Find("proxmox.quorum")!.Summary);
+        Assert.Equal("quorate, 3/3 nodes online", report.Find("proxmox.quorum")!.SummaryEn);
         var pve1 = report.Find("proxmox.node.pve1")!;
-        Assert.Equal("pve1 online, up 10d 0h, load 1.20, mem 25%", pve1.Summary);
+        Assert.Equal("pve1 online, up 10d 0h, load 1.20, mem 25%", pve1.SummaryEn);
+        Assert.Equal("quorum atteint, 3/3 nœuds en ligne", report.Find("proxmox.quorum")!.Summary);
+        Assert.Equal("pve1 en ligne, en marche depuis 10\u00a0j 0\u00a0h, charge 1,20, mém. 25\u00a0%", pve1.Summary);
         Assert.Equal(1.2, pve1.Details!["load1"]!.GetValue<double>());
-        Assert.Contains("restarted 5 min ago", report.Find("proxmox.node.pve2")!.Summary, StringComparison.Ordinal);
+        Assert.Contains("restarted 5 min ago", report.Find("proxmox.node.pve2")!.SummaryEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -52,9 +54,11 @@ public class PveHealthMapperTests
 
         var quorum = report.Find("proxmox.quorum")!;
         Assert.Equal(HealthStatus.Warning, quorum.Status);
-        Assert.Equal("quorate, 2/3 nodes online (pve3 offline)", quorum.Summary);
+        Assert.Equal("quorate, 2/3 nodes online (pve3 offline)", quorum.SummaryEn);
         Assert.Equal(HealthStatus.Critical, report.Find("proxmox.node.pve3")!.Status);
-        Assert.Equal("pve3 is offline", report.Find("proxmox.node.pve3")!.Summary);
+        Assert.Equal("pve3 is offline", report.Find("proxmox.node.pve3")!.SummaryEn);
+        Assert.Equal("quorum atteint, 2/3 nœuds en ligne (pve3 hors ligne)", quorum.Summary);
+        Assert.Equal("pve3 est hors ligne", report.Find("proxmox.node.pve3")!.Summary);
     }
 
     [Fact]
@@ -63,8 +67,8 @@ public class PveHealthMapperTests
         var report = PveHealthMapper.Map(Snapshot("pve8/cluster-status-node-down.json", "pve8/resources-node-down.json"), new PveThresholds());
 
         Assert.Equal(HealthStatus.Warning, report.Find("proxmox.node.pve1")!.Status);
-        Assert.Contains("storage local 95% full", report.Find("proxmox.node.pve1")!.Summary, StringComparison.Ordinal);
-        Assert.Contains("storage pbs-main unknown", report.Find("proxmox.node.pve2")!.Summary, StringComparison.Ordinal);
+        Assert.Contains("storage local 95% full", report.Find("proxmox.node.pve1")!.SummaryEn, StringComparison.Ordinal);
+        Assert.Contains("storage pbs-main unknown", report.Find("proxmox.node.pve2")!.SummaryEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -74,7 +78,8 @@ public class PveHealthMapperTests
 
         var quorum = report.Find("proxmox.quorum")!;
         Assert.Equal(HealthStatus.Critical, quorum.Status);
-        Assert.Equal("cluster site-a has NO quorum: 1/3 nodes online", quorum.Summary);
+        Assert.Equal("cluster site-a has NO quorum: 1/3 nodes online", quorum.SummaryEn);
+        Assert.Equal("la grappe site-a n’a PAS le quorum\u00a0: 1/3 nœuds en ligne", quorum.Summary);
         Assert.False(quorum.Details!["quorate"]!.GetValue<bool>());
     }
 
@@ -84,7 +89,7 @@ public class PveHealthMapperTests
         var report = PveHealthMapper.Map(Snapshot("pve8/cluster-status-standalone.json", "pve9/resources.json"), new PveThresholds());
 
         Assert.Equal(HealthStatus.Ok, report.Find("proxmox.quorum")!.Status);
-        Assert.Equal("standalone node (no cluster)", report.Find("proxmox.quorum")!.Summary);
+        Assert.Equal("standalone node (no cluster)", report.Find("proxmox.quorum")!.SummaryEn);
     }
 
     [Fact]
@@ -93,7 +98,7 @@ public class PveHealthMapperTests
         var report = PveHealthMapper.Map(Snapshot("pve8/cluster-status-missing-quorate.json", "pve8/resources-healthy.json"), new PveThresholds());
 
         Assert.Equal(HealthStatus.Unknown, report.Find("proxmox.quorum")!.Status);
-        Assert.Contains("lacks 'quorate'", report.Find("proxmox.quorum")!.Summary, StringComparison.Ordinal);
+        Assert.Contains("lacks 'quorate'", report.Find("proxmox.quorum")!.SummaryEn, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -108,7 +113,7 @@ public class PveHealthMapperTests
 
         var ha = report.Find("proxmox.ha")!;
         Assert.Equal(expected, ha.Status);
-        Assert.Equal(summary, ha.Summary);
+        Assert.Equal(summary, ha.SummaryEn);
     }
 
     [Fact]
@@ -129,7 +134,8 @@ public class PveHealthMapperTests
 
         var node = report.Find("proxmox.node.pve1")!;
         Assert.Equal(HealthStatus.Warning, node.Status);
-        Assert.Equal("pve1: CPU 95%; load 14.50 on 8 CPUs; memory 94%; root fs 95%", node.Summary);
+        Assert.Equal("pve1: CPU 95%; load 14.50 on 8 CPUs; memory 94%; root fs 95%", node.SummaryEn);
+        Assert.Equal("pve1\u00a0: CPU 95\u00a0%\u00a0; charge 14,50 sur 8 CPU\u00a0; mémoire 94\u00a0%\u00a0; système de fichiers racine 95\u00a0%", node.Summary);
         Assert.Contains(report.Samples, x => x.Metric == "guest.100.running" && x.Value == 1);
         Assert.Contains(report.Samples, x => x.Metric == "guest.100.cpu" && x.Value == 50);
     }
@@ -144,7 +150,7 @@ public class PveHealthMapperTests
 
         var node = report.Find("proxmox.node.pve1")!;
         Assert.Equal(HealthStatus.Warning, node.Status);
-        Assert.Contains("replication 101-0 to pve3 failing (3x: command 'zfs snapshot' failed: got timeout)", node.Summary, StringComparison.Ordinal);
+        Assert.Contains("replication 101-0 to pve3 failing (3x: command 'zfs snapshot' failed: got timeout)", node.SummaryEn, StringComparison.Ordinal);
         Assert.Contains(report.Samples, x => x.Metric == "replication.100-0.lag" && x.Value == 600);
         Assert.Contains(report.Samples, x => x.Metric == "replication.101-0.lag" && x.Value == 10800);
         Assert.Contains(report.Samples, x => x.Metric == "replication.101-0.failCount" && x.Value == 3);
@@ -164,7 +170,7 @@ public class PveHealthMapperTests
         var report = PveHealthMapper.Map(s, new PveThresholds());
 
         Assert.Equal(HealthStatus.Unknown, report.Find("proxmox.quorum")!.Status);
-        Assert.Contains("permission denied", report.Find("proxmox.quorum")!.Summary, StringComparison.Ordinal);
+        Assert.Contains("permission denied", report.Find("proxmox.quorum")!.SummaryEn, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Ok, report.Find("proxmox.node.pve1")!.Status);
     }
 

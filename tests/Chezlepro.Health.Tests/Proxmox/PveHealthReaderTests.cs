@@ -111,8 +111,10 @@ public sealed class PveHealthReaderTests : IAsyncLifetime
 
         var quorum = report.Find("proxmox.quorum")!;
         Assert.Equal(HealthStatus.Unknown, quorum.Status);
-        Assert.Contains("certificate fingerprint mismatch", quorum.Summary, StringComparison.Ordinal);
-        Assert.Contains(CertificateTrustFormat(Certificate), quorum.Summary, StringComparison.Ordinal);
+        Assert.Contains("certificate fingerprint mismatch", quorum.SummaryEn, StringComparison.Ordinal);
+        Assert.Contains(CertificateTrustFormat(Certificate), quorum.SummaryEn, StringComparison.Ordinal);
+        Assert.StartsWith("Proxmox illisible\u00a0: ", quorum.Summary, StringComparison.Ordinal);
+        Assert.EndsWith(quorum.SummaryEn!, quorum.Summary, StringComparison.Ordinal);
         Assert.Empty(_server.Requests);
     }
 
@@ -124,7 +126,7 @@ public sealed class PveHealthReaderTests : IAsyncLifetime
         var report = await reader.ReadAsync(CancellationToken.None);
 
         Assert.Equal(HealthStatus.Unknown, report.Find("proxmox.quorum")!.Status);
-        Assert.Contains("certificate not trusted", report.Find("proxmox.quorum")!.Summary, StringComparison.Ordinal);
+        Assert.Contains("certificate not trusted", report.Find("proxmox.quorum")!.SummaryEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,9 +159,10 @@ public sealed class PveHealthReaderTests : IAsyncLifetime
         var report = await reader.ReadAsync(CancellationToken.None);
 
         Assert.All(report.Checks, c => Assert.Equal(HealthStatus.Unknown, c.Status));
-        Assert.Contains("authentication failed", report.Find("proxmox.quorum")!.Summary, StringComparison.Ordinal);
+        Assert.Contains("authentication failed", report.Find("proxmox.quorum")!.SummaryEn, StringComparison.Ordinal);
         Assert.Equal(1, _server.Count("cluster/status"));
         Assert.Equal(0, _server.Count("cluster/resources"));
+        Assert.All(report.Checks, c => Assert.DoesNotContain(Secret, c.SummaryEn, StringComparison.Ordinal));
         Assert.All(report.Checks, c => Assert.DoesNotContain(Secret, c.Summary, StringComparison.Ordinal));
         Assert.All(_log.Lines, l => Assert.DoesNotContain(Secret, l, StringComparison.Ordinal));
     }
@@ -202,8 +205,8 @@ public sealed class PveHealthReaderTests : IAsyncLifetime
 
         var quorum = first.Find("proxmox.quorum")!;
         Assert.Equal(HealthStatus.Unknown, quorum.Status);
-        Assert.True(quorum.Summary.Contains(expected, StringComparison.Ordinal), quorum.Summary);
-        Assert.DoesNotContain('\n', quorum.Summary);
+        Assert.True(quorum.SummaryEn!.Contains(expected, StringComparison.Ordinal), quorum.SummaryEn);
+        Assert.DoesNotContain('\n', quorum.SummaryEn);
         Assert.Equal(HealthStatus.Ok, second.Find("proxmox.quorum")!.Status);
     }
 

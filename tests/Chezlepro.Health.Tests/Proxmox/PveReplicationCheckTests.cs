@@ -41,7 +41,10 @@ public class PveReplicationCheckTests
         Assert.Equal(15600, jobs["204-0"]["lagSeconds"]!.GetValue<long>());
         Assert.Equal("ok", jobs["205-0"]["status"]!.GetValue<string>());
         Assert.Equal("201-0 to pve3 failing (1x: command 'set -o pipefail && pvesm export local-zfs:subvol-201-disk-0 zfs - -with-snapshots 1' failed: exit code 255), "
-            + "last sync 1 h 30 min ago; 203-1 to pve3 never synced; 204-0 to pve1 last sync 4 h 20 min ago", check.Summary);
+            + "last sync 1 h 30 min ago; 203-1 to pve3 never synced; 204-0 to pve1 last sync 4 h 20 min ago", check.SummaryEn);
+        // The vendor's error text stays as Proxmox wrote it inside the French sentence.
+        Assert.Equal("201-0 vers pve3 en échec (1\u00a0fois\u00a0: command 'set -o pipefail && pvesm export local-zfs:subvol-201-disk-0 zfs - -with-snapshots 1' failed: exit code 255), "
+            + "dernière synchro il y a 1\u00a0h 30\u00a0min\u00a0; 203-1 vers pve3 jamais synchronisée\u00a0; 204-0 vers pve1 dernière synchro il y a 4\u00a0h 20\u00a0min", check.Summary);
     }
 
     [Theory]
@@ -88,7 +91,7 @@ public class PveReplicationCheckTests
         var check = PveHealthMapper.MapReplicationCheck(Snapshot(("pve1", Fetched<List<PveReplicationJob>>.Ok([]))), new PveThresholds())!;
 
         Assert.Equal(HealthStatus.Ok, check.Status);
-        Assert.Equal("no replication jobs", check.Summary);
+        Assert.Equal("no replication jobs", check.SummaryEn);
     }
 
     [Fact]
@@ -98,11 +101,12 @@ public class PveReplicationCheckTests
 
         var unknown = PveHealthMapper.MapReplicationCheck(Snapshot(("pve1", Fetched<List<PveReplicationJob>>.Ok([Job(Ago(TimeSpan.FromMinutes(5)))])), ("pve2", denied)), new PveThresholds())!;
         Assert.Equal(HealthStatus.Unknown, unknown.Status);
-        Assert.Equal("replication of pve2 not read: /nodes/pve2/replication: permission denied (HTTP 403)", unknown.Summary);
+        Assert.Equal("replication of pve2 not read: /nodes/pve2/replication: permission denied (HTTP 403)", unknown.SummaryEn);
+        Assert.Equal("réplication de pve2 non lue\u00a0: /nodes/pve2/replication: permission denied (HTTP 403)", unknown.Summary);
 
         var failing = PveHealthMapper.MapReplicationCheck(Snapshot(("pve1", Fetched<List<PveReplicationJob>>.Ok([Job(Ago(TimeSpan.FromMinutes(5)), 3, "zfs send failed")])), ("pve2", denied)), new PveThresholds())!;
         Assert.Equal(HealthStatus.Critical, failing.Status);
-        Assert.EndsWith("(not read: pve2)", failing.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("(not read: pve2)", failing.SummaryEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -118,7 +122,7 @@ public class PveReplicationCheckTests
         Assert.Equal("critical", jobs["301-0"]["status"]!.GetValue<string>());
         Assert.Equal("ok", jobs["302-0"]["status"]!.GetValue<string>());
         Assert.Equal(HealthStatus.Critical, check.Status);
-        Assert.Contains("301-0 to ? failing (5x: ", check.Summary, StringComparison.Ordinal);
+        Assert.Contains("301-0 to ? failing (5x: ", check.SummaryEn, StringComparison.Ordinal);
     }
 
     [Theory]
