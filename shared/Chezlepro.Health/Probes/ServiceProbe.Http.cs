@@ -38,14 +38,20 @@ public sealed partial class ServiceProbe
             var notAfter = _tls.NotAfter;
             var expected = _options.ExpectStatus is { } want ? status == want : status is >= 200 and < 400;
             if (!expected)
-                return new ProbeOutcome(false, $"HTTP {status} {ApiText(response.ReasonPhrase)}, expected {_options.ExpectStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "2xx/3xx"}".Replace("  ", " ", StringComparison.Ordinal), latency, notAfter);
+            {
+                // The reason phrase is the server's own words: kept as sent.
+                var seen = $"HTTP {status} {ApiText(response.ReasonPhrase)}".Replace("  ", " ", StringComparison.Ordinal);
+                var wanted = _options.ExpectStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "2xx/3xx";
+                return new ProbeOutcome(false, HealthText.Of($"{seen}, attendu {wanted}", $"{seen}, expected {wanted}"), latency, notAfter);
+            }
             if (_options.Keyword is { Length: > 0 } keyword)
             {
                 var body = await ReadLimitedAsync(response, linked.Token).ConfigureAwait(false);
                 if (!body.Contains(keyword, StringComparison.Ordinal))
-                    return new ProbeOutcome(false, $"HTTP {status} but keyword '{keyword}' not found in the first {MaxBodyBytes / 1024} KiB", latency, notAfter);
+                    return new ProbeOutcome(false, HealthText.Of($"HTTP {status} mais mot-clé «{HealthText.NoBreakSpace}{keyword}{HealthText.NoBreakSpace}» absent des {MaxBodyBytes / 1024} premiers Kio",
+                        $"HTTP {status} but keyword '{keyword}' not found in the first {MaxBodyBytes / 1024} KiB"), latency, notAfter);
             }
-            return new ProbeOutcome(true, $"HTTP {status} in {latency:0} ms", latency, notAfter);
+            return new ProbeOutcome(true, HealthText.Of($"HTTP {status} en {latency:0}{HealthText.NoBreakSpace}ms", $"HTTP {status} in {latency:0} ms"), latency, notAfter);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -68,17 +74,23 @@ public sealed partial class ServiceProbe
         return Encoding.UTF8.GetString(buffer, 0, total);
     }
 
-    private string Describe(Exception ex)
+    private HealthText Describe(Exception ex)
     {
         for (var inner = ex; inner is not null; inner = inner.InnerException)
         {
             if (inner is AuthenticationException)
-                return _tls.Refusal ?? $"TLS handshake failed: {Http.ApiErrors.Clean(inner.Message)}";
+                return _tls.Refusal ?? HandshakeFailed(inner);
             if (inner is SocketException socket)
-                return $"cannot connect to {Target} ({socket.SocketErrorCode})";
+                return CannotConnect(socket.SocketErrorCode);
         }
-        return ex is HttpRequestException http ? $"request failed ({http.HttpRequestError})" : Http.ApiErrors.Clean(ex.Message);
+        return ex is HttpRequestException http
+            ? HealthText.Of($"requête en échec ({http.HttpRequestError})", $"request failed ({http.HttpRequestError})")
+            : HealthText.Same(Http.ApiErrors.Clean(ex.Message));
     }
 
     private static string ApiText(string? reason) => Http.ApiErrors.Clean(reason);
+
+    // The runtime's own handshake error is kept as written inside the French sentence.
+    private static HealthText HandshakeFailed(Exception ex) =>
+        HealthText.Of($"échec de la négociation TLS{HealthText.NoBreakSpace}: {Http.ApiErrors.Clean(ex.Message)}", $"TLS handshake failed: {Http.ApiErrors.Clean(ex.Message)}");
 }

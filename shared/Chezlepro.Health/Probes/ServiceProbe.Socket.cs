@@ -17,7 +17,7 @@ public sealed partial class ServiceProbe
         {
             await client.ConnectAsync(_options.Host!, _options.Port, linked.Token).ConfigureAwait(false);
             var latency = _time.GetElapsedTime(started).TotalMilliseconds;
-            return new ProbeOutcome(true, $"TCP {Target} connected in {latency:0} ms", latency);
+            return new ProbeOutcome(true, HealthText.Of($"TCP {Target} connecté en {latency:0}{HealthText.NoBreakSpace}ms", $"TCP {Target} connected in {latency:0} ms"), latency);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -25,7 +25,7 @@ public sealed partial class ServiceProbe
         }
         catch (SocketException ex)
         {
-            return new ProbeOutcome(false, $"cannot connect to {Target} ({ex.SocketErrorCode})");
+            return new ProbeOutcome(false, CannotConnect(ex.SocketErrorCode));
         }
     }
 
@@ -55,10 +55,14 @@ public sealed partial class ServiceProbe
                 // Say goodbye so the server logs a clean session rather than a dropped one.
                 var bye = Encoding.ASCII.GetBytes(smtp ? "QUIT\r\n" : "a1 LOGOUT\r\n");
                 try { await stream.WriteAsync(bye, linked.Token).ConfigureAwait(false); } catch (IOException) { }
+                // The banner is the server's own text: kept as sent inside the French sentence.
                 var shown = Http.ApiErrors.Clean(banner);
+                var protocol = smtp ? "SMTP" : "IMAP";
                 return ok
-                    ? new ProbeOutcome(true, $"{(smtp ? "SMTP" : "IMAP")} banner in {latency:0} ms: {shown}", latency, _tls.NotAfter)
-                    : new ProbeOutcome(false, $"unexpected {(smtp ? "SMTP" : "IMAP")} banner: {(shown.Length == 0 ? "(empty)" : shown)}", latency, _tls.NotAfter);
+                    ? new ProbeOutcome(true, HealthText.Of($"bannière {protocol} en {latency:0}{HealthText.NoBreakSpace}ms{HealthText.NoBreakSpace}: {shown}",
+                        $"{protocol} banner in {latency:0} ms: {shown}"), latency, _tls.NotAfter)
+                    : new ProbeOutcome(false, HealthText.Of($"bannière {protocol} inattendue{HealthText.NoBreakSpace}: {(shown.Length == 0 ? "(vide)" : shown)}",
+                        $"unexpected {protocol} banner: {(shown.Length == 0 ? "(empty)" : shown)}"), latency, _tls.NotAfter);
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -67,15 +71,16 @@ public sealed partial class ServiceProbe
         }
         catch (SocketException ex)
         {
-            return new ProbeOutcome(false, $"cannot connect to {Target} ({ex.SocketErrorCode})");
+            return new ProbeOutcome(false, CannotConnect(ex.SocketErrorCode));
         }
         catch (AuthenticationException ex)
         {
-            return new ProbeOutcome(false, _tls.Refusal ?? $"TLS handshake failed: {Http.ApiErrors.Clean(ex.Message)}", CertificateNotAfter: _tls.NotAfter);
+            return new ProbeOutcome(false, _tls.Refusal ?? HandshakeFailed(ex), CertificateNotAfter: _tls.NotAfter);
         }
         catch (IOException)
         {
-            return new ProbeOutcome(false, $"connection to {Target} closed before a banner", CertificateNotAfter: _tls.NotAfter);
+            return new ProbeOutcome(false, HealthText.Of($"connexion à {Target} fermée avant la bannière", $"connection to {Target} closed before a banner"),
+                CertificateNotAfter: _tls.NotAfter);
         }
     }
 

@@ -80,24 +80,27 @@ public sealed partial class ServiceProbe : IDisposable
             _consecutiveFailures = 0;
             details["consecutiveFailures"] = 0;
             var status = daysLeft < _options.CertificateWarningDays ? HealthStatus.Warning : HealthStatus.Ok;
-            var certificate = daysLeft is { } d ? $", certificate {d} days left" : "";
-            report.Checks.Add(new CheckResult(Check, status, outcome.Message + certificate, details));
+            var certificate = daysLeft is { } d ? HealthText.Of($", certificat valide encore {d}{HealthText.NoBreakSpace}jours", $", certificate {d} days left") : HealthText.Same("");
+            report.Checks.Add(outcome.Message.Append(certificate).Result(Check, status, details));
             return report;
         }
         _consecutiveFailures++;
         details["consecutiveFailures"] = _consecutiveFailures;
-        HealthLog.ProbeFailed(_logger, _name, _consecutiveFailures, outcome.Message);
+        HealthLog.ProbeFailed(_logger, _name, _consecutiveFailures, outcome.Message.En);
         var critical = _consecutiveFailures >= _options.FailuresBeforeCritical;
-        var summary = critical
-            ? $"{outcome.Message} ({_consecutiveFailures} failures in a row)"
-            : $"{outcome.Message} (failure {_consecutiveFailures} of {_options.FailuresBeforeCritical} before critical)";
-        report.Checks.Add(new CheckResult(Check, critical ? HealthStatus.Critical : HealthStatus.Warning, summary, details));
+        var count = critical
+            ? HealthText.Of($" ({_consecutiveFailures} échecs de suite)", $" ({_consecutiveFailures} failures in a row)")
+            : HealthText.Of($" (échec {_consecutiveFailures} sur {_options.FailuresBeforeCritical} avant critique)",
+                $" (failure {_consecutiveFailures} of {_options.FailuresBeforeCritical} before critical)");
+        report.Checks.Add(outcome.Message.Append(count).Result(Check, critical ? HealthStatus.Critical : HealthStatus.Warning, details));
         return report;
     }
 
     private string Target => _options.Url?.GetLeftPart(UriPartial.Path) ?? $"{_options.Host}:{_options.Port}";
 
-    private string Ms(long started) => $"{_time.GetElapsedTime(started).TotalMilliseconds:0} ms";
+    private HealthText TimeoutMessage => HealthText.Of($"aucune réponse en {_options.Timeout.TotalSeconds:0.#}{HealthText.NoBreakSpace}s (délai dépassé)",
+        $"no answer within {_options.Timeout.TotalSeconds:0.#} s (timeout)");
 
-    private string TimeoutMessage => $"no answer within {_options.Timeout.TotalSeconds:0.#} s (timeout)";
+    private HealthText CannotConnect(System.Net.Sockets.SocketError error) =>
+        HealthText.Of($"connexion impossible à {Target} ({error})", $"cannot connect to {Target} ({error})");
 }

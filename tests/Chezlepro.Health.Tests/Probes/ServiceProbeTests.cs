@@ -27,7 +27,8 @@ public class ServiceProbeTests
 
         var check = report.Find("probe.mail")!;
         Assert.Equal(HealthStatus.Ok, check.Status);
-        Assert.Matches(@"^HTTP 200 in \d+ ms, certificate 29\d days left$", check.Summary);
+        Assert.Matches(@"^HTTP 200 in \d+ ms, certificate 29\d days left$", check.SummaryEn);
+        Assert.Matches("^HTTP 200 en \\d+\u00a0ms, certificat valide encore 29\\d\u00a0jours$", check.Summary);
         Assert.Contains(report.Samples, s => s.Metric == "probe.mail.latency" && s.Unit == "ms");
         Assert.Contains(report.Samples, s => s.Metric == "probe.mail.certificate.daysLeft" && s.Value >= 298);
         Assert.Contains(report.Samples, s => s.Metric == "probe.mail.up" && s.Value == 1);
@@ -44,7 +45,8 @@ public class ServiceProbeTests
         var check = (await probe.ProbeAsync(CancellationToken.None)).Find("probe.mail")!;
 
         Assert.Equal(HealthStatus.Critical, check.Status);
-        Assert.StartsWith("TLS certificate expired on ", check.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("TLS certificate expired on ", check.SummaryEn, StringComparison.Ordinal);
+        Assert.StartsWith("certificat TLS expiré le ", check.Summary, StringComparison.Ordinal);
         Assert.True(check.Details!["certificateDaysLeft"]!.GetValue<double>() < 0);
     }
 
@@ -61,7 +63,7 @@ public class ServiceProbeTests
         var check = (await probe.ProbeAsync(CancellationToken.None)).Find("probe.mail")!;
 
         Assert.Equal(HealthStatus.Warning, check.Status);
-        Assert.EndsWith("certificate 5 days left", check.Summary, StringComparison.Ordinal);
+        Assert.EndsWith("certificate 5 days left", check.SummaryEn, StringComparison.Ordinal);
         File.Delete(pem);
         File.Delete(ca);
     }
@@ -76,9 +78,11 @@ public class ServiceProbeTests
         var second = (await probe.ProbeAsync(CancellationToken.None)).Find("probe.mail")!;
 
         Assert.Equal(HealthStatus.Warning, first.Status);
-        Assert.Equal("no answer within 0.5 s (timeout) (failure 1 of 2 before critical)", first.Summary);
+        Assert.Equal("no answer within 0.5 s (timeout) (failure 1 of 2 before critical)", first.SummaryEn);
         Assert.Equal(HealthStatus.Critical, second.Status);
-        Assert.Equal("no answer within 0.5 s (timeout) (2 failures in a row)", second.Summary);
+        Assert.Equal("no answer within 0.5 s (timeout) (2 failures in a row)", second.SummaryEn);
+        Assert.Equal("aucune réponse en 0,5\u00a0s (délai dépassé) (échec 1 sur 2 avant critique)", first.Summary);
+        Assert.Equal("aucune réponse en 0,5\u00a0s (délai dépassé) (2 échecs de suite)", second.Summary);
     }
 
     [Fact]
@@ -91,8 +95,10 @@ public class ServiceProbeTests
         var b = (await probe.ProbeAsync(CancellationToken.None)).Find("probe.mail")!;
         var c = (await probe.ProbeAsync(CancellationToken.None)).Find("probe.mail")!;
 
-        Assert.Equal("HTTP 500 Internal Server Error, expected 2xx/3xx (failure 1 of 3 before critical)", a.Summary);
-        Assert.StartsWith("HTTP 200 but keyword 'Webmail' not found", b.Summary, StringComparison.Ordinal);
+        Assert.Equal("HTTP 500 Internal Server Error, expected 2xx/3xx (failure 1 of 3 before critical)", a.SummaryEn);
+        // The server's reason phrase stays as sent inside the French sentence.
+        Assert.Equal("HTTP 500 Internal Server Error, attendu 2xx/3xx (échec 1 sur 3 avant critique)", a.Summary);
+        Assert.StartsWith("HTTP 200 but keyword 'Webmail' not found", b.SummaryEn, StringComparison.Ordinal);
         Assert.Equal(HealthStatus.Warning, b.Status);
         Assert.Equal(HealthStatus.Ok, c.Status);
         Assert.Equal(0, probe.ConsecutiveFailures);
@@ -110,7 +116,7 @@ public class ServiceProbeTests
 
         Assert.Equal(HealthStatus.Ok, ok.Status);
         Assert.Equal(HealthStatus.Critical, refused.Status);
-        Assert.Contains("ConnectionRefused", refused.Summary, StringComparison.Ordinal);
+        Assert.Contains("ConnectionRefused", refused.SummaryEn, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -126,6 +132,8 @@ public class ServiceProbeTests
         var check = (await probe.ProbeAsync(CancellationToken.None)).Find("probe.mail")!;
 
         Assert.Equal(ok ? HealthStatus.Ok : HealthStatus.Critical, check.Status);
+        Assert.Contains(banner, check.SummaryEn, StringComparison.Ordinal);
+        Assert.StartsWith(ok ? "bannière " : "bannière " + kind.ToString().ToUpperInvariant() + " inattendue\u00a0: " + banner, check.Summary, StringComparison.Ordinal);
         Assert.Contains(banner, check.Summary, StringComparison.Ordinal);
     }
 
@@ -152,6 +160,6 @@ public class ServiceProbeTests
         var check = (await probe.ProbeAsync(CancellationToken.None)).Find("probe.mail")!;
 
         Assert.Equal(HealthStatus.Warning, check.Status);
-        Assert.StartsWith("no answer within 0.4 s (timeout)", check.Summary, StringComparison.Ordinal);
+        Assert.StartsWith("no answer within 0.4 s (timeout)", check.SummaryEn, StringComparison.Ordinal);
     }
 }
