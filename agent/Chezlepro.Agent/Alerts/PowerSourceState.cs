@@ -2,6 +2,7 @@ using Chezlepro.Agent.Actions;
 using Chezlepro.Agent.Sources;
 using Chezlepro.Contracts.Messages;
 using Chezlepro.Devices.Power;
+using Chezlepro.Health;
 using Microsoft.Extensions.Logging;
 
 namespace Chezlepro.Agent.Alerts;
@@ -67,8 +68,10 @@ public sealed class PowerSourceState
         }
         reading.Alerts.AddRange(Log(Rules.Evaluate(snapshot, runtime, now)));
         if (_actions is not null) reading.Alerts.AddRange(_actions.Observe(_source, snapshot.GridAvailable, runtime, now));
-        reading.Health.Add(new HealthReading(Check, snapshot.BmsFaults.Count > 0 ? HealthStatus.Warning : HealthStatus.Ok,
-            snapshot.BmsFaults.Count > 0 ? string.Join(", ", snapshot.BmsFaults) : "read"));
+        // BMS fault names are the device's own words: the same in both languages.
+        reading.Health.Add(snapshot.BmsFaults.Count > 0
+            ? Health(Check, HealthStatus.Warning, HealthText.Same(string.Join(", ", snapshot.BmsFaults)))
+            : Health(Check, HealthStatus.Ok, HealthText.Of($"lu", $"read")));
         return reading;
     }
 
@@ -79,10 +82,20 @@ public sealed class PowerSourceState
         var reading = new SourceReading();
         reading.Alerts.AddRange(Log(Rules.RecordFailure(_time.GetUtcNow())));
         AlertsLog.PollFailed(_logger, _source, Rules.ConsecutiveFailures, error.Message);
-        reading.Health.Add(new HealthReading(Check, HealthStatus.Unknown,
-            $"{error.GetType().Name}: {error.Message} ({Rules.ConsecutiveFailures} in a row)"));
+        reading.Health.Add(Health(Check, HealthStatus.Unknown, Describe(error).Append(
+            HealthText.Of($" ({Rules.ConsecutiveFailures} de suite)", $" ({Rules.ConsecutiveFailures} in a row)"))));
         return reading;
     }
+
+    /// <summary>A health reading carrying both texts: French in <c>summary</c>, English in <c>summaryEn</c>.</summary>
+    /// <param name="check">Check name.</param>
+    /// <param name="status">Status.</param>
+    /// <param name="text">Both texts.</param>
+    public static HealthReading Health(string check, HealthStatus status, HealthText text) => new(check, status, text.Fr) { SummaryEn = text.En };
+
+    /// <summary>A poll error as the runtime wrote it (type and message), inside the French sentence unchanged.</summary>
+    /// <param name="error">What failed.</param>
+    public static HealthText Describe(Exception error) => HealthText.Labelled(error.GetType().Name, HealthText.Same(error.Message));
 
     /// <summary>Options shared by every power source, as one object.</summary>
     /// <param name="source">Source name.</param>

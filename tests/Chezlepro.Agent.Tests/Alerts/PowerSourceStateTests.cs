@@ -37,6 +37,7 @@ public class PowerSourceStateTests
     {
         var reading = State(capacity: null).Success(new PowerSnapshot { BatteryCurrent = -20, BatterySoc = 100, BatteryCapacityAh = 200 });
         Assert.Equal(36000, reading.Samples.Single(s => s.Metric == "battery.runtime").Value);
+        Assert.Equal(("lu", "read"), Assert.Single(reading.Health).Let(h => (h.Summary, h.SummaryEn)));
     }
 
     [Fact]
@@ -45,7 +46,8 @@ public class PowerSourceStateTests
         var state = State();
         var first = state.Failure(new TimeoutException("no reply"));
         Assert.Equal(("device.victron", HealthStatus.Unknown), Assert.Single(first.Health).Let(h => (h.Check, h.Status)));
-        Assert.Contains("no reply", first.Health[0].Summary, StringComparison.Ordinal);
+        Assert.Equal("TimeoutException\u00a0: no reply (1 de suite)", first.Health[0].Summary);
+        Assert.Equal("TimeoutException: no reply (1 in a row)", first.Health[0].SummaryEn);
         Assert.Empty(first.Alerts);
         Assert.Equal("device-unreachable", Assert.Single(state.Failure(new TimeoutException("no reply")).Alerts).Id);
     }

@@ -47,7 +47,7 @@ public sealed class Eg4LlSource : ISource, IAsyncDisposable, IAlertLatchHolder
             var reading = _state.Success(Eg4Decoder.Aggregate(packs, _ignoreLowCapacity));
             foreach (var (unit, error) in failures)
             {
-                reading.Health.Add(new HealthReading($"{_state.Check}.pack.{unit}", HealthStatus.Unknown, $"{error.GetType().Name}: {error.Message}"));
+                reading.Health.Add(PowerSourceState.Health($"{_state.Check}.pack.{unit}", HealthStatus.Unknown, PowerSourceState.Describe(error)));
             }
             return reading;
         }
