@@ -115,7 +115,7 @@ internal static partial class PveHealthMapper
         }
         return problems.Count > 0
             ? HealthText.Labelled("HA", HealthText.Join(problems)).Result(HaCheck, HealthStatus.Warning, details)
-            : HealthText.Labelled("HA", HealthText.Of($"{services.Count} ressources gérées, maître {master?.Node}", $"{services.Count} resources managed, master {master?.Node}"))
+            : HealthText.Labelled("HA", HealthText.Of($"{services.Count} ressource(s) gérée(s), maître {master?.Node}", $"{services.Count} resources managed, master {master?.Node}"))
                 .Result(HaCheck, HealthStatus.Ok, details);
     }
 
