@@ -36,25 +36,25 @@ internal static class DemoHistory
     // silence as down), cluster 99.86 %, portal 99.80 % counting its silence: obnl-a and coop-c earn a credit.
     public static readonly IReadOnlyList<HistoryEvent> Events =
     [
-        new("lanaudiere", "probe.web", 9, 14, 0, TimeSpan.FromMinutes(210), HealthStatus.Critical, "HTTP 503 Service Unavailable (3 failures)"),
-        new("lanaudiere", "proxmox.quorum", 16, 10, 0, TimeSpan.FromMinutes(60), HealthStatus.Critical, "cluster site-a not quorate, 1/3 nodes online"),
-        new("lanaudiere", null, 19, 20, 0, TimeSpan.FromMinutes(150), HealthStatus.Unknown, "agent silent (WAN down)"),
-        new("lanaudiere", "probe.web", 23, 3, 0, TimeSpan.FromMinutes(90), HealthStatus.Critical, "connection refused (3 failures)"),
-        new("st-bruno", null, 12, 1, 0, TimeSpan.FromMinutes(90), HealthStatus.Unknown, "agent silent (power cut)"),
+        new("lanaudiere", "probe.web", 9, 14, 0, TimeSpan.FromMinutes(210), HealthStatus.Critical, "HTTP 503 Service Unavailable (3 échecs de suite)"),
+        new("lanaudiere", "proxmox.quorum", 16, 10, 0, TimeSpan.FromMinutes(60), HealthStatus.Critical, "la grappe site-a n’a PAS le quorum\u00a0: 1/3 nœuds en ligne"),
+        new("lanaudiere", null, 19, 20, 0, TimeSpan.FromMinutes(150), HealthStatus.Unknown, "agent muet (lien WAN coupé)"),
+        new("lanaudiere", "probe.web", 23, 3, 0, TimeSpan.FromMinutes(90), HealthStatus.Critical, "connexion refusée (3 échecs de suite)"),
+        new("st-bruno", null, 12, 1, 0, TimeSpan.FromMinutes(90), HealthStatus.Unknown, "agent muet (panne de courant)"),
     ];
 
     /// <summary>The checks each site's agent reports in the history (and live, from its sources).</summary>
     public static IReadOnlyList<HistoryCheck> ChecksOf(string site) => site == "lanaudiere"
         ?
         [
-            new("web", "probe.web", "HTTP 200 in 12 ms"),
-            new("pve", "proxmox.quorum", "quorate, 3/3 nodes online"),
-            new("ceph", "ceph", "HEALTH_OK; OSDs 6/6 up, 6/6 in"),
+            new("web", "probe.web", "HTTP 200 en 12 ms"),
+            new("pve", "proxmox.quorum", "quorum atteint, 3/3 nœuds en ligne"),
+            new("ceph", "ceph", "HEALTH_OK\u00a0; OSD 6/6 actifs, 6/6 intégrés"),
         ]
         :
         [
-            new("pve", "proxmox.quorum", "quorate, 3/3 nodes online"),
-            new("portal", "probe.portal", "HTTP 200 in 9 ms"),
+            new("pve", "proxmox.quorum", "quorum atteint, 3/3 nœuds en ligne"),
+            new("portal", "probe.portal", "HTTP 200 en 9 ms"),
         ];
 
     /// <summary>The first instant of the month before <paramref name="now"/>'s, in the contracts' calendar, as UTC.</summary>
