@@ -97,20 +97,17 @@ public sealed class OutboxDeliveryTests(ITestOutputHelper output)
         var nextSeq = (await restarted.StatusAsync())!.Value.GetProperty("outbox").GetProperty("nextSeq").GetInt64();
         await Eventually.HoldsAsync(async () => (await collector.Store.GetSeqsAsync("lanaudiere", "pve1", default)).Max() >= nextSeq - 1,
             TimeSpan.FromSeconds(20), "every seq stored");
-        // The re-sent rows reach the ingest a second time: wait for exactly that event.
-        await Eventually.HoldsAsync(async () =>
-        {
-            var (received, _) = await collector.Tap.SnapshotAsync("lanaudiere", "pve1");
-            return resent.All(s => received.Count(r => r == s) >= 2);
-        }, TimeSpan.FromSeconds(20), "re-sent rows delivered again");
+        // Rows the collector stored but never acknowledged to the killed agent either reach the ingest a second time
+        // (re-sent before the restarted agent read the collector's retained watermark) or are deleted unsent (the
+        // watermark came first): both are right, and which one happens is a race. What must hold either way: every
+        // further delivery is counted as a duplicate and nothing is stored twice (below).
         output.WriteLine($"killed with {beforeKill - 1} seqs produced, {backlogStored} of the backlog stored and {left.Count} rows left " +
                          $"({resent.Count} of them already stored); after restart next seq {nextSeq}");
 
         var seqs = await collector.Store.GetSeqsAsync("lanaudiere", "pve1", default);
         Assert.Equal(Enumerable.Range(1, (int)seqs.Max()).Select(i => (long)i), seqs.Order());
         Assert.True(nextSeq > beforeKill, "the restarted agent continues the sequence instead of reusing it");
-        var duplicates = await AssertReceivedAgainstStoredAsync(collector, seqs);
-        Assert.True(duplicates >= resent.Count, $"{resent.Count} rows were re-sent after being stored, {duplicates} duplicate deliveries seen");
+        await AssertReceivedAgainstStoredAsync(collector, seqs);
     }
 
     /// <summary>
