@@ -16,4 +16,7 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(EventId = 3104, Level = LogLevel.Warning, Message = "Unreadable acknowledgement ignored: {Error}")]
     public static partial void AckUnreadable(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Fresh outbox adopted collector {Collector}'s watermark {Through} for this node: sending again from seq {Through} + 1")]
+    public static partial void WatermarkAdopted(ILogger logger, string collector, long through);
 }

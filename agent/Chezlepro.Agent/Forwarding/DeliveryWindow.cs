@@ -87,6 +87,20 @@ internal sealed class DeliveryWindow(TimeSpan ackTimeout)
         }
     }
 
+    /// <summary>The outbox adopted <paramref name="through"/> and renumbered its rows above it: a new pass sends them all.</summary>
+    public void Adopt(long through, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            _watermark = through;
+            _cursor = through;
+            _resending = true;
+            _since = now;
+            _unansweredPasses = 0;
+            _pass++;
+        }
+    }
+
     /// <summary>Rows up to <paramref name="seq"/>, peeked in <paramref name="pass"/>, got their PUBACK, in order.</summary>
     public void Sent(long seq, long pass, DateTimeOffset now)
     {

@@ -77,6 +77,15 @@ public sealed partial class Forwarder
             LogForeignOnce(ack, "beyond the highest seq this agent assigned");
             return;
         }
+        if (outcome == WatermarkOutcome.Adopted)
+        {
+            // The renumbered rows are all waiting again: a new pass sends them from through + 1, and the PUBACKs of
+            // what was queued under the old seqs no longer move the cursor.
+            _window.Adopt(ack.Through, _time.GetUtcNow());
+            DeliveryLog.WatermarkAdopted(_logger, ack.Collector, ack.Through);
+            _signal.Notify();
+            return;
+        }
         if (outcome == WatermarkOutcome.Advanced && _window.Advance(ack.Through, _time.GetUtcNow()))
             DeliveryLog.WatermarkAdvanced(_logger, ack.Collector, ack.Through);
     }

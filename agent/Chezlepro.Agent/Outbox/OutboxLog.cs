@@ -16,4 +16,7 @@ internal static partial class OutboxLog
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Debug, Message = "Watermark {Through} deleted {Rows} acknowledged rows")]
     public static partial void Acknowledged(ILogger logger, long through, int rows);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Fresh outbox adopted the node's watermark {Through} (outbox file lost or replaced): {Rows} kept rows renumbered above it, next seq {NextSeq}")]
+    public static partial void Adopted(ILogger logger, long through, long rows, long nextSeq);
 }

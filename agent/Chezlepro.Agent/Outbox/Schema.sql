@@ -9,6 +9,9 @@
 -- A v1 file gets outbox.sent_at from the code (ALTER TABLE has no IF NOT EXISTS); statements here must
 -- therefore not name sent_at.
 --
+-- meta 'fresh' (file created by this install, never acknowledged) and 'adoptions' are inserted by the code, which
+-- alone knows whether the file was new (README.md, a lost outbox file).
+--
 -- Space (README.md in this folder): auto_vacuum=INCREMENTAL, set before the first table on a new file and by
 -- a one-time VACUUM when a v1 file is migrated; the prune pass gives free pages back when they are many.
 CREATE TABLE IF NOT EXISTS meta (

@@ -44,7 +44,15 @@ public sealed partial class SqliteOutbox
             await using var tx = (SqliteTransaction)await Connection.BeginTransactionAsync(cancellationToken);
             var held = Convert.ToInt64(await ScalarAsync(Connection, "SELECT value FROM meta WHERE key = 'watermark';", cancellationToken, tx));
             var next = Convert.ToInt64(await ScalarAsync(Connection, "SELECT value FROM meta WHERE key = 'next_seq';", cancellationToken, tx));
-            if (through >= next) return WatermarkOutcome.BeyondAssigned;
+            var fresh = await IsFreshAsync(tx, cancellationToken);
+            if (through >= next)
+            {
+                if (!fresh) return WatermarkOutcome.BeyondAssigned;
+                var moved = await AdoptInAsync(tx, through, next, cancellationToken);
+                await tx.CommitAsync(cancellationToken);
+                OutboxLog.Adopted(_logger, through, moved, next + through);
+                return WatermarkOutcome.Adopted;
+            }
             if (through <= held) return WatermarkOutcome.Stale;
             int deleted;
             await using (var delete = Connection.CreateCommand())
@@ -57,7 +65,8 @@ public sealed partial class SqliteOutbox
             await using (var mark = Connection.CreateCommand())
             {
                 mark.Transaction = tx;
-                mark.CommandText = "UPDATE meta SET value = $through WHERE key = 'watermark';";
+                // The first watermark accepted ends freshness: from now on an over-range one is foreign again.
+                mark.CommandText = "UPDATE meta SET value = $through WHERE key = 'watermark'; UPDATE meta SET value = 0 WHERE key = 'fresh';";
                 mark.Parameters.AddWithValue("$through", through);
                 await mark.ExecuteNonQueryAsync(cancellationToken);
             }

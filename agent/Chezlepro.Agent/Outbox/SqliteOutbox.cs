@@ -61,7 +61,9 @@ public sealed partial class SqliteOutbox : IOutbox, IAsyncDisposable
             throw new InvalidOperationException(
                 $"Outbox '{_path}' has schema version {version}; this agent reads up to {SchemaVersion + 1}. Upgrade the agent.");
         }
+        var created = Convert.ToInt64(await ScalarAsync(connection, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'meta';", cancellationToken)) == 0;
         await ExecuteAsync(connection, ReadSchema(), cancellationToken);
+        await MarkFreshAsync(connection, created, cancellationToken);
         await MigrateAsync(connection, cancellationToken);
         if (version < SchemaVersion)
         {

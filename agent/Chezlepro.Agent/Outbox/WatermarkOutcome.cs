@@ -9,4 +9,9 @@ public enum WatermarkOutcome
     Stale = 2,
     /// <summary>Beyond the highest seq this outbox ever assigned: a wrong or foreign collector; ignored.</summary>
     BeyondAssigned = 3,
+    /// <summary>
+    /// Beyond the highest seq assigned, on a fresh outbox (created empty, never acknowledged): the node's watermark from
+    /// before its outbox file was lost. The outbox renumbered its rows from <c>through + 1</c> and holds that watermark.
+    /// </summary>
+    Adopted = 4,
 }

@@ -156,6 +156,7 @@ public sealed class ForwarderAckTests : IAsyncLifetime
     {
         await AppendAsync(3);
         await DrainAsync();
+        _file.EndFreshness();
         await _client.DeliverAsync(AckTopic, """{"schema":1,"site":"x","node":"n","collector":"ovh","through":2,"ts":"2026-11-21T14:03:11.000Z"}""");
         await AckAsync(4);
         await _client.DeliverAsync(AckTopic, "{not json");

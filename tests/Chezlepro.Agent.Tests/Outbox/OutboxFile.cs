@@ -66,6 +66,17 @@ internal sealed class OutboxFile : IAsyncDisposable
         return Convert.ToInt64(cmd.ExecuteScalar());
     }
 
+    /// <summary>Makes the outbox one that existed before this install (a file kept across an upgrade): not fresh.</summary>
+    public void EndFreshness() => Execute("UPDATE meta SET value = 0 WHERE key = 'fresh';");
+
+    /// <summary>A message whose payload is a contract envelope (JSON carrying its seq), as adoption needs.</summary>
+    public static PendingMessage Json(string text = "grid") =>
+        new(OutboxKind.Telemetry, "chezlepro/v1/s/n/telemetry/host",
+            seq => Encoding.UTF8.GetBytes($$"""{"schema":1,"site":"s","node":"n","seq":{{seq}},"text":"{{text}}"}"""));
+
+    /// <summary>The <c>seq</c> inside a stored JSON payload.</summary>
+    public static long PayloadSeq(OutboxMessage row) => JsonDocument.Parse(row.Payload).RootElement.GetProperty("seq").GetInt64();
+
     public static PendingMessage Msg(OutboxKind kind = OutboxKind.Telemetry) =>
         new(kind, "chezlepro/v1/s/n/telemetry/host", seq => Encoding.UTF8.GetBytes($"seq={seq}"));
 

@@ -44,10 +44,11 @@ public sealed class SqliteOutboxAcknowledgeTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Acknowledge_BeyondHighestAssigned_IgnoredNothingDeleted()
+    public async Task Acknowledge_BeyondHighestAssigned_OnANonFreshOutbox_IgnoredNothingDeleted()
     {
         var outbox = await _file.OpenAsync();
         await outbox.AppendAsync([OutboxFile.Msg(), OutboxFile.Msg()], default);
+        _file.EndFreshness();
         Assert.Equal(WatermarkOutcome.BeyondAssigned, await outbox.AcknowledgeAsync(3, default));
         var stats = await outbox.GetStatsAsync(default);
         Assert.Equal((2L, 0L), (stats.Unacknowledged, stats.Watermark));
