@@ -65,6 +65,8 @@ public static class PrometheusFormatter
         Line(w, "chezlepro_outbox_resends_total", null, s.OutboxResends);
         Family(w, "chezlepro_outbox_gaps_notices_total", "counter", "Gaps notices (unacknowledged rows evicted) appended since the outbox was created.");
         Line(w, "chezlepro_outbox_gaps_notices_total", null, s.Outbox.GapsNotices);
+        Family(w, "chezlepro_outbox_seq_adoptions_total", "counter", "Times a fresh outbox took over the node's retained watermark (its file had been lost).");
+        Line(w, "chezlepro_outbox_seq_adoptions_total", null, s.Outbox.SeqAdoptions);
 
         Family(w, "chezlepro_broker_connected", "gauge", "1 while connected to the broker.");
         Line(w, "chezlepro_broker_connected", null, s.BrokerConnected ? 1 : 0);

@@ -34,6 +34,7 @@ public sealed class SqliteOutboxAdoptionTests : IAsyncLifetime
         var stats = await reopened.GetStatsAsync(default);
         Assert.Equal((1000L, 1005L, 4L), (stats.Watermark, stats.NextSeq, stats.Depth));
         Assert.Equal(1, _file.Scalar("SELECT value FROM meta WHERE key = 'adoptions';"));
+        Assert.Equal(1, stats.SeqAdoptions);
     }
 
     [Fact]

@@ -84,7 +84,7 @@ public class PrometheusFormatterTests
     {
         var snapshot = Snapshot([new Sample("delivery.watermark", 5)]) with
         {
-            Outbox = new OutboxStats(2, 900, FakeStatus.Now, 120, 7, Unacknowledged: 42, OldestUnacknowledgedAt: FakeStatus.Now.AddMinutes(-3), Watermark: 77, GapsNotices: 2),
+            Outbox = new OutboxStats(2, 900, FakeStatus.Now, 120, 7, Unacknowledged: 42, OldestUnacknowledgedAt: FakeStatus.Now.AddMinutes(-3), Watermark: 77, GapsNotices: 2, SeqAdoptions: 1),
             OutboxOldestUnacknowledgedAgeSeconds = 180,
             OutboxResends = 13,
         };
@@ -96,6 +96,7 @@ public class PrometheusFormatterTests
         Assert.Contains("# TYPE chezlepro_delivery_watermark gauge\nchezlepro_delivery_watermark 77\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE chezlepro_outbox_resends_total counter\nchezlepro_outbox_resends_total 13\n", text, StringComparison.Ordinal);
         Assert.Contains("# TYPE chezlepro_outbox_gaps_notices_total counter\nchezlepro_outbox_gaps_notices_total 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("# TYPE chezlepro_outbox_seq_adoptions_total counter\nchezlepro_outbox_seq_adoptions_total 1\n", text, StringComparison.Ordinal);
         Assert.Contains("chezlepro_sample_delivery_watermark{metric=\"delivery.watermark\"} 5\n", text, StringComparison.Ordinal);
         Assert.Contains("chezlepro_outbox_depth 2\n", text, StringComparison.Ordinal);
     }
