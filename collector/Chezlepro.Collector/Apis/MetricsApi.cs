@@ -9,6 +9,7 @@ using Chezlepro.Collector.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -21,7 +22,9 @@ public static class MetricsApi
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
         var metrics = app.MapGet("/metrics", RenderAsync).ExcludeFromDescription();
-        if (app.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>().Value.ProtectMetrics)
+        // The configuration, not IOptions: reading the options here, while the app is built, would run their validators
+        // outside the host's start, and a bad Api value (a certificate file) would crash instead of exiting 78.
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>($"{ApiOptions.SectionName}:{nameof(ApiOptions.ProtectMetrics)}"))
             metrics.AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader));
         app.MapGet("/healthz", (IngestService ingest) => ingest.IsConnected
             ? Results.Text("ok\n")

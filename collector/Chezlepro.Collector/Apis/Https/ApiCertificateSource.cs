@@ -12,7 +12,7 @@ namespace Chezlepro.Collector.Apis.Https;
 /// </summary>
 public sealed class ApiCertificateSource
 {
-    private readonly ApiHttpsOptions _https;
+    private readonly IOptions<ApiOptions> _options;
     private readonly ILogger<ApiCertificateSource> _logger;
     private readonly Lock _gate = new();
     private (FileStamp Certificate, FileStamp Key) _loadedStamp;
@@ -23,12 +23,15 @@ public sealed class ApiCertificateSource
     public ApiCertificateSource(IOptions<ApiOptions> options, ILogger<ApiCertificateSource> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _https = options.Value.Https;
+        _options = options;
         _logger = logger;
     }
 
     /// <summary>Whether <c>Api:Https:Url</c> is set.</summary>
-    public bool Enabled => _https.Enabled;
+    public bool Enabled => Https.Enabled;
+
+    // Read when first used (the host has validated the options by then), not when constructed.
+    private ApiHttpsOptions Https => _options.Value.Https;
 
     /// <summary>
     /// The certificate to present now, or null when HTTPS is off. Throws <see cref="CertificateFileException"/> only
@@ -37,15 +40,16 @@ public sealed class ApiCertificateSource
     public ServedCertificate? Current()
     {
         if (!Enabled) return null;
-        var stamp = (FileStamp.Of(_https.CertificatePath), FileStamp.Of(_https.KeyPath));
+        var https = Https;
+        var stamp = (FileStamp.Of(https.CertificatePath), FileStamp.Of(https.KeyPath));
         lock (_gate)
         {
             if (_current is not null && stamp == _loadedStamp) return _current;
             if (_current is not null && stamp == _failedStamp) return _current;
             try
             {
-                var next = CertificateFiles.Load(_https);
-                HttpsLog.CertificateLoaded(_logger, _https.CertificatePath, next.Leaf.Subject, next.Leaf.Thumbprint, next.NotAfter, _current is not null);
+                var next = CertificateFiles.Load(https);
+                HttpsLog.CertificateLoaded(_logger, https.CertificatePath, next.Leaf.Subject, next.Leaf.Thumbprint, next.NotAfter, _current is not null);
                 _current = next;
                 _loadedStamp = stamp;
                 _failedStamp = null;
@@ -54,7 +58,7 @@ public sealed class ApiCertificateSource
             {
                 if (_current is null) throw;
                 _failedStamp = stamp;
-                HttpsLog.ReloadFailed(_logger, _https.CertificatePath, _https.KeyPath, ex.Message, _current.Leaf.Thumbprint);
+                HttpsLog.ReloadFailed(_logger, https.CertificatePath, https.KeyPath, ex.Message, _current.Leaf.Thumbprint);
             }
             return _current;
         }

@@ -19,6 +19,7 @@ public static class ApiExposureExtensions
         services.AddSingleton<ApiCertificateSource>();
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>, ApiHttpsKestrelSetup>();
         services.AddHostedService<PlainHttpWarning>();
+        services.AddTrustedProxies();
         return services;
     }
 

@@ -1,4 +1,6 @@
+using Chezlepro.Collector.Options;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Apis.Https;
@@ -11,12 +13,19 @@ namespace Chezlepro.Collector.Apis.Https;
 internal sealed class ApiHttpsKestrelSetup : IConfigureOptions<KestrelServerOptions>
 {
     private readonly ApiCertificateSource _certificates;
+    private readonly IConfiguration _configuration;
 
-    public ApiHttpsKestrelSetup(ApiCertificateSource certificates) => _certificates = certificates;
+    public ApiHttpsKestrelSetup(ApiCertificateSource certificates, IConfiguration configuration)
+    {
+        _certificates = certificates;
+        _configuration = configuration;
+    }
 
     public void Configure(KestrelServerOptions options)
     {
-        if (!_certificates.Enabled) return;
+        // Kestrel's options are made while the app is built, before the host validates Api: the raw value here, the
+        // validated options only at the first handshake.
+        if (string.IsNullOrWhiteSpace(_configuration[$"{ApiOptions.SectionName}:Https:Url"])) return;
         options.ConfigureHttpsDefaults(https =>
         {
             // Kestrel wants a certificate or a selector before it binds an HTTPS address; the selector alone would send

@@ -34,16 +34,14 @@ public static class TrustedProxies
         return true;
     }
 
-    /// <summary>The middleware's options for <paramref name="proxies"/> (entries already validated).</summary>
-    public static ForwardedHeadersOptions MiddlewareOptions(IEnumerable<string> proxies)
+    /// <summary>Fills the middleware's options from <paramref name="proxies"/> (entries already validated; others skipped).</summary>
+    public static void Configure(ForwardedHeadersOptions options, IEnumerable<string> proxies)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(proxies);
-        var options = new ForwardedHeadersOptions
-        {
-            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
-            // A chain of trusted proxies (Caddy in front of nginx) is walked back until the first address not trusted.
-            ForwardLimit = null,
-        };
+        options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+        // A chain of trusted proxies (Caddy in front of nginx) is walked back until the first address not trusted.
+        options.ForwardLimit = null;
         options.KnownProxies.Clear();
         options.KnownIPNetworks.Clear();
         foreach (var entry in proxies)
@@ -52,14 +50,15 @@ public static class TrustedProxies
             if (address is not null) options.KnownProxies.Add(address);
             if (network is { } n) options.KnownIPNetworks.Add(n);
         }
-        return options;
     }
 
-    /// <summary>Adds the middleware when <c>Api:TrustedProxies</c> names any proxy; without one, forwarded headers are ignored.</summary>
-    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        var proxies = app.ApplicationServices.GetRequiredService<IOptions<ApiOptions>>().Value.TrustedProxies;
-        return proxies.Count == 0 ? app : app.UseForwardedHeaders(MiddlewareOptions(proxies));
-    }
+    /// <summary>Registers the middleware's options from <c>Api:TrustedProxies</c>, read when the pipeline is built (after validation).</summary>
+    public static IServiceCollection AddTrustedProxies(this IServiceCollection services) =>
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<ApiOptions>>((f, api) => Configure(f, api.Value.TrustedProxies)).Services;
+
+    /// <summary>
+    /// Adds the middleware; with no trusted proxy it believes no one (the headers stay unprocessed, which
+    /// <see cref="Https.PlainHttpGuard"/> reads as "relayed").
+    /// </summary>
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app) => app.UseForwardedHeaders();
 }
