@@ -1,3 +1,4 @@
+using Chezlepro.Collector.Apis.Https;
 using Chezlepro.Collector.Options;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,6 +44,7 @@ public sealed class ApiKeyFilter : IEndpointFilter
                 ? Results.Problem(statusCode: 403, title: "Jeton sans rôle valable / Token without a valid role")
                 : Results.Problem(statusCode: 401, title: "Clé d’API manquante ou inconnue / Missing or unknown API key");
         }
+        if (PlainHttpGuard.Refusal(http, principal) is { } plainHttp) return plainHttp;
         if (_role == ApiRoles.Operator && principal.Role != ApiRoles.Operator)
         {
             ApiLog.AccessRefused(logger, principal.Name, principal.Role, address, http.Request.Path, "operator role required");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Chezlepro.Collector.Apis.Https;
 using Chezlepro.Collector.Delivery;
 using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Ingest;
@@ -8,6 +9,7 @@ using Chezlepro.Collector.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +22,9 @@ public static class MetricsApi
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
         var metrics = app.MapGet("/metrics", RenderAsync).ExcludeFromDescription();
-        if (app.ServiceProvider.GetRequiredService<IOptions<ApiOptions>>().Value.ProtectMetrics)
+        // The configuration, not IOptions: reading the options here, while the app is built, would run their validators
+        // outside the host's start, and a bad Api value (a certificate file) would crash instead of exiting 78.
+        if (app.ServiceProvider.GetRequiredService<IConfiguration>().GetValue<bool>($"{ApiOptions.SectionName}:{nameof(ApiOptions.ProtectMetrics)}"))
             metrics.AddEndpointFilter(new ApiKeyFilter(ApiRoles.Reader));
         app.MapGet("/healthz", (IngestService ingest) => ingest.IsConnected
             ? Results.Text("ok\n")
@@ -31,7 +35,7 @@ public static class MetricsApi
     /// <summary>Renders the metrics.</summary>
     public static async Task<IResult> RenderAsync(IngestCounters counters, LoopFailureCounters loops, ICollectorStore store, IngestService ingest,
         Reports.ServiceLevelReports reports, TimeProvider time, IDeliveryStore delivery, DeliveryCounters deliveryCounters,
-        Noc.NocSinkCounters nocSinks, ILeadership leadership, ApiAuthFailures authFailures, CancellationToken ct)
+        Noc.NocSinkCounters nocSinks, ILeadership leadership, ApiAuthFailures authFailures, ApiCertificateSource certificates, CancellationToken ct)
     {
         var sb = new StringBuilder();
         sb.AppendLine("# HELP chezlepro_ingest_messages_total Agent messages received, by result.");
@@ -64,6 +68,7 @@ public static class MetricsApi
         sb.AppendLine("# HELP chezlepro_api_auth_failures_total API requests refused for a missing, unknown or invalid key or token.");
         sb.AppendLine("# TYPE chezlepro_api_auth_failures_total counter");
         sb.Append(CultureInfo.InvariantCulture, $"chezlepro_api_auth_failures_total {authFailures.Total}\n");
+        ApiCertificateMetrics.Append(sb, certificates);
         var nodes = await store.GetNodesAsync(ct);
         var now = time.GetUtcNow();
         sb.AppendLine("# HELP chezlepro_node_online 1 while the node's agent is connected (session rule of contract.md).");

@@ -1,4 +1,5 @@
 using Chezlepro.Collector.Apis;
+using Chezlepro.Collector.Apis.Https;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Diagnostics;
 using Chezlepro.Hosting.Configuration;
@@ -46,8 +47,11 @@ public static class CollectorApp
         builder.Services.AddSystemdIntegration<CollectorLiveness>();
         builder.Services.AddOpenApi();
         configureServices?.Invoke(builder.Services);
-        builder.WebHost.UseUrls(builder.Configuration[$"{CollectorOptions.SectionName}:Urls"] ?? new CollectorOptions().Urls);
+        // Api:Https:Url beside Collector:Urls; its certificate comes from ApiHttpsKestrelSetup (reloaded on change).
+        builder.WebHost.UseUrls(ApiExposureExtensions.Urls(builder.Configuration, builder.Configuration[$"{CollectorOptions.SectionName}:Urls"] ?? new CollectorOptions().Urls));
         var app = builder.Build();
+        // First: everything after sees the client behind a trusted proxy (Api:TrustedProxies).
+        app.UseApiExposure();
         app.UseSecurityHeaders();
         app.MapCollectorApis();
         return app;

@@ -1,4 +1,5 @@
 using Chezlepro.Collector.Apis;
+using Chezlepro.Collector.Apis.Https;
 using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Delivery;
 using Chezlepro.Collector.Failover;
@@ -35,6 +36,7 @@ public static class CollectorHostExtensions
         services.AddMqttOptions();
         services.AddSingleton<IValidateOptions<ApiOptions>, ApiOptionsValidator>();
         services.AddApiAuthentication();
+        services.AddApiExposure();
 
         services.AddOptions<CatalogOptions>().BindConfiguration(CatalogOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<CatalogOptions>, CatalogValidator>();

@@ -20,4 +20,13 @@ public sealed class ApiOptions
 
     /// <summary>Optional OpenID Connect bearer tokens.</summary>
     public ApiOidcOptions Oidc { get; set; } = new();
+
+    /// <summary>The collector's own HTTPS endpoint (off while <c>Api:Https:Url</c> is empty).</summary>
+    public ApiHttpsOptions Https { get; set; } = new();
+
+    /// <summary>
+    /// Reverse proxies (addresses or CIDR networks) whose <c>X-Forwarded-For</c> and <c>X-Forwarded-Proto</c> are
+    /// believed; empty: none, not even loopback.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
 }
