@@ -62,6 +62,35 @@ public interface IMqttClient : IAsyncDisposable
     /// </param>
     Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Publishes QoS 1 messages in order, as <see cref="PublishAsync"/> would one after the other (same packet ids,
+    /// in-flight window, re-sends and DUP), with one wait for the whole batch: completes once every message has its
+    /// PUBACK or has failed, with one entry per message, in order: null when acknowledged, else the failure
+    /// (<see cref="MqttConnectionLostException"/>, <see cref="MqttPublishRejectedException"/>). Throws, before
+    /// anything is sent, <see cref="MqttNotConnectedException"/> when not connected and <see cref="ArgumentException"/>
+    /// for a message that is not QoS 1 or cannot be sent. The default publishes one by one.
+    /// </summary>
+    /// <param name="messages">Messages, sent in this order.</param>
+    /// <param name="cancellationToken">Stops waiting only, as for <see cref="PublishAsync"/>.</param>
+    async Task<IReadOnlyList<Exception?>> PublishBatchAsync(IReadOnlyList<MqttApplicationMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        var sends = messages.Select(m => PublishAsync(m, cancellationToken)).ToList();
+        var failures = new Exception?[sends.Count];
+        for (var i = 0; i < sends.Count; i++)
+        {
+            try
+            {
+                await sends[i];
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                failures[i] = ex;
+            }
+        }
+        return failures;
+    }
+
     /// <summary>Subscribes now (when connected) and again after every reconnect.</summary>
     /// <param name="filters">Filters to add.</param>
     /// <param name="cancellationToken">Stops waiting for SUBACK.</param>

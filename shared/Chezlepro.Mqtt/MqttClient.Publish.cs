@@ -11,20 +11,8 @@ public sealed partial class MqttClient
     public async Task PublishAsync(MqttApplicationMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        // Validated before anything is written: Mosquitto would disconnect us instead (mqtt-sla.md §1.2).
-        var topic = MqttTopic.EncodeName(message.Topic);
-        if (message.QualityOfService > MqttQualityOfService.AtLeastOnce)
-            throw new ArgumentOutOfRangeException(nameof(message), message.QualityOfService, "only QoS 0 and 1 are supported");
-        var connectionNow = CurrentConnectionOrThrow();
-        var properties = connectionNow.IsV5
-            ? MqttProperties.Encode(
-                message.MessageExpiryInterval is { } expiry ? [(MqttProperties.MessageExpiry, (uint)Math.Min(uint.MaxValue, Math.Ceiling(expiry.TotalSeconds)))] : [],
-                message.UserProperties)
-            : [];
-        var packet = PublishPacket.Encode(topic, message.Payload.Span, message.QualityOfService, message.Retain, dup: false, packetId: 0, properties);
-        // MQTT 5: never exceed the server's Maximum Packet Size (§3.2.2.3.6); it would drop us without a word.
-        if (connectionNow.MaxOutgoingPacketSize is { } max && packet.Length > max)
-            throw new ArgumentException($"PUBLISH of {packet.Length} bytes exceeds the broker's Maximum Packet Size {max}", nameof(message));
+        var topic = ValidatedTopic(message);
+        var packet = EncodePublish(CurrentConnectionOrThrow(), message, topic);
 
         if (message.QualityOfService == MqttQualityOfService.AtMostOnce)
         {
@@ -41,13 +29,46 @@ public sealed partial class MqttClient
             var connection = _connection;
             if (connection is null || connection.IsClosed) throw NotConnected();
             pending = new PendingAck(connection, holdsInflightSlot: true) { Packet = packet };
-            // The in-flight window (§4.6): beyond MaxInflight, publishes wait in a FIFO and go out as PUBACKs free
-            // slots, so the wire order is the call order even with MaxInflight 1 [MQTT-4.6.0-1].
-            if (_inflightCount < WindowLocked() && _waiting.Count == 0) SendQueuedLocked(pending);
-            else _waiting.Enqueue(pending);
+            SendOrQueueLocked(pending);
         }
         // A cancelled wait leaves the message queued or in flight: its PUBACK (or the loss) frees the slot.
-        await pending.Completion.Task.WaitAsync(cancellationToken);
+        await pending.Completion!.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The encoded topic, once the topic and the QoS are known to be valid: checked before anything is written, since
+    /// Mosquitto would disconnect us instead (mqtt-sla.md §1.2).
+    /// </summary>
+    private static byte[] ValidatedTopic(MqttApplicationMessage message)
+    {
+        var topic = MqttTopic.EncodeName(message.Topic);
+        if (message.QualityOfService > MqttQualityOfService.AtLeastOnce)
+            throw new ArgumentOutOfRangeException(nameof(message), message.QualityOfService, "only QoS 0 and 1 are supported");
+        return topic;
+    }
+
+    /// <summary>Encodes a PUBLISH with id 0 (patched in when it is sent); <paramref name="topic"/> from <see cref="ValidatedTopic"/>.</summary>
+    private static byte[] EncodePublish(MqttConnection connection, MqttApplicationMessage message, byte[] topic)
+    {
+        var properties = connection.IsV5
+            ? MqttProperties.Encode(
+                message.MessageExpiryInterval is { } expiry ? [(MqttProperties.MessageExpiry, (uint)Math.Min(uint.MaxValue, Math.Ceiling(expiry.TotalSeconds)))] : [],
+                message.UserProperties)
+            : [];
+        var packet = PublishPacket.Encode(topic, message.Payload.Span, message.QualityOfService, message.Retain, dup: false, packetId: 0, properties);
+        // MQTT 5: never exceed the server's Maximum Packet Size (§3.2.2.3.6); it would drop us without a word.
+        if (connection.MaxOutgoingPacketSize is { } max && packet.Length > max)
+            throw new ArgumentException($"PUBLISH of {packet.Length} bytes exceeds the broker's Maximum Packet Size {max}", nameof(message));
+        return packet;
+    }
+
+    /// <summary>Sends now when the window has room and nothing waits before it, else queues it (call order kept); under <see cref="_gate"/>.</summary>
+    private void SendOrQueueLocked(PendingAck pending)
+    {
+        // The in-flight window (§4.6): beyond MaxInflight, publishes wait in a FIFO and go out as PUBACKs free
+        // slots, so the wire order is the call order even with MaxInflight 1 [MQTT-4.6.0-1].
+        if (_inflightCount < WindowLocked() && _waiting.Count == 0) SendQueuedLocked(pending);
+        else _waiting.Enqueue(pending);
     }
 
     /// <summary>Allocates the id, patches it into the packet and queues it for the writer; under <see cref="_gate"/>.</summary>
@@ -68,7 +89,7 @@ public sealed partial class MqttClient
             if (KeepsSessionLocked()) return;
             _pending.Remove(id);
             _inflightCount--;
-            pending.Completion.TrySetException(new MqttConnectionLostException("the connection ended before the message was sent"));
+            pending.Fail(new MqttConnectionLostException("the connection ended before the message was sent"));
         }
     }
 
@@ -82,7 +103,7 @@ public sealed partial class MqttClient
                 // A durable session keeps the queue as it is for the next connection, in call order [MQTT-4.6.0-1].
                 if (KeepsSessionLocked()) return;
                 _waiting.Dequeue();
-                next.Completion.TrySetException(new MqttConnectionLostException("the connection ended before the message was sent"));
+                next.Fail(new MqttConnectionLostException("the connection ended before the message was sent"));
                 continue;
             }
             _waiting.Dequeue();
@@ -134,7 +155,7 @@ public sealed partial class MqttClient
             _pending[id] = pending;
             connection.TrySend(UnsubscribePacket.Encode(id, encoded, connection.IsV5));
         }
-        await pending.Completion.Task.WaitAsync(cancellationToken);
+        await pending.Completion!.Task.WaitAsync(cancellationToken);
     }
 
     private async Task ResubscribeAsync(MqttConnection connection, CancellationToken cancellationToken)
@@ -160,7 +181,7 @@ public sealed partial class MqttClient
                 throw NotConnected();
             }
         }
-        var ack = (SubAckPacket)await pending.Completion.Task.WaitAsync(cancellationToken);
+        var ack = (SubAckPacket)await pending.Completion!.Task.WaitAsync(cancellationToken);
         if (ack.ReturnCodes.Length != filters.Count)
             throw new MqttProtocolException($"SUBACK carries {ack.ReturnCodes.Length} codes for {filters.Count} filters [MQTT-3.9.3-1]");
         // 3.1.1 has one failure code, 0x80 (§3.9.3); MQTT 5 failures are all codes 0x80 and up.

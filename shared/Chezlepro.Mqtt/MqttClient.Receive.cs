@@ -103,8 +103,8 @@ public sealed partial class MqttClient
                 PumpWaitingLocked();
             }
         }
-        if (failure is null) pending.Completion.TrySetResult(ack);
-        else pending.Completion.TrySetException(failure);
+        if (failure is null) pending.Succeed(ack);
+        else pending.Fail(failure);
     }
 
     /// <summary>

@@ -48,7 +48,7 @@ public sealed partial class MqttClient
         }
         foreach (var pending in failed)
         {
-            pending.Completion.TrySetException(new MqttConnectionLostException(
+            pending.Fail(new MqttConnectionLostException(
                 $"MQTT connection to {_options.Host}:{_options.Port} ended before the acknowledgement ({reason})"));
         }
     }

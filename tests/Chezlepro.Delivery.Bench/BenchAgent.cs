@@ -64,6 +64,15 @@ internal sealed class BenchAgent : IDisposable
             await outbox.InitializeAsync(default);
         SqliteConnection.ClearAllPools();
         agent.LastSeeded = OutboxSeed.AppendTelemetry(agent.OutboxPath, site, node, count);
+        // A backlog is drained by an outbox that has met its collector before: a fresh file would first hold for the
+        // node's retained watermark (Forwarder.FreshHold), which is not what is measured here.
+        using (var c = new SqliteConnection($"Data Source={agent.OutboxPath};Pooling=False"))
+        {
+            c.Open();
+            using var cmd = c.CreateCommand();
+            cmd.CommandText = "UPDATE meta SET value = 0 WHERE key = 'fresh';";
+            cmd.ExecuteNonQuery();
+        }
         return agent;
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Chezlepro.Integration.Tests.Support;
 using Chezlepro.Mqtt;
+using Chezlepro.Testing.Faults;
 using Chezlepro.Testing.Mosquitto;
 using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
@@ -25,16 +26,7 @@ public sealed class OutboxLossTests(ITestOutputHelper output)
     {
         await using var broker = await MosquittoBroker.StartAsync();
         var received = new ConcurrentQueue<long>();
-        await using var collector = new MqttClient(new MqttClientOptions { Port = broker.Port, ClientId = "fake-collector" },
-            NullLogger<MqttClient>.Instance, TimeProvider.System);
-        collector.MessageHandler = (m, _) =>
-        {
-            using var doc = JsonDocument.Parse(m.Payload);
-            received.Enqueue(doc.RootElement.GetProperty("seq").GetInt64());
-            return Task.CompletedTask;
-        };
-        await collector.StartAsync(default);
-        await collector.SubscribeAsync([new MqttTopicFilter(Node + "/telemetry/#")], default);
+        await using var collector = await CollectorAsync(broker.Port, received);
         await using var agent = new AgentProcess("lanaudiere", "pve1", broker.Port);
         agent.Start();
         await Eventually.HoldsAsync(() => Task.FromResult(received.Count >= 20), TimeSpan.FromSeconds(60), "telemetry received\n" + agent.Log);
@@ -62,6 +54,55 @@ public sealed class OutboxLossTests(ITestOutputHelper output)
         await Eventually.HoldsAsync(async () => (await OutboxAsync(agent))?.GetProperty("watermark").GetInt64() == latest,
             TimeSpan.FromSeconds(20), () => "watermark current after adoption\n" + agent.Log);
         output.WriteLine($"adopted {through}, then acknowledged through {latest}; {received.Count(s => s <= through)} rows sent under old seqs before the adoption");
+    }
+
+    [Fact]
+    public async Task OutboxFileDeleted_NewFileAssignsPastTheOldWatermarkDuringAnOutage_EveryRowGoesAboveIt()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var wan = FaultProxy.Start(broker.Port);
+        var received = new ConcurrentQueue<long>();
+        await using var collector = await CollectorAsync(broker.Port, received);
+        await using var agent = new AgentProcess("lanaudiere", "pve1", wan.Port);
+        agent.Start();
+        await Eventually.HoldsAsync(() => Task.FromResult(received.Count >= 3), TimeSpan.FromSeconds(60), "telemetry received\n" + agent.Log);
+        const long through = 3;
+        await AckAsync(collector, through);
+        await Eventually.HoldsAsync(async () => (await OutboxAsync(agent))?.GetProperty("watermark").GetInt64() == through,
+            TimeSpan.FromSeconds(20), "watermark applied\n" + agent.Log);
+
+        // The disk is replaced and the WAN is down when the agent comes back: the new file numbers its polls from 1,
+        // past the node's old watermark, before it can hear it.
+        await agent.StopAsync();
+        foreach (var file in Directory.GetFiles(agent.DataDirectory, "outbox.db*")) File.Delete(file);
+        wan.Reset();
+        agent.Start();
+        long assigned = 0;
+        await Eventually.HoldsAsync(async () => (assigned = ((await OutboxAsync(agent))?.GetProperty("nextSeq").GetInt64() ?? 1) - 1) > through + 2,
+            TimeSpan.FromSeconds(60), () => "new file past the old watermark\n" + agent.Log);
+        received.Clear();
+        wan.Pass();
+
+        await Eventually.HoldsAsync(() => Task.FromResult(Enumerable.Range(1, (int)assigned).All(s => received.Contains(s + through))),
+            TimeSpan.FromSeconds(90), () => $"rows 1..{assigned} of the new file received as {through + 1}..{through + assigned}: [{string.Join(",", received.Order())}]\n" + agent.Log);
+        // Nothing went out under a seq the collector already holds: it would have dropped it as a duplicate.
+        Assert.DoesNotContain(received, s => s <= through);
+        Assert.Contains("adopted", agent.Log, StringComparison.Ordinal);
+        output.WriteLine($"old watermark {through}; the new file had assigned {assigned} seqs before the WAN came back; received {received.Count}");
+    }
+
+    private static async Task<MqttClient> CollectorAsync(int port, ConcurrentQueue<long> received)
+    {
+        var collector = new MqttClient(new MqttClientOptions { Port = port, ClientId = "fake-collector" }, NullLogger<MqttClient>.Instance, TimeProvider.System);
+        collector.MessageHandler = (m, _) =>
+        {
+            using var doc = JsonDocument.Parse(m.Payload);
+            received.Enqueue(doc.RootElement.GetProperty("seq").GetInt64());
+            return Task.CompletedTask;
+        };
+        await collector.StartAsync(default);
+        await collector.SubscribeAsync([new MqttTopicFilter(Node + "/telemetry/#")], default);
+        return collector;
     }
 
     private static Task AckAsync(MqttClient collector, long through) => collector.PublishAsync(new MqttApplicationMessage(Node + "/ack",

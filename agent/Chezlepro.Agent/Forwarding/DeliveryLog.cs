@@ -19,4 +19,7 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(EventId = 3105, Level = LogLevel.Warning, Message = "Fresh outbox adopted collector {Collector}'s watermark {Through} for this node: sending again from seq {Through} + 1")]
     public static partial void WatermarkAdopted(ILogger logger, string collector, long through);
+
+    [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "Fresh outbox: no retained watermark for this node within {Seconds} s of SUBACK (a new node); sending from its own seq 1")]
+    public static partial void FreshHoldReleased(ILogger logger, double seconds);
 }

@@ -44,6 +44,7 @@ public sealed partial class Forwarder
         // A clean session: whatever the broker held for the old connection may be gone with it (a restart, a
         // kill -9, an overflowing queue), so the drain starts again at the watermark.
         _window.Connected(_time.GetUtcNow());
+        StartFreshHold();
         try
         {
             var birth = _messages.Status(true, null, _state.Session, _time.GetUtcNow(), _state.StartedAt, _version);

@@ -17,6 +17,7 @@ public sealed partial class Forwarder
     {
         var stats = await _outbox.GetStatsAsync(cancellationToken);
         _window.Start(stats.Watermark, _time.GetUtcNow());
+        _holdingFresh = stats.HoldsFirstPublish;
         _nextPrune = _time.GetUtcNow();
         await _client.SubscribeAsync([new MqttTopicFilter(_ackTopic, MqttQualityOfService.AtLeastOnce)], cancellationToken);
     }
@@ -35,6 +36,7 @@ public sealed partial class Forwarder
             AbandonInFlight();
             return false;
         }
+        if (_holdingFresh && !await FreshHoldOverAsync(now, cancellationToken)) return false;
         // A re-send pass restarts the cursor: what is in flight completes first, so its PUBACKs count in the old pass.
         if (_inFlight.Count > 0 && _window.UntilResend(now) == TimeSpan.Zero) await CompleteInFlightAsync(cancellationToken);
         if (_window.TryStartResend(now)) DeliveryLog.AckTimedOut(_logger, _window.Watermark);
@@ -46,6 +48,7 @@ public sealed partial class Forwarder
         var now = _time.GetUtcNow();
         var wait = _nextPrune - now;
         if (_client.IsConnected && _window.UntilResend(now) is { } resend) wait = Min(wait, resend);
+        if (_client.IsConnected && UntilFreshHoldEnds(now) is { } hold) wait = Min(wait, hold);
         return Max(wait, TimeSpan.FromSeconds(1));
     }
 
@@ -71,7 +74,11 @@ public sealed partial class Forwarder
             LogForeignOnce(ack, "site/node differ");
             return;
         }
-        var outcome = await _outbox.AcknowledgeAsync(ack.Through, cancellationToken);
+        var holding = _holdingFresh;
+        var outcome = holding
+            ? await _outbox.AdoptAsync(ack.Through, cancellationToken)
+            : await _outbox.AcknowledgeAsync(ack.Through, cancellationToken);
+        if (holding) await EndFreshHoldAsync(outcome, cancellationToken);
         if (outcome == WatermarkOutcome.BeyondAssigned)
         {
             LogForeignOnce(ack, "beyond the highest seq this agent assigned");

@@ -45,11 +45,12 @@ public sealed partial class Forwarder
             _window.CaughtUp(_time.GetUtcNow());
             return false;
         }
-        // Started in seq order so the client's in-flight window keeps that order on the wire.
-        var sends = new Task[batch.Count];
+        // One batch publish, in seq order (the client's window keeps that order on the wire), one wait for all of its
+        // PUBACKs: a wait and a continuation per message cost more than the rest of the drain (issue #15 bench).
+        var messages = new MqttApplicationMessage[batch.Count];
         for (var i = 0; i < batch.Count; i++)
-            sends[i] = _client.PublishAsync(new MqttApplicationMessage(batch[i].Topic, batch[i].Payload, MqttQualityOfService.AtLeastOnce), cancellationToken);
-        _inFlight.Enqueue(new SendBatch(batch, sends, pass));
+            messages[i] = new MqttApplicationMessage(batch[i].Topic, batch[i].Payload, MqttQualityOfService.AtLeastOnce);
+        _inFlight.Enqueue(new SendBatch(batch, _client.PublishBatchAsync(messages, cancellationToken), pass));
         _queuedThrough = batch[^1].Seq;
         if (_inFlight.Count >= BatchesInFlight) await CompleteOldestAsync(cancellationToken);
         return true;
@@ -67,22 +68,28 @@ public sealed partial class Forwarder
         var acked = 0;
         var resent = 0;
         Exception? failure = null;
-        for (var i = 0; i < batch.Sends.Length; i++)
+        IReadOnlyList<Exception?> outcomes;
+        try
         {
-            try
+            outcomes = await batch.Sends;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Refused before anything went (not connected): the whole batch failed at its first row.
+            outcomes = [ex];
+        }
+        // Only the in-order prefix counts: the cursor must not pass a row the broker did not take.
+        for (var i = 0; i < outcomes.Count; i++)
+        {
+            if (outcomes[i] is { } ex)
             {
-                await batch.Sends[i];
-                // Only the in-order prefix counts: the cursor must not pass a row the broker did not take.
-                if (failure is not null) continue;
-                acked++;
-                _toMark.Add(batch.Messages[i].Seq);
-                if (batch.Messages[i].SentAt is not null) resent++;
+                AgentLog.PublishFailed(_logger, batch.Messages[i].Seq, ex.Message);
+                failure = ex;
+                break;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                if (failure is null) AgentLog.PublishFailed(_logger, batch.Messages[i].Seq, ex.Message);
-                failure ??= ex;
-            }
+            acked++;
+            _toMark.Add(batch.Messages[i].Seq);
+            if (batch.Messages[i].SentAt is not null) resent++;
         }
         if (acked > 0)
         {

@@ -24,6 +24,17 @@ public interface IOutbox
     /// <summary>Applies a collector's watermark: deletes every row at or below <paramref name="through"/> when it moves forward.</summary>
     Task<WatermarkOutcome> AcknowledgeAsync(long through, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Applies the first watermark a fresh outbox hears before it has published anything (its retained one, right after
+    /// SUBACK): any <c>through ≥ 1</c> is the node's watermark from before the file was lost, so every row is renumbered
+    /// above it (<see cref="WatermarkOutcome.Adopted"/>). Once the outbox is past that hold, the same as
+    /// <see cref="AcknowledgeAsync"/>.
+    /// </summary>
+    Task<WatermarkOutcome> AdoptAsync(long through, CancellationToken cancellationToken);
+
+    /// <summary>Ends a fresh outbox's hold (no retained watermark came): from now on its rows may go out under their own seqs.</summary>
+    Task ReleaseFreshHoldAsync(CancellationToken cancellationToken);
+
     /// <summary>Increments and returns the persisted connection counter.</summary>
     Task<long> NextSessionAsync(CancellationToken cancellationToken);
 

@@ -11,6 +11,7 @@ namespace Chezlepro.Agent.Outbox;
 /// <param name="Watermark">The highest watermark seen (every seq at or below it is acknowledged).</param>
 /// <param name="GapsNotices">Gaps notices appended since the database was created.</param>
 /// <param name="SeqAdoptions">Times a fresh outbox took over the node's retained watermark (a lost outbox file; README).</param>
+/// <param name="HoldsFirstPublish">A fresh outbox that has not yet heard its node's retained watermark nor given up waiting for it (README).</param>
 public sealed record OutboxStats(long Depth, long Bytes, DateTimeOffset? OldestCreatedAt, long NextSeq, long Evicted,
     long Unacknowledged = 0, DateTimeOffset? OldestUnacknowledgedAt = null, long Watermark = 0, long GapsNotices = 0,
-    long SeqAdoptions = 0);
+    long SeqAdoptions = 0, bool HoldsFirstPublish = false);

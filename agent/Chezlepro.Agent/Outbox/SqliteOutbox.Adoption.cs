@@ -6,17 +6,44 @@ public sealed partial class SqliteOutbox
 {
     private const int AdoptChunk = 512;
 
-    // meta('fresh') = 1 only on a file this install created empty; cleared by the first watermark accepted or adopted.
+    // meta('fresh'): 0 not fresh; FreshHolding on a file this install created empty, until it hears its node's retained
+    // watermark or gives up waiting for it (ReleaseFreshHoldAsync); FreshReleased after that, until the first watermark
+    // accepted or adopted.
+    private const long FreshHolding = 1;
+    private const long FreshReleased = 2;
+
     private static async Task MarkFreshAsync(SqliteConnection connection, bool created, CancellationToken cancellationToken)
     {
         await using var cmd = connection.CreateCommand();
         cmd.CommandText = "INSERT OR IGNORE INTO meta(key, value) VALUES ('fresh', $fresh), ('adoptions', 0);";
-        cmd.Parameters.AddWithValue("$fresh", created ? 1 : 0);
+        cmd.Parameters.AddWithValue("$fresh", created ? FreshHolding : 0);
         await cmd.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private async Task<bool> IsFreshAsync(SqliteTransaction tx, CancellationToken cancellationToken) =>
-        Convert.ToInt64(await ScalarAsync(Connection, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'fresh'), 0);", cancellationToken, tx)) == 1;
+    private async Task<long> FreshnessAsync(SqliteTransaction tx, CancellationToken cancellationToken) =>
+        Convert.ToInt64(await ScalarAsync(Connection, "SELECT COALESCE((SELECT value FROM meta WHERE key = 'fresh'), 0);", cancellationToken, tx));
+
+    /// <inheritdoc />
+    public Task<WatermarkOutcome> AdoptAsync(long through, CancellationToken cancellationToken) =>
+        ApplyWatermarkAsync(through, adoptBelowNext: true, cancellationToken);
+
+    /// <inheritdoc />
+    public async Task ReleaseFreshHoldAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var cmd = Connection.CreateCommand();
+            cmd.CommandText = "UPDATE meta SET value = $released WHERE key = 'fresh' AND value = $holding;";
+            cmd.Parameters.AddWithValue("$released", FreshReleased);
+            cmd.Parameters.AddWithValue("$holding", FreshHolding);
+            await cmd.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 
     /// <summary>
     /// A fresh outbox meets its node's watermark from before the file was lost (README.md, a lost outbox file): every kept
@@ -26,10 +53,10 @@ public sealed partial class SqliteOutbox
     /// </summary>
     private async Task<long> AdoptInAsync(SqliteTransaction tx, long through, long next, CancellationToken cancellationToken)
     {
-        // through ≥ next: every new seq (≥ through + 1) is above every old one (< next), so no row collides and the
-        // chunked read below (seq < next) never meets a row it has already moved.
+        // Highest seq first: when through < next a row's new seq can be an old row's seq, and that row has then already
+        // moved up; every moved row lands above the chunk just read, so the next read (seq < before) never meets it.
         long moved = 0;
-        long after = 0;
+        var before = next;
         await using var update = Connection.CreateCommand();
         update.Transaction = tx;
         update.CommandText = "UPDATE outbox SET seq = $new, payload = $payload, sent_at = NULL WHERE seq = $old;";
@@ -42,9 +69,8 @@ public sealed partial class SqliteOutbox
             await using (var read = Connection.CreateCommand())
             {
                 read.Transaction = tx;
-                read.CommandText = "SELECT seq, payload FROM outbox WHERE seq > $after AND seq < $next ORDER BY seq LIMIT $max;";
-                read.Parameters.AddWithValue("$after", after);
-                read.Parameters.AddWithValue("$next", next);
+                read.CommandText = "SELECT seq, payload FROM outbox WHERE seq < $before ORDER BY seq DESC LIMIT $max;";
+                read.Parameters.AddWithValue("$before", before);
                 read.Parameters.AddWithValue("$max", AdoptChunk);
                 await using var r = await read.ExecuteReaderAsync(cancellationToken);
                 while (await r.ReadAsync(cancellationToken)) rows.Add((r.GetInt64(0), (byte[])r.GetValue(1)));
@@ -58,7 +84,7 @@ public sealed partial class SqliteOutbox
                 await update.ExecuteNonQueryAsync(cancellationToken);
             }
             moved += rows.Count;
-            after = rows[^1].Seq;
+            before = rows[^1].Seq;
         }
         await using var meta = Connection.CreateCommand();
         meta.Transaction = tx;

@@ -36,7 +36,10 @@ public sealed partial class SqliteOutbox
     }
 
     /// <inheritdoc />
-    public async Task<WatermarkOutcome> AcknowledgeAsync(long through, CancellationToken cancellationToken)
+    public Task<WatermarkOutcome> AcknowledgeAsync(long through, CancellationToken cancellationToken) =>
+        ApplyWatermarkAsync(through, adoptBelowNext: false, cancellationToken);
+
+    private async Task<WatermarkOutcome> ApplyWatermarkAsync(long through, bool adoptBelowNext, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -44,10 +47,13 @@ public sealed partial class SqliteOutbox
             await using var tx = (SqliteTransaction)await Connection.BeginTransactionAsync(cancellationToken);
             var held = Convert.ToInt64(await ScalarAsync(Connection, "SELECT value FROM meta WHERE key = 'watermark';", cancellationToken, tx));
             var next = Convert.ToInt64(await ScalarAsync(Connection, "SELECT value FROM meta WHERE key = 'next_seq';", cancellationToken, tx));
-            var fresh = await IsFreshAsync(tx, cancellationToken);
-            if (through >= next)
+            var fresh = await FreshnessAsync(tx, cancellationToken);
+            // Still holding, nothing went out under the new file's seqs: any watermark is the node's old one, even one
+            // below next_seq (the file assigned seqs past it before it could hear it, a WAN outage at start).
+            var adoptAny = adoptBelowNext && fresh == FreshHolding && through >= 1;
+            if (through >= next || adoptAny)
             {
-                if (!fresh) return WatermarkOutcome.BeyondAssigned;
+                if (fresh == 0) return WatermarkOutcome.BeyondAssigned;
                 var moved = await AdoptInAsync(tx, through, next, cancellationToken);
                 await tx.CommitAsync(cancellationToken);
                 OutboxLog.Adopted(_logger, through, moved, next + through);

@@ -83,33 +83,6 @@ public sealed partial class SqliteOutbox
         }
     }
 
-    /// <inheritdoc />
-    public async Task<OutboxStats> GetStatsAsync(CancellationToken cancellationToken)
-    {
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var cmd = Connection.CreateCommand();
-            cmd.CommandText = """
-                SELECT COUNT(*) FILTER (WHERE sent_at IS NULL), COALESCE(SUM(LENGTH(payload)), 0),
-                       MIN(created_at) FILTER (WHERE sent_at IS NULL),
-                       (SELECT value FROM meta WHERE key = 'next_seq'), (SELECT value FROM meta WHERE key = 'evicted'),
-                       COUNT(*), MIN(created_at),
-                       (SELECT value FROM meta WHERE key = 'watermark'), (SELECT value FROM meta WHERE key = 'gaps_notices'),
-                       COALESCE((SELECT value FROM meta WHERE key = 'adoptions'), 0)
-                FROM outbox;
-                """;
-            await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
-            await r.ReadAsync(cancellationToken);
-            return new OutboxStats(r.GetInt64(0), r.GetInt64(1), Time(r, 2), r.GetInt64(3), r.GetInt64(4),
-                r.GetInt64(5), Time(r, 6), r.GetInt64(7), r.GetInt64(8), r.GetInt64(9));
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
-
     private static DateTimeOffset? Time(SqliteDataReader r, int ordinal) =>
         r.IsDBNull(ordinal) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(ordinal));
 }

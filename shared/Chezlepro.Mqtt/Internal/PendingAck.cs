@@ -3,8 +3,10 @@ using Chezlepro.Mqtt.Packets;
 namespace Chezlepro.Mqtt.Internal;
 
 /// <summary>A packet id in use, waiting for its PUBACK, SUBACK or UNSUBACK [MQTT-2.3.1-3].</summary>
-internal sealed class PendingAck(MqttConnection connection, bool holdsInflightSlot)
+internal sealed class PendingAck(MqttConnection connection, bool holdsInflightSlot, BatchAck? batch = null, int batchIndex = 0)
 {
+    private int _settled;
+
     /// <summary>
     /// The connection the packet went out on. A QoS 1 publish of a durable session moves to the next connection
     /// when it is re-sent there [MQTT-4.4.0-1].
@@ -26,5 +28,22 @@ internal sealed class PendingAck(MqttConnection connection, bool holdsInflightSl
     /// <summary>Send order, so re-sends go out in the original order [MQTT-4.6.0-1].</summary>
     public long Order { get; set; }
 
-    public TaskCompletionSource<MqttPacket> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>The caller's wait, one per packet; null for a publish of a batch (its <see cref="BatchAck"/> is the wait).</summary>
+    public TaskCompletionSource<MqttPacket>? Completion { get; } = batch is null ? new(TaskCreationOptions.RunContinuationsAsynchronously) : null;
+
+    /// <summary>The acknowledgement arrived; only the first settlement counts.</summary>
+    public void Succeed(MqttPacket ack)
+    {
+        if (Interlocked.Exchange(ref _settled, 1) != 0) return;
+        if (batch is not null) batch.Settle(batchIndex, null);
+        else Completion!.TrySetResult(ack);
+    }
+
+    /// <summary>The packet will not be acknowledged (or was refused); only the first settlement counts.</summary>
+    public void Fail(Exception failure)
+    {
+        if (Interlocked.Exchange(ref _settled, 1) != 0) return;
+        if (batch is not null) batch.Settle(batchIndex, failure);
+        else Completion!.TrySetException(failure);
+    }
 }

@@ -25,6 +25,8 @@ public sealed class ForwarderAckTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _outbox = await _file.OpenAsync();
+        // These cases are about a file past its start (ForwarderAdoptionTests cover a fresh file's hold).
+        await _outbox.ReleaseFreshHoldAsync(default);
         _forwarder = new Forwarder(_client, _outbox, new OutboxSignal(), _file.Messages, _state,
             Microsoft.Extensions.Options.Options.Create(new OutboxOptions { BatchSize = 2 }),
             Microsoft.Extensions.Options.Options.Create(new ForwardingOptions { AckTimeout = AckTimeout }),

@@ -9,7 +9,10 @@ using Xunit;
 
 namespace Chezlepro.Agent.Tests.Forwarding;
 
-/// <summary>A lost outbox file (issue #15): the forwarder of a fresh outbox sends on under the adopted watermark.</summary>
+/// <summary>
+/// A lost outbox file (issue #15): the forwarder of a fresh outbox holds its first publish for the node's retained
+/// watermark, then sends on under the adopted watermark. Fake clock for the hold.
+/// </summary>
 public sealed class ForwarderAdoptionTests : IAsyncLifetime
 {
     private readonly OutboxFile _file = new();
@@ -35,8 +38,64 @@ public sealed class ForwarderAdoptionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task FreshOutbox_HoldsFirstPublish_RetainedWatermarkBelowNextSeq_EveryRowSentAboveIt()
+    {
+        // A WAN outage at start: the new file assigned seqs 1..5 before it could hear the node's watermark 3.
+        await AppendAsync(5);
+        Assert.Empty(await DrainAsync());
+        Assert.True(_forwarder.HoldingFresh);
+
+        await AckAsync(3);
+
+        Assert.False(_forwarder.HoldingFresh);
+        Assert.Equal(3, _forwarder.Watermark);
+        Assert.Equal([4L, 5L, 6L, 7L, 8L], await DrainAsync());
+        Assert.Equal(1, (await _outbox.GetStatsAsync(default)).SeqAdoptions);
+    }
+
+    [Fact]
+    public async Task FreshOutbox_NoRetainedWatermark_SendsUnderItsOwnSeqsOnceTheHoldIsOver()
+    {
+        await AppendAsync(2);
+        _file.Time.Advance(Forwarder.FreshHoldAfterSubAck - TimeSpan.FromMilliseconds(1));
+        Assert.Empty(await DrainAsync());
+
+        _file.Time.Advance(TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal([1L, 2L], await DrainAsync());
+        Assert.False((await _outbox.GetStatsAsync(default)).HoldsFirstPublish);
+        // Its own collector's first watermark, below next_seq, is an acknowledgement, not an adoption.
+        await AckAsync(1);
+        var stats = await _outbox.GetStatsAsync(default);
+        Assert.Equal((1L, 0L, 1L), (stats.Watermark, stats.SeqAdoptions, stats.Unacknowledged));
+    }
+
+    [Fact]
+    public async Task FreshOutbox_RetainedWatermarkZero_EndsTheHoldWithoutRenumbering()
+    {
+        await AppendAsync(2);
+        await AckAsync(0);
+        Assert.Equal([1L, 2L], await DrainAsync());
+        Assert.Equal(0, (await _outbox.GetStatsAsync(default)).SeqAdoptions);
+    }
+
+    [Fact]
+    public async Task FreshOutbox_HoldRestartsOnEveryConnection_NotHeardBeforeTheSubAck()
+    {
+        await AppendAsync(1);
+        await _client.DisconnectAsync();
+        _file.Time.Advance(TimeSpan.FromMinutes(5));
+        await _client.ConnectAsync();
+        Assert.Empty(await DrainAsync());
+        _file.Time.Advance(Forwarder.FreshHoldAfterSubAck);
+        Assert.Equal([1L], await DrainAsync());
+    }
+
+    [Fact]
     public async Task FreshOutbox_RetainedWatermarkAbove_SentRowsGoAgainRenumbered_ThenAcknowledged()
     {
+        // The retained watermark arrives late, after the hold: rows already went under their own seqs.
+        await PastTheHoldAsync();
         await AppendAsync(3);
         Assert.Equal([1L, 2L, 3L], await DrainAsync());
 
@@ -54,6 +113,7 @@ public sealed class ForwarderAdoptionTests : IAsyncLifetime
     [Fact]
     public async Task FreshOutbox_AdoptsWhileBatchesAreInFlight_OldPubacksDoNotSkipRenumberedRows()
     {
+        await PastTheHoldAsync();
         await AppendAsync(6);
         _client.ClearPublished();
         Assert.True(await _forwarder.StepAsync(default));
@@ -64,12 +124,20 @@ public sealed class ForwarderAdoptionTests : IAsyncLifetime
     [Fact]
     public async Task NonFreshOutbox_OverRangeWatermark_Ignored()
     {
+        await PastTheHoldAsync();
         await AppendAsync(2);
         await DrainAsync();
         await AckAsync(1);
         await AckAsync(1000);
         Assert.Equal(1, _forwarder.Watermark);
         Assert.Equal([2L], (await _outbox.PeekAsync(0, 10, default)).Select(r => r.Seq));
+    }
+
+    private async Task PastTheHoldAsync()
+    {
+        _file.Time.Advance(Forwarder.FreshHoldAfterSubAck);
+        await _forwarder.StepAsync(default);
+        Assert.False(_forwarder.HoldingFresh);
     }
 
     private Task<IReadOnlyList<long>> AppendAsync(int n) => _outbox.AppendAsync(Enumerable.Range(0, n).Select(_ => OutboxFile.Json()).ToList(), default);

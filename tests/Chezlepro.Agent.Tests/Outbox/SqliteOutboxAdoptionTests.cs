@@ -38,6 +38,45 @@ public sealed class SqliteOutboxAdoptionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Holding_WatermarkBelowNextSeq_Adopted_EveryRowShiftedAboveIt()
+    {
+        var outbox = await _file.OpenAsync();
+        Assert.True((await outbox.GetStatsAsync(default)).HoldsFirstPublish);
+        await outbox.AppendAsync(Enumerable.Range(0, 5).Select(_ => OutboxFile.Json()).ToList(), default);
+
+        Assert.Equal(WatermarkOutcome.Adopted, await outbox.AdoptAsync(3, default));
+
+        var rows = await outbox.PeekAsync(0, 10, default);
+        Assert.Equal([4L, 5L, 6L, 7L, 8L], rows.Select(r => r.Seq));
+        Assert.Equal([4L, 5L, 6L, 7L, 8L], rows.Select(OutboxFile.PayloadSeq));
+        var stats = await outbox.GetStatsAsync(default);
+        Assert.Equal((3L, 9L, 5L, false), (stats.Watermark, stats.NextSeq, stats.Depth, stats.HoldsFirstPublish));
+    }
+
+    [Fact]
+    public async Task Released_WatermarkBelowNextSeq_IsAnAcknowledgement_NotAnAdoption()
+    {
+        var outbox = await _file.OpenAsync();
+        await outbox.AppendAsync(Enumerable.Range(0, 5).Select(_ => OutboxFile.Json()).ToList(), default);
+        await outbox.ReleaseFreshHoldAsync(default);
+        Assert.False((await outbox.GetStatsAsync(default)).HoldsFirstPublish);
+
+        Assert.Equal(WatermarkOutcome.Advanced, await outbox.AdoptAsync(3, default));
+
+        Assert.Equal([4L, 5L], (await outbox.PeekAsync(0, 10, default)).Select(r => r.Seq));
+    }
+
+    [Fact]
+    public async Task Released_StillFresh_OverRangeWatermarkAdopted()
+    {
+        var outbox = await _file.OpenAsync();
+        await outbox.AppendAsync([OutboxFile.Json()], default);
+        await outbox.ReleaseFreshHoldAsync(default);
+        Assert.Equal(WatermarkOutcome.Adopted, await outbox.AcknowledgeAsync(10, default));
+        Assert.Equal([11L], (await outbox.PeekAsync(0, 10, default)).Select(r => r.Seq));
+    }
+
+    [Fact]
     public async Task Fresh_GapsNoticeKept_ItsEvictedSeqsMoveWithTheRows()
     {
         var outbox = await _file.OpenAsync();

@@ -47,6 +47,10 @@ internal sealed class FakeOutbox : IOutbox
         return Task.FromResult(WatermarkOutcome.Advanced);
     }
 
+    public Task<WatermarkOutcome> AdoptAsync(long through, CancellationToken cancellationToken) => AcknowledgeAsync(through, cancellationToken);
+
+    public Task ReleaseFreshHoldAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<IReadOnlyList<LatchedAlert>> GetLatchedAlertsAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<LatchedAlert>>([]);
 

@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 using Chezlepro.Mqtt.Packets;
 using Chezlepro.Mqtt.Tests.Support;
@@ -33,19 +32,9 @@ public sealed class SessionResendTests
         return lost;
     }
 
-    private static async Task<(bool Dup, ushort Id, string Topic, string Payload)> ReadPublishAsync(FakeSession session)
-    {
-        var (type, flags, body) = await session.ReadPacketWithFlagsAsync();
-        Assert.Equal(MqttPacketType.Publish, type);
-        Assert.Equal(1, (flags >> 1) & 3);
-        var topicLength = BinaryPrimitives.ReadUInt16BigEndian(body);
-        var topic = Encoding.UTF8.GetString(body, 2, topicLength);
-        var id = BinaryPrimitives.ReadUInt16BigEndian(body.AsSpan(2 + topicLength));
-        var payload = Encoding.UTF8.GetString(body, 4 + topicLength, body.Length - 4 - topicLength);
-        return ((flags & 0x08) != 0, id, topic, payload);
-    }
+    private static Task<(bool Dup, ushort Id, string Topic, string Payload)> ReadPublishAsync(FakeSession session) => session.ReadPublishAsync();
 
-    private static Task PubAckAsync(FakeSession session, ushort id) => session.WriteAsync([0x40, 2, (byte)(id >> 8), (byte)id]);
+    private static Task PubAckAsync(FakeSession session, ushort id) => session.PubAckAsync(id);
 
     private static MqttApplicationMessage Message(string payload) => new("resend/x", Encoding.UTF8.GetBytes(payload));
 

@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using System.Text;
 using Chezlepro.Mqtt.Packets;
 
 namespace Chezlepro.Mqtt.Tests.Support;
@@ -70,6 +72,22 @@ internal sealed class FakeSession(NetworkStream stream) : IAsyncDisposable
         await stream.ReadExactlyAsync(body, cts.Token);
         return ((MqttPacketType)(first >> 4), (byte)(first & 0x0F), body);
     }
+
+    /// <summary>Reads one QoS 1 PUBLISH (MQTT 3.1.1): DUP flag, packet id, topic, payload as UTF-8.</summary>
+    public async Task<(bool Dup, ushort Id, string Topic, string Payload)> ReadPublishAsync()
+    {
+        var (type, flags, body) = await ReadPacketWithFlagsAsync();
+        Assert.Equal(MqttPacketType.Publish, type);
+        Assert.Equal(1, (flags >> 1) & 3);
+        var topicLength = BinaryPrimitives.ReadUInt16BigEndian(body);
+        var topic = Encoding.UTF8.GetString(body, 2, topicLength);
+        var id = BinaryPrimitives.ReadUInt16BigEndian(body.AsSpan(2 + topicLength));
+        var payload = Encoding.UTF8.GetString(body, 4 + topicLength, body.Length - 4 - topicLength);
+        return ((flags & 0x08) != 0, id, topic, payload);
+    }
+
+    /// <summary>Sends the PUBACK of <paramref name="id"/>.</summary>
+    public Task PubAckAsync(ushort id) => WriteAsync([0x40, 2, (byte)(id >> 8), (byte)id]);
 
     /// <summary>True when the client closed the connection (EOF or reset) within <paramref name="timeout"/>.</summary>
     public async Task<bool> ClosedByClientAsync(TimeSpan timeout)
