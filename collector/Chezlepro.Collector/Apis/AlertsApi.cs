@@ -29,7 +29,8 @@ public static class AlertsApi
             _ => (AlertState?)(-1),
         };
         if (filter is (AlertState)(-1))
-            return Results.Problem(statusCode: 400, title: "État inconnu / Unknown state", detail: "state must be raised, cleared or all");
+            return ApiProblems.Problem(StatusCodes.Status400BadRequest, "État inconnu / Unknown state",
+                new("«\u00a0state\u00a0» doit valoir raised, cleared ou all", "state must be raised, cleared or all"));
         return Results.Json(await noc.ViewsAsync(filter, ct), FailoverJsonContext.Default.IReadOnlyListNocAlertView);
     }
 }

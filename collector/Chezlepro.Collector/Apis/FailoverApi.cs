@@ -1,5 +1,6 @@
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Options;
+using Chezlepro.Collector.Texts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -34,10 +35,10 @@ public static class FailoverApi
     public static async Task<IResult> ConfirmAsync(string group, FailoverCoordinator coordinator, CancellationToken ct) =>
         Outcome(await coordinator.ConfirmAsync(group, ct));
 
-    private static IResult Outcome((FailoverCoordinator.OperatorOutcome Outcome, FailoverRecord? Record, string? Problem) r) => r.Outcome switch
+    private static IResult Outcome((FailoverCoordinator.OperatorOutcome Outcome, FailoverRecord? Record, Bilingual? Problem) r) => r.Outcome switch
     {
         FailoverCoordinator.OperatorOutcome.Decided => Results.Json(r.Record, FailoverJsonContext.Default.FailoverRecord),
         FailoverCoordinator.OperatorOutcome.UnknownGroup => Results.Problem(statusCode: 404, title: "Groupe de bascule inconnu / Unknown failover group"),
-        _ => Results.Problem(statusCode: 409, title: "État du groupe incompatible / Group state does not allow this", detail: r.Problem),
+        _ => ApiProblems.Problem(StatusCodes.Status409Conflict, "État du groupe incompatible / Group state does not allow this", r.Problem),
     };
 }

@@ -51,7 +51,7 @@ public static class MaintenanceApi
             }
             else
             {
-                if (body.Start is null || body.End is null) return ServiceLevelsApi.BadRequest("start and end are required.");
+                if (body.Start is null || body.End is null) return ApiProblems.BadRequest(new Texts.Bilingual("«\u00a0start\u00a0» et «\u00a0end\u00a0» sont requis.", "start and end are required."));
                 var request = new MaintenanceRequest(body.Start.Value, body.End.Value, body.Services ?? [], body.Reason ?? "");
                 result = exists
                     ? schedule.Rewrite(body.Id!, request, now)
@@ -59,8 +59,9 @@ public static class MaintenanceApi
             }
             if (result.Window is null)
             {
-                return Results.Json(new ProblemsDto(result.Problems.Select(p => p.ToString()).ToList()), ReportJsonContext.Default.ProblemsDto,
-                    statusCode: exists ? 409 : 400);
+                return exists
+                    ? ApiProblems.Invalid(StatusCodes.Status409Conflict, "Fenêtre déjà commencée ou terminée / Window already started or over", result.Problems)
+                    : ApiProblems.Invalid(StatusCodes.Status400BadRequest, ApiProblems.InvalidTitle, result.Problems);
             }
             await store.SaveMaintenanceWindowAsync(result.Window, ct);
             return Results.Json(result.Window, ReportJsonContext.Default.MaintenanceWindow, statusCode: exists ? 200 : 201);

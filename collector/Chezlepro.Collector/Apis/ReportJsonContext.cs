@@ -19,7 +19,6 @@ namespace Chezlepro.Collector.Apis;
 [JsonSerializable(typeof(IReadOnlyList<MaintenanceWindow>))]
 [JsonSerializable(typeof(MaintenanceWindow))]
 [JsonSerializable(typeof(MaintenanceRequestDto))]
-[JsonSerializable(typeof(ProblemsDto))]
 public sealed partial class ReportJsonContext : JsonSerializerContext
 {
 }

@@ -8,6 +8,3 @@ public sealed record AvailabilityDto(string Service, DateTimeOffset From, DateTi
 
 /// <summary>Body of <c>POST /api/v1/maintenance</c>: a new window, or <c>EndNow</c> for an existing one.</summary>
 public sealed record MaintenanceRequestDto(string? Id, DateTimeOffset? Start, DateTimeOffset? End, IReadOnlyList<string>? Services, string? Reason, bool EndNow = false);
-
-/// <summary>Validation problems (key, value, reason), French and English titles in the problem document.</summary>
-public sealed record ProblemsDto(IReadOnlyList<string> Problems);

@@ -40,11 +40,11 @@ public static class ServiceLevelsApi
         var now = time.GetUtcNow();
         var start = MonthPeriod.Containing(now, LocalTime.Toronto).Start(LocalTime.Toronto);
         if (from is not null && !DateTimeOffset.TryParse(from, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out start))
-            return BadRequest($"from = '{from}': not an RFC 3339 time.");
+            return ApiProblems.BadRequest(ParameterTexts.Time("from", from));
         var end = now;
         if (to is not null && !DateTimeOffset.TryParse(to, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out end))
-            return BadRequest($"to = '{to}': not an RFC 3339 time.");
-        if (end <= start) return BadRequest("to must be after from.");
+            return ApiProblems.BadRequest(ParameterTexts.Time("to", to));
+        if (end <= start) return ApiProblems.BadRequest(new Texts.Bilingual("«\u00a0to\u00a0» doit suivre «\u00a0from\u00a0».", "to must be after from."));
         // A client asking for another client's service learns no more than for a service that does not exist.
         if (service is not null && (reports.Catalog.FindService(service) is null || scope?.SeesService(service) == false))
             return Results.Problem(statusCode: 404, title: "Service inconnu / Unknown service");
@@ -58,7 +58,7 @@ public static class ServiceLevelsApi
     public static async Task<IResult> TimelineAsync(string service, string? month, ServiceLevelReports reports, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var period = MonthPeriod.Containing(time.GetUtcNow(), LocalTime.Toronto);
-        if (month is not null && !MonthPeriod.TryParse(month, out period)) return BadRequest($"month = '{month}': use yyyy-MM.");
+        if (month is not null && !MonthPeriod.TryParse(month, out period)) return ApiProblems.BadRequest(ParameterTexts.Month(month));
         if (ClientScope.Of(http, reports.Catalog)?.SeesService(service) == false)
             return Results.Problem(statusCode: 404, title: "Service inconnu / Unknown service");
         var timeline = await reports.TimelineAsync(service, period, ct);
@@ -70,22 +70,22 @@ public static class ServiceLevelsApi
     /// <summary><c>GET /api/v1/sla/{yyyy-MM}[?format=csv[&amp;lang=en|fr]]</c>; the CSV header is English unless <c>lang=fr</c>.</summary>
     public static async Task<IResult> SlaAsync(string month, string? format, string? lang, ServiceLevelReports reports, HttpContext http, CancellationToken ct)
     {
-        if (!MonthPeriod.TryParse(month, out var period)) return BadRequest($"month = '{month}': use yyyy-MM.");
-        if (lang is not (null or "" or "en" or "fr")) return BadRequest($"lang = '{lang}': fr or en.");
+        if (!MonthPeriod.TryParse(month, out var period)) return ApiProblems.BadRequest(ParameterTexts.Month(month));
+        if (lang is not (null or "" or "en" or "fr")) return ApiProblems.BadRequest(ParameterTexts.OneOf("lang", lang, "fr", "en"));
         var report = await reports.SlaAsync(period, ct);
         if (ClientScope.Of(http, reports.Catalog) is { } scope) report = scope.Filter(report);
         return format switch
         {
             null or "" or "json" => Results.Json(report, ReportJsonContext.Default.SlaReport),
             "csv" => Results.Text(SlaCsvWriter.ToCsv(report, french: lang == "fr"), "text/csv; charset=utf-8"),
-            _ => BadRequest($"format = '{format}': json or csv."),
+            _ => ApiProblems.BadRequest(ParameterTexts.OneOf("format", format, "json", "csv")),
         };
     }
 
     /// <summary><c>POST /api/v1/sla/{yyyy-MM}/close</c>.</summary>
     public static async Task<IResult> CloseAsync(string month, ServiceLevelReports reports, HttpContext http, CancellationToken ct)
     {
-        if (!MonthPeriod.TryParse(month, out var period)) return BadRequest($"month = '{month}': use yyyy-MM.");
+        if (!MonthPeriod.TryParse(month, out var period)) return ApiProblems.BadRequest(ParameterTexts.Month(month));
         return await reports.CloseAsync(period, ApiPrincipal.Of(http)?.Name ?? ApiRoles.Operator, ct) switch
         {
             null => Results.Problem(statusCode: 409, title: "Le mois n’est pas terminé / The month has not ended"),
@@ -121,7 +121,4 @@ public static class ServiceLevelsApi
         if (ClientScope.Of(http, reports.Catalog) is { } scope) guests = scope.Filter(guests);
         return Results.Json(guests, ReportJsonContext.Default.IReadOnlyListGuestRpo);
     }
-
-    internal static IResult BadRequest(string problem) =>
-        Results.Json(new ProblemsDto([problem]), ReportJsonContext.Default.ProblemsDto, statusCode: 400);
 }

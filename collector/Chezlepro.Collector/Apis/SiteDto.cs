@@ -14,5 +14,5 @@ public sealed record NodeLatestDto(string Site, string Node, bool Online, DateTi
 /// <summary>One metric's latest value.</summary>
 public sealed record MetricDto(string Metric, double Value, string? Unit, string Source, DateTimeOffset Ts);
 
-/// <summary>One check's latest result.</summary>
-public sealed record CheckDto(string Check, string Status, string Summary, System.Text.Json.Nodes.JsonNode? Details, DateTimeOffset Ts);
+/// <summary>One check's latest result: <c>summary</c> in French (as the agent sent it), <c>summaryEn</c> in English (null when the agent sent none).</summary>
+public sealed record CheckDto(string Check, string Status, string Summary, string? SummaryEn, System.Text.Json.Nodes.JsonNode? Details, DateTimeOffset Ts);

@@ -38,7 +38,7 @@ public static class SitesApi
         if (latest is not { } l) return Results.Problem(statusCode: 404, title: "Nœud inconnu / Unknown node");
         var dto = new NodeLatestDto(site, node, l.Node.Online, l.Node.LastSeen,
             l.Metrics.Select(m => new MetricDto(m.Metric, m.Value, m.Unit, m.Source, m.Ts)).ToList(),
-            l.Health.Select(h => new CheckDto(h.Check, h.Status.ToString().ToLowerInvariant(), h.Summary,
+            l.Health.Select(h => new CheckDto(h.Check, h.Status.ToString().ToLowerInvariant(), h.Summary, h.SummaryEn,
                 h.DetailsJson is null ? null : JsonNode.Parse(h.DetailsJson), h.Ts)).ToList());
         return Results.Json(dto, CollectorJsonContext.Default.NodeLatestDto);
     }

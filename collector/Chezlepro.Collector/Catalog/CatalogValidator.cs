@@ -37,13 +37,13 @@ public sealed partial class CatalogValidator : IValidateOptions<CatalogOptions>
             var s = services[i];
             var key = $"Catalog:Services:{i}";
             CheckId($"{key}:Id", s.Id, ids, problems);
-            if (string.IsNullOrWhiteSpace(s.Name)) problems.Add(new($"{key}:Name", s.Name, "A service needs a name clients can read."));
+            if (string.IsNullOrWhiteSpace(s.Name)) problems.Add(new($"{key}:Name", s.Name, "A service needs a name clients can read.", "un service a besoin d’un nom que les clients peuvent lire."));
             if (!ServiceCategories.TryParse(s.Category, out _))
-                problems.Add(new($"{key}:Category", s.Category, "Must be critical, important or non-critical."));
-            if (s.Checks.Count == 0) problems.Add(new($"{key}:Checks", "[]", "A service needs at least one defining check."));
+                problems.Add(new($"{key}:Category", s.Category, "Must be critical, important or non-critical.", "doit valoir critical, important ou non-critical."));
+            if (s.Checks.Count == 0) problems.Add(new($"{key}:Checks", "[]", "A service needs at least one defining check.", "un service a besoin d’au moins une vérification qui le définit."));
             CheckReferences($"{key}:Checks", s.Checks, problems);
             if (s.StalenessLimit is { } limit && limit < ServiceDefinition.MinimumStalenessLimit)
-                problems.Add(new($"{key}:StalenessLimit", limit.ToString(), $"Must be at least {ServiceDefinition.MinimumStalenessLimit} (service-levels.md)."));
+                problems.Add(new($"{key}:StalenessLimit", limit.ToString(), $"Must be at least {ServiceDefinition.MinimumStalenessLimit} (service-levels.md).", $"doit être d’au moins {ServiceDefinition.MinimumStalenessLimit} (service-levels.md)."));
         }
 
         return ids;
@@ -57,23 +57,23 @@ public sealed partial class CatalogValidator : IValidateOptions<CatalogOptions>
             var c = contracts[i];
             var key = $"Catalog:Contracts:{i}";
             CheckId($"{key}:Id", c.Id, ids, problems);
-            if (string.IsNullOrWhiteSpace(c.Client)) problems.Add(new($"{key}:Client", c.Client, "A contract needs a client name."));
-            if (c.Services.Count == 0) problems.Add(new($"{key}:Services", "[]", "A contract covers at least one service."));
+            if (string.IsNullOrWhiteSpace(c.Client)) problems.Add(new($"{key}:Client", c.Client, "A contract needs a client name.", "un contrat a besoin d’un nom de client."));
+            if (c.Services.Count == 0) problems.Add(new($"{key}:Services", "[]", "A contract covers at least one service.", "un contrat couvre au moins un service."));
             var seen = new HashSet<string>(StringComparer.Ordinal);
             for (var j = 0; j < c.Services.Count; j++)
             {
-                if (!services.Contains(c.Services[j])) problems.Add(new($"{key}:Services:{j}", c.Services[j], "Unknown service (not in Catalog:Services)."));
-                else if (!seen.Add(c.Services[j])) problems.Add(new($"{key}:Services:{j}", c.Services[j], "Service listed twice."));
+                if (!services.Contains(c.Services[j])) problems.Add(new($"{key}:Services:{j}", c.Services[j], "Unknown service (not in Catalog:Services).", "service inconnu (absent de Catalog:Services)."));
+                else if (!seen.Add(c.Services[j])) problems.Add(new($"{key}:Services:{j}", c.Services[j], "Service listed twice.", "service inscrit deux fois."));
             }
 
-            if (c.MonthlyFee < 0) problems.Add(new($"{key}:MonthlyFee", Inv(c.MonthlyFee), "Cannot be negative."));
-            if (!CurrencyPattern().IsMatch(c.Currency ?? "")) problems.Add(new($"{key}:Currency", c.Currency, "Must be an ISO 4217 code such as CAD."));
-            if (c.Objective is <= 0 or > 100) problems.Add(new($"{key}:Objective", Inv(c.Objective), "Must be in (0, 100]."));
-            if (c.Start == default) problems.Add(new($"{key}:Start", null, "A contract needs a start date (yyyy-MM-dd)."));
-            if (c.End is { } end && end < c.Start) problems.Add(new($"{key}:End", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Must not precede Start."));
-            if (c.CreditPerTranche is < 0 or > 100) problems.Add(new($"{key}:CreditPerTranche", Inv(c.CreditPerTranche), "Must be in [0, 100]."));
-            if (c.TrancheSize <= 0) problems.Add(new($"{key}:TrancheSize", Inv(c.TrancheSize), "Must be positive."));
-            if (c.CreditCap is < 0 or > 100) problems.Add(new($"{key}:CreditCap", Inv(c.CreditCap), "Must be in [0, 100]."));
+            if (c.MonthlyFee < 0) problems.Add(new($"{key}:MonthlyFee", Inv(c.MonthlyFee), "Cannot be negative.", "ne peut être négatif."));
+            if (!CurrencyPattern().IsMatch(c.Currency ?? "")) problems.Add(new($"{key}:Currency", c.Currency, "Must be an ISO 4217 code such as CAD.", "doit être un code ISO\u00a04217 comme CAD."));
+            if (c.Objective is <= 0 or > 100) problems.Add(new($"{key}:Objective", Inv(c.Objective), "Must be in (0, 100].", "doit être dans ]0, 100]."));
+            if (c.Start == default) problems.Add(new($"{key}:Start", null, "A contract needs a start date (yyyy-MM-dd).", "un contrat a besoin d’une date de début (aaaa-MM-jj)."));
+            if (c.End is { } end && end < c.Start) problems.Add(new($"{key}:End", end.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Must not precede Start.", "ne doit pas précéder Start."));
+            if (c.CreditPerTranche is < 0 or > 100) problems.Add(new($"{key}:CreditPerTranche", Inv(c.CreditPerTranche), "Must be in [0, 100].", "doit être dans [0, 100]."));
+            if (c.TrancheSize <= 0) problems.Add(new($"{key}:TrancheSize", Inv(c.TrancheSize), "Must be positive.", "doit être positif."));
+            if (c.CreditCap is < 0 or > 100) problems.Add(new($"{key}:CreditCap", Inv(c.CreditCap), "Must be in [0, 100].", "doit être dans [0, 100]."));
         }
     }
 
@@ -85,8 +85,8 @@ public sealed partial class CatalogValidator : IValidateOptions<CatalogOptions>
             var g = guests[i];
             var key = $"Catalog:Guests:{i}";
             CheckId($"{key}:Id", g.Id, ids, problems);
-            if (!services.Contains(g.Service)) problems.Add(new($"{key}:Service", g.Service, "Unknown service (not in Catalog:Services)."));
-            if (g.Rpo is { } rpo && rpo <= TimeSpan.Zero) problems.Add(new($"{key}:Rpo", rpo.ToString(), "Must be positive."));
+            if (!services.Contains(g.Service)) problems.Add(new($"{key}:Service", g.Service, "Unknown service (not in Catalog:Services).", "service inconnu (absent de Catalog:Services)."));
+            if (g.Rpo is { } rpo && rpo <= TimeSpan.Zero) problems.Add(new($"{key}:Rpo", rpo.ToString(), "Must be positive.", "doit être positif."));
         }
     }
 
@@ -98,14 +98,14 @@ public sealed partial class CatalogValidator : IValidateOptions<CatalogOptions>
             var g = groups[i];
             var key = $"Catalog:FailoverGroups:{i}";
             CheckId($"{key}:Id", g.Id, ids, problems);
-            if (!IdPattern().IsMatch(g.Primary ?? "")) problems.Add(new($"{key}:Primary", g.Primary, "Must be a site id."));
-            if (!IdPattern().IsMatch(g.Secondary ?? "")) problems.Add(new($"{key}:Secondary", g.Secondary, "Must be a site id."));
-            if (string.Equals(g.Primary, g.Secondary, StringComparison.Ordinal)) problems.Add(new($"{key}:Secondary", g.Secondary, "Must differ from Primary."));
-            if (g.Mode is not ("automatic" or "advisory")) problems.Add(new($"{key}:Mode", g.Mode, "Must be automatic or advisory."));
-            if (g.Failback is not ("manual" or "automatic")) problems.Add(new($"{key}:Failback", g.Failback, "Must be manual or automatic."));
-            if (g.Hold <= TimeSpan.Zero) problems.Add(new($"{key}:Hold", g.Hold.ToString(), "Must be positive."));
-            if (g.LeadTime < TimeSpan.Zero) problems.Add(new($"{key}:LeadTime", g.LeadTime.ToString(), "Cannot be negative."));
-            if (g.FailbackHold < TimeSpan.Zero) problems.Add(new($"{key}:FailbackHold", g.FailbackHold.ToString(), "Cannot be negative."));
+            if (!IdPattern().IsMatch(g.Primary ?? "")) problems.Add(new($"{key}:Primary", g.Primary, "Must be a site id.", "doit être un identifiant de site."));
+            if (!IdPattern().IsMatch(g.Secondary ?? "")) problems.Add(new($"{key}:Secondary", g.Secondary, "Must be a site id.", "doit être un identifiant de site."));
+            if (string.Equals(g.Primary, g.Secondary, StringComparison.Ordinal)) problems.Add(new($"{key}:Secondary", g.Secondary, "Must differ from Primary.", "doit différer de Primary."));
+            if (g.Mode is not ("automatic" or "advisory")) problems.Add(new($"{key}:Mode", g.Mode, "Must be automatic or advisory.", "doit valoir automatic ou advisory."));
+            if (g.Failback is not ("manual" or "automatic")) problems.Add(new($"{key}:Failback", g.Failback, "Must be manual or automatic.", "doit valoir manual ou automatic."));
+            if (g.Hold <= TimeSpan.Zero) problems.Add(new($"{key}:Hold", g.Hold.ToString(), "Must be positive.", "doit être positif."));
+            if (g.LeadTime < TimeSpan.Zero) problems.Add(new($"{key}:LeadTime", g.LeadTime.ToString(), "Cannot be negative.", "ne peut être négatif."));
+            if (g.FailbackHold < TimeSpan.Zero) problems.Add(new($"{key}:FailbackHold", g.FailbackHold.ToString(), "Cannot be negative.", "ne peut être négatif."));
             CheckReferences($"{key}:Checks", g.Checks, problems);
         }
     }
@@ -115,16 +115,16 @@ public sealed partial class CatalogValidator : IValidateOptions<CatalogOptions>
         for (var j = 0; j < checks.Count; j++)
         {
             var r = checks[j];
-            if (!IdPattern().IsMatch(r.Site ?? "")) problems.Add(new($"{key}:{j}:Site", r.Site, "Must match [a-z0-9][a-z0-9-]{0,31}."));
-            if (!IdPattern().IsMatch(r.Node ?? "")) problems.Add(new($"{key}:{j}:Node", r.Node, "Must match [a-z0-9][a-z0-9-]{0,31}."));
-            if (!CheckPattern().IsMatch(r.Check ?? "")) problems.Add(new($"{key}:{j}:Check", r.Check, "Must be a check name ([a-z0-9.-])."));
+            if (!IdPattern().IsMatch(r.Site ?? "")) problems.Add(new($"{key}:{j}:Site", r.Site, "Must match [a-z0-9][a-z0-9-]{0,31}.", "doit respecter [a-z0-9][a-z0-9-]{0,31}."));
+            if (!IdPattern().IsMatch(r.Node ?? "")) problems.Add(new($"{key}:{j}:Node", r.Node, "Must match [a-z0-9][a-z0-9-]{0,31}.", "doit respecter [a-z0-9][a-z0-9-]{0,31}."));
+            if (!CheckPattern().IsMatch(r.Check ?? "")) problems.Add(new($"{key}:{j}:Check", r.Check, "Must be a check name ([a-z0-9.-]).", "doit être un nom de vérification ([a-z0-9.-])."));
         }
     }
 
     private static void CheckId(string key, string id, HashSet<string> ids, List<CatalogProblem> problems)
     {
-        if (!CheckPattern().IsMatch(id ?? "")) problems.Add(new(key, id, "Must be an id ([a-z0-9][a-z0-9.-]*)."));
-        else if (!ids.Add(id!)) problems.Add(new(key, id, "Duplicate id."));
+        if (!CheckPattern().IsMatch(id ?? "")) problems.Add(new(key, id, "Must be an id ([a-z0-9][a-z0-9.-]*).", "doit être un identifiant ([a-z0-9][a-z0-9.-]*)."));
+        else if (!ids.Add(id!)) problems.Add(new(key, id, "Duplicate id.", "identifiant en double."));
     }
 
     private static string Inv(decimal d) => d.ToString(CultureInfo.InvariantCulture);

@@ -109,7 +109,7 @@ public static class OperatorCli
         }
         if ((int)status >= 400)
         {
-            errors.WriteLine($"HTTP {(int)status}: {CliApiError.Message(body, status)}");
+            errors.WriteLine($"HTTP {(int)status}: {CliApiError.Message(body, status, args.French)}");
             return status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? CliExitCode.NoPermission : CliExitCode.ApiError;
         }
         if (args.Json)

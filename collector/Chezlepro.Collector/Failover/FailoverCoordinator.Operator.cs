@@ -1,3 +1,5 @@
+using Chezlepro.Collector.Texts;
+
 namespace Chezlepro.Collector.Failover;
 
 /// <summary>Operator calls and the API's view.</summary>
@@ -15,12 +17,13 @@ public sealed partial class FailoverCoordinator
     }
 
     /// <summary>Returns a group to its primary (<c>POST /api/v1/failover/{group}/failback</c>).</summary>
-    public Task<(OperatorOutcome Outcome, FailoverRecord? Record, string? Problem)> FailbackAsync(string group, CancellationToken cancellationToken) =>
-        OperatorAsync(group, e => e.Failback(_time.GetUtcNow()), cancellationToken);
+    public Task<(OperatorOutcome Outcome, FailoverRecord? Record, Bilingual? Problem)> FailbackAsync(string group, CancellationToken cancellationToken) =>
+        OperatorAsync(group, e => e.Failback(_time.GetUtcNow()), g => $"le groupe {g.Id} est déjà servi par son site primaire {g.Primary}.", cancellationToken);
 
     /// <summary>Confirms an advisory decision (<c>POST /api/v1/failover/{group}/confirm</c>).</summary>
-    public Task<(OperatorOutcome Outcome, FailoverRecord? Record, string? Problem)> ConfirmAsync(string group, CancellationToken cancellationToken) =>
-        OperatorAsync(group, e => e.Confirm(_time.GetUtcNow()), cancellationToken);
+    public Task<(OperatorOutcome Outcome, FailoverRecord? Record, Bilingual? Problem)> ConfirmAsync(string group, CancellationToken cancellationToken) =>
+        OperatorAsync(group, e => e.Confirm(_time.GetUtcNow()), g => $"le groupe {g.Id} n’a aucune décision consultative en attente de confirmation.",
+            cancellationToken);
 
     /// <summary>Every group with its state and recent history.</summary>
     public async Task<IReadOnlyList<FailoverGroupView>> ViewsAsync(int history, CancellationToken cancellationToken)
@@ -45,7 +48,9 @@ public sealed partial class FailoverCoordinator
         return views;
     }
 
-    private async Task<(OperatorOutcome, FailoverRecord?, string?)> OperatorAsync(string group, Func<FailoverEngine, FailoverRecord> call, CancellationToken ct)
+    // The engine refuses in English (its exception's message, answered as detailEn); refusedFr says the same in French.
+    private async Task<(OperatorOutcome, FailoverRecord?, Bilingual?)> OperatorAsync(string group, Func<FailoverEngine, FailoverRecord> call,
+        Func<Catalog.FailoverGroupDefinition, string> refusedFr, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -53,7 +58,10 @@ public sealed partial class FailoverCoordinator
             var g = _catalog.FailoverGroups.Find(x => x.Id == group);
             if (g is null || !_engines.TryGetValue(group, out var engine)) return (OperatorOutcome.UnknownGroup, null, null);
             if (_leadership is { Shared: true } && !_leading)
-                return (OperatorOutcome.Conflict, null, "This collector does not hold the failover leadership; ask the collector that decides.");
+            {
+                return (OperatorOutcome.Conflict, null, new Bilingual("ce collecteur ne détient pas la direction des bascules\u00a0; adressez-vous au collecteur qui décide.",
+                    "This collector does not hold the failover leadership; ask the collector that decides."));
+            }
             FailoverRecord record;
             try
             {
@@ -61,10 +69,13 @@ public sealed partial class FailoverCoordinator
             }
             catch (InvalidOperationException ex)
             {
-                return (OperatorOutcome.Conflict, null, ex.Message);
+                return (OperatorOutcome.Conflict, null, new Bilingual(refusedFr(g), ex.Message));
             }
             if (!await RecordAsync(g, record, ct))
-                return (OperatorOutcome.Conflict, null, "The audit log refused the decision (another collector decided this epoch); retry.");
+            {
+                return (OperatorOutcome.Conflict, null, new Bilingual("le journal d’audit a refusé la décision (un autre collecteur a décidé à cette époque)\u00a0; réessayez.",
+                    "The audit log refused the decision (another collector decided this epoch); retry."));
+            }
             await PublishPendingAsync(ct);
             return (OperatorOutcome.Decided, record, null);
         }

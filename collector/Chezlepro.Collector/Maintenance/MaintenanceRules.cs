@@ -19,20 +19,20 @@ public static class MaintenanceRules
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(knownServices);
         var problems = new List<CatalogProblem>();
-        if (request.End <= request.Start) problems.Add(new("end", Text(request.End), "End must be after start."));
-        else if (request.End - request.Start > MaxLength) problems.Add(new("end", Text(request.End), "A window lasts at most 7 days."));
-        if (request.End <= now) problems.Add(new("end", Text(request.End), "A window cannot be announced after it has ended."));
-        if (request.Services is null || request.Services.Count == 0) problems.Add(new("services", "[]", "At least one service is required."));
+        if (request.End <= request.Start) problems.Add(new("end", Text(request.End), "End must be after start.", "la fin doit suivre le début."));
+        else if (request.End - request.Start > MaxLength) problems.Add(new("end", Text(request.End), "A window lasts at most 7 days.", "une fenêtre dure au plus 7\u00a0jours."));
+        if (request.End <= now) problems.Add(new("end", Text(request.End), "A window cannot be announced after it has ended.", "une fenêtre ne peut être annoncée après sa fin."));
+        if (request.Services is null || request.Services.Count == 0) problems.Add(new("services", "[]", "At least one service is required.", "au moins un service est requis."));
         else
         {
             for (var i = 0; i < request.Services.Count; i++)
             {
-                if (!knownServices.Contains(request.Services[i])) problems.Add(new($"services[{i}]", request.Services[i], "Unknown service."));
+                if (!knownServices.Contains(request.Services[i])) problems.Add(new($"services[{i}]", request.Services[i], "Unknown service.", "service inconnu."));
             }
         }
 
-        if (string.IsNullOrWhiteSpace(request.Reason)) problems.Add(new("reason", request.Reason, "A reason is required."));
-        else if (request.Reason.Length > 500) problems.Add(new("reason", request.Reason[..40] + "…", "At most 500 characters."));
+        if (string.IsNullOrWhiteSpace(request.Reason)) problems.Add(new("reason", request.Reason, "A reason is required.", "une raison est requise."));
+        else if (request.Reason.Length > 500) problems.Add(new("reason", request.Reason[..40] + "…", "At most 500 characters.", "500\u00a0caractères au plus."));
         return problems;
     }
 
@@ -41,7 +41,8 @@ public static class MaintenanceRules
     {
         ArgumentNullException.ThrowIfNull(window);
         return window.PhaseAt(now) == MaintenancePhase.Announced ? null
-            : new CatalogProblem("start", Text(window.Start), "The window has started; it can only be ended early.");
+            : new CatalogProblem("start", Text(window.Start), "The window has started; it can only be ended early.",
+                "la fenêtre a commencé\u00a0; on peut seulement la terminer plus tôt.");
     }
 
     /// <summary>Whether a window may be ended early at <paramref name="now"/> (only while in progress).</summary>
@@ -51,8 +52,9 @@ public static class MaintenanceRules
         return window.PhaseAt(now) switch
         {
             MaintenancePhase.InProgress => null,
-            MaintenancePhase.Announced => new CatalogProblem("start", Text(window.Start), "The window has not started; rewrite or cancel it instead."),
-            _ => new CatalogProblem("end", Text(window.EffectiveEnd), "The window is over."),
+            MaintenancePhase.Announced => new CatalogProblem("start", Text(window.Start), "The window has not started; rewrite or cancel it instead.",
+                "la fenêtre n’a pas commencé\u00a0; modifiez-la ou annulez-la plutôt."),
+            _ => new CatalogProblem("end", Text(window.EffectiveEnd), "The window is over.", "la fenêtre est terminée."),
         };
     }
 

@@ -29,8 +29,8 @@ public sealed class MaintenanceSchedule
     /// <summary>Announces a new window under <paramref name="id"/> (chosen by the caller, e.g. a GUID).</summary>
     public MaintenanceResult Create(string id, MaintenanceRequest request, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(id)) return MaintenanceResult.Fail(new CatalogProblem("id", id, "An id is required."));
-        if (windows.ContainsKey(id)) return MaintenanceResult.Fail(new CatalogProblem("id", id, "A window with this id exists."));
+        if (string.IsNullOrWhiteSpace(id)) return MaintenanceResult.Fail(new CatalogProblem("id", id, "An id is required.", "un identifiant est requis."));
+        if (windows.ContainsKey(id)) return MaintenanceResult.Fail(new CatalogProblem("id", id, "A window with this id exists.", "une fenêtre porte déjà cet identifiant."));
         var problems = MaintenanceRules.Validate(request, knownServices, now);
         if (problems.Count > 0) return new MaintenanceResult(null, problems);
         var w = new MaintenanceWindow(id, request.Start, request.End, [.. request.Services], request.Reason.Trim(), now, null);
@@ -41,7 +41,7 @@ public sealed class MaintenanceSchedule
     /// <summary>Rewrites a window that has not started.</summary>
     public MaintenanceResult Rewrite(string id, MaintenanceRequest request, DateTimeOffset now)
     {
-        if (!windows.TryGetValue(id, out var existing)) return MaintenanceResult.Fail(new CatalogProblem("id", id, "No such window."));
+        if (!windows.TryGetValue(id, out var existing)) return MaintenanceResult.Fail(new CatalogProblem("id", id, "No such window.", "aucune fenêtre de cet identifiant."));
         if (MaintenanceRules.CheckRewrite(existing, now) is { } refused) return MaintenanceResult.Fail(refused);
         var problems = MaintenanceRules.Validate(request, knownServices, now);
         if (problems.Count > 0) return new MaintenanceResult(null, problems);
@@ -54,7 +54,7 @@ public sealed class MaintenanceSchedule
     /// <summary>Ends a window in progress at <paramref name="now"/>.</summary>
     public MaintenanceResult EndEarly(string id, DateTimeOffset now)
     {
-        if (!windows.TryGetValue(id, out var existing)) return MaintenanceResult.Fail(new CatalogProblem("id", id, "No such window."));
+        if (!windows.TryGetValue(id, out var existing)) return MaintenanceResult.Fail(new CatalogProblem("id", id, "No such window.", "aucune fenêtre de cet identifiant."));
         if (MaintenanceRules.CheckEndEarly(existing, now) is { } refused) return MaintenanceResult.Fail(refused);
         var w = existing with { EndedEarlyAt = now };
         windows[id] = w;

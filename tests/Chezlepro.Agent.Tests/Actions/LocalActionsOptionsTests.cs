@@ -48,11 +48,11 @@ public class LocalActionsOptionsTests
     [InlineData("Actions:0:RuntimeBelow", "-00:05:00", "Actions:0:RuntimeBelow: '-00:05:00' must be above")]
     [InlineData("Actions:0:DryRun", "yes", "Actions:0:DryRun: 'yes' must be true or false")]
     [InlineData("Actions:0:Timeout", "00:00:00", "Actions:0:Timeout: '00:00:00' must be above")]
-    [InlineData("Actions:0:Timeout", "02:00:00", "Actions:0:Timeout: '02:00:00' must be above 00:00:00 and at most 01:00:00")]
+    [InlineData("Actions:0:Timeout", "02:00:00", "Actions:0:Timeout: '02:00:00' must be above 00:00:00 and at most 01:00:00 / doit dépasser 00:00:00 et valoir au plus 01:00:00")]
     [InlineData("Actions:0:Command", "shutdown-guests.sh", "Actions:0:Command: 'shutdown-guests.sh' must be an absolute path")]
     [InlineData("Actions:0:Command", "", "Actions:0:Command: '' must be an absolute path")]
     [InlineData("Actions:0:Name", "shut down", "Actions:0:Name: 'shut down' is required")]
-    [InlineData("Actions:1:Name", "shutdown-guests", "Actions:1:Name: 'shutdown-guests' is used by another action")]
+    [InlineData("Actions:1:Name", "shutdown-guests", "Actions:1:Name: 'shutdown-guests' is used by another action / est déjà pris par une autre action")]
     public void Validate_BadValue_NamesTheKeyAndTheValue(string key, string value, string expected)
     {
         var values = Valid.Concat([("Actions:1:Name", "other"), ("Actions:1:Command", "/bin/true")]).ToDictionary(v => v.Item1, v => v.Item2);

@@ -49,7 +49,7 @@ public class ConfigCheckTests
     {
         var problems = ConfigCheck.Run(Configuration(("Forwarding:AckTimeout", "00:00:02")));
 
-        Assert.Equal(["Forwarding:AckTimeout = 00:00:02: must be between 00:00:05 and 1.00:00:00."], problems);
+        Assert.Equal(["Forwarding:AckTimeout = 00:00:02: must be between 00:00:05 and 1.00:00:00 / doit être entre 00:00:05 et 1.00:00:00."], problems);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class OptionsValidatorTests
         Assert.True(r.Failed);
         Assert.Contains(r.Failures!, f => f.StartsWith("Agent:Site = 'Lanaudière'", StringComparison.Ordinal));
         Assert.Contains(r.Failures!, f => f.StartsWith("Agent:Node = ''", StringComparison.Ordinal));
-        Assert.Contains(r.Failures!, f => f.StartsWith("Agent:DataDirectory", StringComparison.Ordinal));
+        Assert.Contains("Agent:DataDirectory is empty: give the folder of the outbox / est vide\u00a0: donnez le dossier de la file d’envoi.", r.Failures!);
     }
 
     [Fact]
@@ -26,7 +26,13 @@ public sealed class OptionsValidatorTests
     public void Outbox_TooSmall_Named()
     {
         var r = new OutboxOptionsValidator().Validate(null, new OutboxOptions { MaxBytes = 10, MaxAge = TimeSpan.FromMinutes(1), BatchSize = 0 });
-        Assert.Equal(3, r.Failures!.Count());
+        Assert.Equal(
+            [
+                "Outbox:MaxBytes = 10: must be at least 1048576 (1 MiB) / doit être d’au moins 1048576 (1\u00a0Mio).",
+                "Outbox:MaxAge = 00:01:00: must be at least 01:00:00 / doit être d’au moins 01:00:00.",
+                "Outbox:BatchSize = 0: must be 1-10000 / doit être entre 1 et 10000.",
+            ],
+            r.Failures!);
     }
 
     [Theory]

@@ -57,7 +57,11 @@ public sealed partial class ServiceLevelsApiTests
         var response = await Client(Reader).GetAsync(url);
         Assert.Equal(expected, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        if (expected == HttpStatusCode.BadRequest) Assert.Contains("yyyy-MM", body.GetProperty("problems")[0].GetString(), StringComparison.Ordinal);
+        if (expected == HttpStatusCode.BadRequest)
+        {
+            Assert.Contains("yyyy-MM", body.GetProperty("detailEn").GetString(), StringComparison.Ordinal);
+            Assert.Contains("format aaaa-MM attendu", body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
         else Assert.Equal("Service inconnu / Unknown service", body.GetProperty("title").GetString());
     }
 

@@ -62,7 +62,7 @@ public class CatalogValidatorTests
         o.FailoverGroups[0].Mode = "auto";
         o.FailoverGroups[0].Secondary = "lanaudiere";
         var problems = CatalogValidator.Check(o);
-        Assert.Contains(new CatalogProblem("Catalog:Services:1:Id", "mail", "Duplicate id."), problems);
+        Assert.Contains(new CatalogProblem("Catalog:Services:1:Id", "mail", "Duplicate id.", "identifiant en double."), problems);
         Assert.Contains(problems, p => p.Key == "Catalog:Services:1:Category" && p.Value == "urgent");
         Assert.Contains(problems, p => p.Key == "Catalog:Services:1:Name");
         Assert.Contains(problems, p => p.Key == "Catalog:Services:1:Checks");
@@ -92,8 +92,8 @@ public class CatalogValidatorTests
     {
         var o = Bind(ContractMdExample.Replace("\"Service\": \"mail\" }", $"\"Service\": \"mail\", \"Rpo\": \"{rpo}\" }}", StringComparison.Ordinal));
         Assert.Equal(TimeSpan.Parse(rpo, System.Globalization.CultureInfo.InvariantCulture), o.Guests[0].Rpo);
-        Assert.Contains(new CatalogProblem("Catalog:Guests:0:Rpo", rpo, "Must be positive."), CatalogValidator.Check(o));
-        Assert.Contains($"Catalog:Guests:0:Rpo = '{rpo}'", new CatalogValidator().Validate(null, o).FailureMessage, StringComparison.Ordinal);
+        Assert.Contains(new CatalogProblem("Catalog:Guests:0:Rpo", rpo, "Must be positive.", "doit être positif."), CatalogValidator.Check(o));
+        Assert.Contains($"Catalog:Guests:0:Rpo = '{rpo}': Must be positive / doit être positif.", new CatalogValidator().Validate(null, o).FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -133,11 +133,16 @@ public sealed class CliFormattingTests
     }
 
     [Theory]
-    [InlineData("{\"problems\":[\"month = 'x': use yyyy-MM.\"]}", "month = 'x': use yyyy-MM.")]
-    [InlineData("{\"title\":\"Mois déjà fermé / Month already closed\",\"status\":409}", "Mois déjà fermé / Month already closed")]
-    [InlineData("{\"title\":\"T\",\"detail\":\"D\"}", "T — D")]
-    [InlineData("<html>bad gateway</html>", "<html>bad gateway</html>")]
-    [InlineData("", "BadGateway")]
-    public void ApiError_MessageOfTheProblem(string body, string expected) =>
-        Assert.Equal(expected, CliApiError.Message(body, System.Net.HttpStatusCode.BadGateway));
+    [InlineData("{\"problems\":[\"month = 'x': use yyyy-MM.\"]}", "month = 'x': use yyyy-MM.", "month = 'x': use yyyy-MM.")]
+    [InlineData("{\"title\":\"Mois déjà fermé / Month already closed\",\"status\":409}", "Mois déjà fermé", "Month already closed")]
+    [InlineData("{\"title\":\"Requête invalide / Invalid request\",\"detail\":\"month = « x » : format aaaa-MM attendu.\",\"detailEn\":\"month = 'x': use yyyy-MM.\",\"problems\":[\"month = 'x': use yyyy-MM.\"]}",
+        "Requête invalide — month = « x » : format aaaa-MM attendu.", "Invalid request — month = 'x': use yyyy-MM.")]
+    [InlineData("{\"title\":\"T\",\"detail\":\"D\"}", "T — D", "T — D")]
+    [InlineData("<html>bad gateway</html>", "<html>bad gateway</html>", "<html>bad gateway</html>")]
+    [InlineData("", "BadGateway", "BadGateway")]
+    public void ApiError_MessageOfTheProblem_InTheReadersLanguage(string body, string french, string english)
+    {
+        Assert.Equal(french, CliApiError.Message(body, System.Net.HttpStatusCode.BadGateway, french: true));
+        Assert.Equal(english, CliApiError.Message(body, System.Net.HttpStatusCode.BadGateway, french: false));
+    }
 }

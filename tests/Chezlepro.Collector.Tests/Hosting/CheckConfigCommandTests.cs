@@ -86,9 +86,9 @@ public sealed class CheckConfigCommandTests : IDisposable
         string[] expected =
         [
             "Collector:Id = 'OVH'",
-            "Collector:Store = 'mysql'",
+            "Collector:Store = 'mysql': must be sqlite or postgres / doit valoir sqlite ou postgres.",
             "Mqtt:ProtocolVersion = '4'",
-            $"Mqtt:Tls:CaFile = '{_dir}/absent-ca.pem': file not found",
+            $"Mqtt:Tls:CaFile = '{_dir}/absent-ca.pem': file not found / fichier introuvable.",
             "Api:Keys:0:Role = 'admin'",
             "Incidents:Debounce = -00:01:00",
             "Incidents:P1:Restore = 00:00:00",

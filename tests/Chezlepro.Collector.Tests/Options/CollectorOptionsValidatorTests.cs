@@ -19,7 +19,7 @@ public sealed class CollectorOptionsValidatorTests
     {
         var result = Validate(store);
         Assert.True(result.Failed);
-        Assert.Contains($"Collector:Store = '{store}': must be sqlite or postgres.", result.Failures!);
+        Assert.Contains($"Collector:Store = '{store}': must be sqlite or postgres / doit valoir sqlite ou postgres.", result.Failures!);
     }
 
     [Theory]
@@ -36,7 +36,8 @@ public sealed class CollectorOptionsValidatorTests
     [Fact]
     public void Validate_PostgresInAnyCaseWithoutConnectionString_Refused()
     {
-        Assert.Contains("Collector:ConnectionString is required when Collector:Store = 'postgres'.", Validate("POSTGRES").Failures!);
+        Assert.Contains("Collector:ConnectionString is required when Collector:Store = 'postgres' / est requis quand Collector:Store = 'postgres'.",
+            Validate("POSTGRES").Failures!);
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public sealed class CollectorOptionsValidatorTests
 
             var ex = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
-            Assert.Contains("Collector:Store = 'mysql': must be sqlite or postgres.", ex.Failures);
+            Assert.Contains(ex.Failures, f => f.StartsWith("Collector:Store = 'mysql': must be sqlite or postgres / ", StringComparison.Ordinal));
             Assert.Empty(Directory.GetFileSystemEntries(dir)); // no store file was created: the value was refused first
         }
         finally

@@ -1,3 +1,4 @@
+using Chezlepro.Hosting.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Noc.Alertmanager;
@@ -11,17 +12,18 @@ public sealed class AlertmanagerOptionsValidator : IValidateOptions<Alertmanager
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
         if (options.Enabled && !IsHttpUrl(options.Url))
-            failures.Add($"Noc:Alertmanager:Url = '{Shown(options.Url)}': must be an absolute http or https URL without query or user information (for example http://127.0.0.1:9093; credentials go in Username/Password or BearerToken).");
+            failures.Add(ValidationText.Of($"Noc:Alertmanager:Url = '{Shown(options.Url)}': must be an absolute http or https URL without query or user information (for example http://127.0.0.1:9093; credentials go in Username/Password or BearerToken).", 
+                "doit être une URL http ou https absolue sans requête ni identifiants (par exemple http://127.0.0.1:9093\u00a0; les identifiants vont dans Username/Password ou BearerToken)."));
         if (options.GeneratorUrl.Length > 0 && !IsHttpUrl(options.GeneratorUrl))
-            failures.Add($"Noc:Alertmanager:GeneratorUrl = '{options.GeneratorUrl}': must be an absolute http or https URL.");
+            failures.Add(ValidationText.Of($"Noc:Alertmanager:GeneratorUrl = '{options.GeneratorUrl}': must be an absolute http or https URL.", "doit être une URL http ou https absolue."));
         if (options.ResendInterval < TimeSpan.FromSeconds(1) || options.ResendInterval > TimeSpan.FromMinutes(10))
-            failures.Add($"Noc:Alertmanager:ResendInterval = {options.ResendInterval}: must be between 00:00:01 and 00:10:00.");
+            failures.Add(ValidationText.Of($"Noc:Alertmanager:ResendInterval = {options.ResendInterval}: must be between 00:00:01 and 00:10:00.", "doit être entre 00:00:01 et 00:10:00."));
         if (options.Timeout < TimeSpan.FromMilliseconds(100) || options.Timeout > TimeSpan.FromMinutes(1))
-            failures.Add($"Noc:Alertmanager:Timeout = {options.Timeout}: must be between 00:00:00.1 and 00:01:00.");
+            failures.Add(ValidationText.Of($"Noc:Alertmanager:Timeout = {options.Timeout}: must be between 00:00:00.1 and 00:01:00.", "doit être entre 00:00:00.1 et 00:01:00."));
         if (options.Password.Length > 0 && options.Username.Length == 0)
-            failures.Add("Noc:Alertmanager:Password is set: Noc:Alertmanager:Username must be set too.");
+            failures.Add(ValidationText.Of("Noc:Alertmanager:Password is set: Noc:Alertmanager:Username must be set too.", "Noc:Alertmanager:Username doit l’être aussi."));
         if (options.BearerToken.Length > 0 && options.Username.Length > 0)
-            failures.Add($"Noc:Alertmanager:Username = '{options.Username}' and Noc:Alertmanager:BearerToken are both set: choose one.");
+            failures.Add(ValidationText.Of($"Noc:Alertmanager:Username = '{options.Username}' and Noc:Alertmanager:BearerToken are both set: choose one.", "les deux sont réglés\u00a0: choisissez-en un."));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

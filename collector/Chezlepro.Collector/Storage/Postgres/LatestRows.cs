@@ -55,13 +55,13 @@ internal sealed class LatestRows
         {
             var h = _health.ToList();
             b.Add("""
-                INSERT INTO latest_health(site, node, check_name, status, summary, details, ts)
-                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::bigint[])
+                INSERT INTO latest_health(site, node, check_name, status, summary, details, ts, summary_en)
+                SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[], $6::text[], $7::bigint[], $8::text[])
                 ON CONFLICT(site, node, check_name) DO UPDATE SET status = excluded.status, summary = excluded.summary,
-                    details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
+                    summary_en = excluded.summary_en, details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
                 """, h.Select(p => p.Key.Item1).ToArray(), h.Select(p => p.Key.Item2).ToArray(), h.Select(p => p.Key.Item3).ToArray(),
                 h.Select(p => (int)p.Value.Result.Status).ToArray(), h.Select(p => p.Value.Result.Summary).ToArray(), h.Select(p => p.Value.Details).ToArray(),
-                h.Select(p => p.Value.Ts).ToArray());
+                h.Select(p => p.Value.Ts).ToArray(), h.Select(p => p.Value.Result.SummaryEn).ToArray());
         }
         WriteAlerts(b);
         if (_backups.Count > 0)

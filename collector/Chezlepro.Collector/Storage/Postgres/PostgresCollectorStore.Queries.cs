@@ -21,8 +21,11 @@ public sealed partial class PostgresCollectorStore
         var metrics = await ListAsync("SELECT metric, value, unit, source, ts FROM latest_metrics WHERE site = $1 AND node = $2 ORDER BY metric;",
             r => new MetricView(r.GetString(0), r.GetDouble(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), FromMs(r.GetInt64(4))),
             cancellationToken, site, node);
-        var health = await ListAsync("SELECT check_name, status, summary, details, ts FROM latest_health WHERE site = $1 AND node = $2 ORDER BY check_name;",
-            r => new HealthView(r.GetString(0), (HealthStatus)r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), FromMs(r.GetInt64(4))),
+        var health = await ListAsync("SELECT check_name, status, summary, details, ts, summary_en FROM latest_health WHERE site = $1 AND node = $2 ORDER BY check_name;",
+            r => new HealthView(r.GetString(0), (HealthStatus)r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), FromMs(r.GetInt64(4)))
+            {
+                SummaryEn = r.IsDBNull(5) ? null : r.GetString(5),
+            },
             cancellationToken, site, node);
         return (nodes[0], metrics, health);
     }

@@ -109,5 +109,8 @@ internal static class PostgresMigrations
         ALTER SEQUENCE messages_id_seq OWNED BY messages.id;
         ALTER SEQUENCE check_states_id_seq OWNED BY check_states.id;
         """,
+        """
+        ALTER TABLE latest_health ADD COLUMN summary_en TEXT;
+        """,
     ];
 }

@@ -54,11 +54,11 @@ public sealed partial class SqliteCollectorStore
     {
         var details = result.Details?.ToJsonString();
         Exec(c, tx, """
-                INSERT INTO latest_health(site, node, check_name, status, summary, details, ts) VALUES ($s, $n, $c, $st, $sum, $d, $ts)
+                INSERT INTO latest_health(site, node, check_name, status, summary, summary_en, details, ts) VALUES ($s, $n, $c, $st, $sum, $en, $d, $ts)
                 ON CONFLICT(site, node, check_name) DO UPDATE SET status = excluded.status, summary = excluded.summary,
-                    details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
+                    summary_en = excluded.summary_en, details = excluded.details, ts = excluded.ts WHERE excluded.ts >= latest_health.ts;
                 """, ("$s", message.Site), ("$n", message.Node), ("$c", result.Check), ("$st", (int)result.Status),
-            ("$sum", result.Summary), ("$d", details), ("$ts", Ms(result.Ts)));
+            ("$sum", result.Summary), ("$en", result.SummaryEn), ("$d", details), ("$ts", Ms(result.Ts)));
         FoldHealth(c, tx, message.Site, message.Node, result.Check, new FoldResult(Ms(result.Ts), result.Status, details));
         if (IngestRules.BackupPointOf(result) is { } backup)
         {

@@ -41,11 +41,17 @@ public sealed partial class SqliteCollectorStore
                 while (r.Read()) metrics.Add(new MetricView(r.GetString(0), r.GetDouble(1), r.IsDBNull(2) ? null : r.GetString(2), r.GetString(3), FromMs(r.GetInt64(4))));
             }
             var health = new List<HealthView>();
-            using (var cmd = Command(c, null, "SELECT check_name, status, summary, details, ts FROM latest_health WHERE site = $s AND node = $n ORDER BY check_name;",
+            using (var cmd = Command(c, null, "SELECT check_name, status, summary, details, ts, summary_en FROM latest_health WHERE site = $s AND node = $n ORDER BY check_name;",
                        [("$s", site), ("$n", node)]))
             using (var r = cmd.ExecuteReader())
             {
-                while (r.Read()) health.Add(new HealthView(r.GetString(0), (HealthStatus)r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), FromMs(r.GetInt64(4))));
+                while (r.Read())
+                {
+                    health.Add(new HealthView(r.GetString(0), (HealthStatus)r.GetInt32(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), FromMs(r.GetInt64(4)))
+                    {
+                        SummaryEn = r.IsDBNull(5) ? null : r.GetString(5),
+                    });
+                }
             }
             return Task.FromResult<(NodeView, IReadOnlyList<MetricView>, IReadOnlyList<HealthView>)?>((view, metrics, health));
         }

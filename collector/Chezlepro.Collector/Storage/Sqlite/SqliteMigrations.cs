@@ -68,5 +68,8 @@ internal static class SqliteMigrations
         INSERT INTO delivery(site, node, watermark, last_seq, last_received_at)
             SELECT site, node, MAX(seq), MAX(seq), MAX(received_at) FROM messages GROUP BY site, node;
         """,
+        """
+        ALTER TABLE latest_health ADD COLUMN summary_en TEXT;
+        """,
     ];
 }

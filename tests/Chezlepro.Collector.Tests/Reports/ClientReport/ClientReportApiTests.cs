@@ -47,16 +47,18 @@ public sealed class ClientReportApiTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/api/v1/sla/2026-13/report?contract=obnl-a", "yyyy-MM")]
-    [InlineData("/api/v1/sla/2026-10/report", "contract is required")]
-    [InlineData("/api/v1/sla/2026-10/report?contract=obnl-a&format=docx", "html or pdf")]
-    [InlineData("/api/v1/sla/2026-10/report?contract=obnl-a&lang=de", "fr or en")]
-    [InlineData("/api/v1/sla/2026-10/report?contract=obnl-a&paper=legal", "letter or a4")]
-    public async Task BadParameter_400NamingIt(string url, string problem)
+    [InlineData("/api/v1/sla/2026-13/report?contract=obnl-a", "yyyy-MM", "format aaaa-MM attendu")]
+    [InlineData("/api/v1/sla/2026-10/report", "contract is required", "contract\u00a0» est requis (l’identifiant d’un contrat du catalogue)")]
+    [InlineData("/api/v1/sla/2026-10/report?contract=obnl-a&format=docx", "html or pdf", "html ou pdf")]
+    [InlineData("/api/v1/sla/2026-10/report?contract=obnl-a&lang=de", "fr or en", "fr ou en")]
+    [InlineData("/api/v1/sla/2026-10/report?contract=obnl-a&paper=legal", "letter or a4", "letter ou a4")]
+    public async Task BadParameter_400NamingIt_InFrenchAndEnglish(string url, string problem, string french)
     {
         var response = await _month.Client().GetAsync(url);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Contains(problem, body.GetProperty("detailEn").GetString(), StringComparison.Ordinal);
+        Assert.Contains(french, body.GetProperty("detail").GetString(), StringComparison.Ordinal);
         Assert.Contains(body.GetProperty("problems").EnumerateArray(), p => p.GetString()!.Contains(problem, StringComparison.Ordinal));
     }
 
@@ -74,7 +76,8 @@ public sealed class ClientReportApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("chromium", problem.GetProperty("package").GetString());
-        Assert.Contains("apt-get install chromium", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Installez le paquet Debian «\u00a0chromium\u00a0» (apt-get install chromium)", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("Install the Debian package 'chromium' (apt-get install chromium)", problem.GetProperty("detailEn").GetString(), StringComparison.Ordinal);
         // The HTML needs no Chromium.
         Assert.Equal(HttpStatusCode.OK, (await _month.Client().GetAsync(ReportMonth.Url + "&format=html")).StatusCode);
     }

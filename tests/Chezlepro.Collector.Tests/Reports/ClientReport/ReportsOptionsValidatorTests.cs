@@ -36,7 +36,7 @@ public sealed class ReportsOptionsValidatorTests : IDisposable
 
         Assert.Contains("Reports:ChromiumPath = 'bin/chromium': must be an absolute path", Validate(new ReportsOptions { ChromiumPath = "bin/chromium" }).FailureMessage, StringComparison.Ordinal);
         Assert.Contains($"Reports:ChromiumPath = '{_dir}': is a directory", Validate(new ReportsOptions { ChromiumPath = _dir }).FailureMessage, StringComparison.Ordinal);
-        Assert.Contains($"Reports:ChromiumPath = '{plain}': is not executable", Validate(new ReportsOptions { ChromiumPath = plain }).FailureMessage, StringComparison.Ordinal);
+        Assert.Contains($"Reports:ChromiumPath = '{plain}': is not executable / n’est pas exécutable.", Validate(new ReportsOptions { ChromiumPath = plain }).FailureMessage, StringComparison.Ordinal);
     }
 
     [Theory]
