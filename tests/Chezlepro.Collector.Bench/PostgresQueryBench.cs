@@ -46,39 +46,31 @@ internal static class PostgresQueryBench
         await SeedAsync(cs, fleet);
         Console.WriteLine(FormattableString.Invariant($"seeded with COPY in {seed.Elapsed.TotalSeconds:F1} s"));
 
-        var sla = new List<double>();
-        var year = new List<double>();
+        var sla = new Breakdown();
+        var year = new Breakdown();
         for (var r = 0; r <= runs; r++)
         {
-            var sw = Stopwatch.StartNew();
-            var rows = await store.GetCheckIntervalsAsync(monthFrom, monthTo, default);
-            var report = SlaReportBuilder.Build(month, fleet.Catalog, Index(rows), fleet.Windows, now);
-            if (r > 0) sla.Add(sw.Elapsed.TotalMilliseconds);
-            sw.Restart();
-            var yearRows = await store.GetCheckIntervalsAsync(yearFrom, monthTo, default);
-            var availability = AvailabilityCalculator.ComputeAll(fleet.Catalog, Index(yearRows), fleet.Windows, yearFrom, monthTo, now, null);
-            if (r > 0) year.Add(sw.Elapsed.TotalMilliseconds);
+            var m = await sla.RunAsync(cs, monthFrom, monthTo, () => store.GetCheckIntervalsAsync(monthFrom, monthTo, default),
+                index => SlaReportBuilder.Build(month, fleet.Catalog, index, fleet.Windows, now).Contracts.Count, r > 0);
+            var y = await year.RunAsync(cs, yearFrom, monthTo, () => store.GetCheckIntervalsAsync(yearFrom, monthTo, default),
+                index => AvailabilityCalculator.ComputeAll(fleet.Catalog, index, fleet.Windows, yearFrom, monthTo, now, null).Count, r > 0);
             if (r == 0)
             {
                 Console.WriteLine(FormattableString.Invariant(
-                    $"month: {rows.Count:N0} intervals, {report.Contracts.Count} contracts; 12 months: {yearRows.Count:N0} intervals, {availability.Count} services"));
+                    $"month: {m.Rows:N0} intervals, {m.Items} contracts; 12 months: {y.Rows:N0} intervals, {y.Items} services"));
             }
         }
-        sla.Sort();
-        year.Sort();
-        Console.WriteLine(FormattableString.Invariant($"SLA month report from PostgreSQL: median {sla[runs / 2]:F0} ms, max {sla[^1]:F0} ms over {runs} runs (target < 1000 ms)"));
-        Console.WriteLine(FormattableString.Invariant($"12-month availability from PostgreSQL: median {year[runs / 2]:F0} ms, max {year[^1]:F0} ms (target < 3000 ms)"));
+
+        Console.WriteLine(FormattableString.Invariant($"SLA month report from PostgreSQL: {sla.Summary(runs)} (target < 1000 ms)"));
+        Console.WriteLine(FormattableString.Invariant($"12-month availability from PostgreSQL: {year.Summary(runs)} (target < 3000 ms)"));
         if (args.Contains("explain"))
         {
             await PostgresExplain.PrintAsync(cs, monthFrom.ToUnixTimeMilliseconds(), monthTo.ToUnixTimeMilliseconds(), yearFrom.ToUnixTimeMilliseconds(),
                 now.ToUnixTimeMilliseconds());
         }
-        Console.WriteLine(sla[runs / 2] < 1000 && year[runs / 2] < 3000 ? "TARGETS MET" : "TARGET MISSED");
+        Console.WriteLine(sla.Median < 1000 && year.Median < 3000 ? "TARGETS MET" : "TARGET MISSED");
         return 0;
     }
-
-    private static CheckHistoryIndex Index(IReadOnlyList<Storage.CheckIntervalRow> rows) =>
-        new(rows.Select(r => new CheckStateInterval(new CheckKey(r.Site, r.Node, r.Check), r.Status, r.From, r.LastSeen, r.To)));
 
     private static async Task SeedAsync(string cs, SyntheticFleet fleet)
     {
