@@ -16,26 +16,13 @@ public sealed partial class PostgresCollectorStore : ICheckDayStore
         await using var tx = await c.BeginTransactionAsync(cancellationToken);
         await ExecAsync(c, tx, ReadWorkMem, cancellationToken);
         var until = await CatchUpDaysAsync(c, tx, TorontoDays.StartOf(now), cancellationToken);
-        var firsts = new Dictionary<CheckKey, DateTimeOffset>();
-        await using (var cmd = Command(c, tx, "SELECT site, node, check_name, first_day FROM check_day_firsts;", []))
-        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await r.ReadAsync(cancellationToken)) firsts[new CheckKey(r.GetString(0), r.GetString(1), r.GetString(2))] = FromMs(r.GetInt64(3));
-        }
+        var firsts = await ReadFirstsAsync(c, tx, cancellationToken);
 
         var days = new List<(CheckKey, CheckDay)>();
-        await using (var cmd = Command(c, tx, """
-            SELECT site, node, check_name, day_start, day_end, ok_ms, critical_ms, unknown_ms, max_tail_ms FROM check_days
-            WHERE day_end > $1 AND day_start < $2;
-            """, [Ms(from), Ms(to)]))
+        await using (var cmd = Command(c, tx, $"SELECT {CheckDayRows.Columns} FROM check_days WHERE day_end > $1 AND day_start < $2;", [Ms(from), Ms(to)]))
         await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
         {
-            while (await r.ReadAsync(cancellationToken))
-            {
-                days.Add((new CheckKey(r.GetString(0), r.GetString(1), r.GetString(2)), new CheckDay(FromMs(r.GetInt64(3)), FromMs(r.GetInt64(4)),
-                    TimeSpan.FromMilliseconds(r.GetInt64(5)), TimeSpan.FromMilliseconds(r.GetInt64(6)), TimeSpan.FromMilliseconds(r.GetInt64(7)),
-                    TimeSpan.FromMilliseconds(r.GetInt64(8)))));
-            }
+            while (await r.ReadAsync(cancellationToken)) days.Add(CheckDayRows.Read(r));
         }
 
         await tx.CommitAsync(cancellationToken);
@@ -66,12 +53,7 @@ public sealed partial class PostgresCollectorStore : ICheckDayStore
         await ExecAsync(c, tx, "SELECT pg_advisory_xact_lock($1);", ct, PostgresCheckDaySchema.Lock);
         var horizon = await ScalarAsync(c, tx, "SELECT until_ms FROM check_day_horizon;", ct) is long h ? FromMs(h)
             : await ScalarAsync(c, tx, "SELECT MIN(from_ts) FROM check_states;", ct) is long first ? TorontoDays.StartOf(FromMs(first)) : target;
-        var firsts = new Dictionary<CheckKey, DateTimeOffset>();
-        await using (var cmd = Command(c, tx, "SELECT site, node, check_name, first_day FROM check_day_firsts;", []))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-        {
-            while (await r.ReadAsync(ct)) firsts[new CheckKey(r.GetString(0), r.GetString(1), r.GetString(2))] = FromMs(r.GetInt64(3));
-        }
+        var firsts = await ReadFirstsAsync(c, tx, ct);
 
         var stale = new List<(CheckKey Key, long From)>();
         await using (var cmd = Command(c, tx, "DELETE FROM check_day_stale RETURNING site, node, check_name, from_ms;", []))
@@ -107,5 +89,14 @@ public sealed partial class PostgresCollectorStore : ICheckDayStore
         var until = target > horizon ? target : horizon;
         await ExecAsync(c, tx, "INSERT INTO check_day_horizon(id, until_ms) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET until_ms = EXCLUDED.until_ms;", ct, Ms(until));
         return until;
+    }
+
+    private static async Task<Dictionary<CheckKey, DateTimeOffset>> ReadFirstsAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
+    {
+        var firsts = new Dictionary<CheckKey, DateTimeOffset>();
+        await using var cmd = Command(c, tx, "SELECT site, node, check_name, first_day FROM check_day_firsts;", []);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) firsts[new CheckKey(r.GetString(0), r.GetString(1), r.GetString(2))] = FromMs(r.GetInt64(3));
+        return firsts;
     }
 }

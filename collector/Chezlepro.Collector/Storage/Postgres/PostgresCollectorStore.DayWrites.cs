@@ -29,10 +29,10 @@ public sealed partial class PostgresCollectorStore
                 rCheck.Add(key.Check);
                 rStart.Add(Ms(d.Start));
                 rEnd.Add(Ms(d.End));
-                rOk.Add((long)d.Ok.TotalMilliseconds);
-                rCritical.Add((long)d.Critical.TotalMilliseconds);
-                rUnknown.Add((long)d.Unknown.TotalMilliseconds);
-                rTail.Add((long)d.MaxTail.TotalMilliseconds);
+                rOk.Add(CheckDayRows.Ms(d.Ok));
+                rCritical.Add(CheckDayRows.Ms(d.Critical));
+                rUnknown.Add(CheckDayRows.Ms(d.Unknown));
+                rTail.Add(CheckDayRows.Ms(d.MaxTail));
             }
 
             if (start is { } s && s != first)
@@ -53,8 +53,8 @@ public sealed partial class PostgresCollectorStore
                     DELETE FROM check_days d USING unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS w(site, node, check_name, f, t)
                     WHERE d.site = w.site AND d.node = w.node AND d.check_name = w.check_name AND d.day_start >= w.f AND d.day_start < w.t;
                     """, dSite.ToArray(), dNode.ToArray(), dCheck.ToArray(), dFrom.ToArray(), dTo.ToArray())
-                .Add("""
-                    INSERT INTO check_days(site, node, check_name, day_start, day_end, ok_ms, critical_ms, unknown_ms, max_tail_ms)
+                .Add($"""
+                    INSERT INTO check_days({CheckDayRows.Columns})
                     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::bigint[]);
                     """, rSite.ToArray(), rNode.ToArray(), rCheck.ToArray(), rStart.ToArray(), rEnd.ToArray(), rOk.ToArray(), rCritical.ToArray(),
                     rUnknown.ToArray(), rTail.ToArray())

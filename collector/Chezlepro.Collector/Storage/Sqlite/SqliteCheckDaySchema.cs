@@ -14,7 +14,7 @@ internal static class SqliteCheckDaySchema
              ELSE min(OLD.last_seen, NEW.last_seen, coalesce(OLD.to_ts, NEW.last_seen), coalesce(NEW.to_ts, NEW.last_seen)) END
         """;
 
-    public const string Sql = $"""
+    private const string Tables = """
         CREATE TABLE IF NOT EXISTS check_days (
             site TEXT NOT NULL, node TEXT NOT NULL, check_name TEXT NOT NULL, day_start INTEGER NOT NULL, day_end INTEGER NOT NULL,
             ok_ms INTEGER NOT NULL, critical_ms INTEGER NOT NULL, unknown_ms INTEGER NOT NULL, max_tail_ms INTEGER NOT NULL,
@@ -27,23 +27,22 @@ internal static class SqliteCheckDaySchema
         CREATE TABLE IF NOT EXISTS check_day_stale (
             site TEXT NOT NULL, node TEXT NOT NULL, check_name TEXT NOT NULL, from_ms INTEGER NOT NULL,
             PRIMARY KEY (site, node, check_name)) WITHOUT ROWID;
-        CREATE TRIGGER IF NOT EXISTS check_days_insert AFTER INSERT ON check_states
-            WHEN NEW.from_ts < (SELECT until_ms FROM check_day_horizon)
+        """;
+
+    /// <summary>The tables, then one trigger per kind of change.</summary>
+    public static readonly string Sql = Tables
+        + Trigger("insert", "INSERT", "NEW", "NEW.from_ts")
+        + Trigger("delete", "DELETE", "OLD", "OLD.from_ts")
+        + Trigger("update", "UPDATE", "NEW", UpdateFrom);
+
+    // Marks the check's days from `from` on, when that is before the horizon (no horizon yet: nothing is summarised).
+    private static string Trigger(string name, string change, string row, string from) => $"""
+        CREATE TRIGGER IF NOT EXISTS check_days_{name} AFTER {change} ON check_states
+            WHEN ({from}) < (SELECT until_ms FROM check_day_horizon)
             BEGIN
-                INSERT INTO check_day_stale(site, node, check_name, from_ms) VALUES (NEW.site, NEW.node, NEW.check_name, NEW.from_ts)
+                INSERT INTO check_day_stale(site, node, check_name, from_ms) VALUES ({row}.site, {row}.node, {row}.check_name, {from})
                     ON CONFLICT DO UPDATE SET from_ms = min(from_ms, excluded.from_ms);
             END;
-        CREATE TRIGGER IF NOT EXISTS check_days_delete AFTER DELETE ON check_states
-            WHEN OLD.from_ts < (SELECT until_ms FROM check_day_horizon)
-            BEGIN
-                INSERT INTO check_day_stale(site, node, check_name, from_ms) VALUES (OLD.site, OLD.node, OLD.check_name, OLD.from_ts)
-                    ON CONFLICT DO UPDATE SET from_ms = min(from_ms, excluded.from_ms);
-            END;
-        CREATE TRIGGER IF NOT EXISTS check_days_update AFTER UPDATE ON check_states
-            WHEN ({UpdateFrom}) < (SELECT until_ms FROM check_day_horizon)
-            BEGIN
-                INSERT INTO check_day_stale(site, node, check_name, from_ms) VALUES (NEW.site, NEW.node, NEW.check_name, {UpdateFrom})
-                    ON CONFLICT DO UPDATE SET from_ms = min(from_ms, excluded.from_ms);
-            END;
+
         """;
 }

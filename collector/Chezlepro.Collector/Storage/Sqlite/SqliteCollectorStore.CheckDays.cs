@@ -15,26 +15,13 @@ public sealed partial class SqliteCollectorStore : ICheckDayStore
         {
             using var tx = Connection.BeginTransaction();
             var until = CatchUpDays(tx, TorontoDays.StartOf(now));
-            var firsts = new Dictionary<CheckKey, DateTimeOffset>();
-            using (var cmd = Command(Connection, tx, "SELECT site, node, check_name, first_day FROM check_day_firsts;", []))
-            using (var r = cmd.ExecuteReader())
-            {
-                while (r.Read()) firsts[new CheckKey(r.GetString(0), r.GetString(1), r.GetString(2))] = FromMs(r.GetInt64(3));
-            }
-
+            var firsts = ReadFirsts(tx);
             var days = new List<(CheckKey, CheckDay)>();
-            using (var cmd = Command(Connection, tx, """
-                SELECT site, node, check_name, day_start, day_end, ok_ms, critical_ms, unknown_ms, max_tail_ms FROM check_days
-                WHERE day_end > $from AND day_start < $to;
-                """, [("$from", Ms(from)), ("$to", Ms(to))]))
+            using (var cmd = Command(Connection, tx, $"SELECT {CheckDayRows.Columns} FROM check_days WHERE day_end > $from AND day_start < $to;",
+                [("$from", Ms(from)), ("$to", Ms(to))]))
             using (var r = cmd.ExecuteReader())
             {
-                while (r.Read())
-                {
-                    days.Add((new CheckKey(r.GetString(0), r.GetString(1), r.GetString(2)), new CheckDay(FromMs(r.GetInt64(3)), FromMs(r.GetInt64(4)),
-                        TimeSpan.FromMilliseconds(r.GetInt64(5)), TimeSpan.FromMilliseconds(r.GetInt64(6)), TimeSpan.FromMilliseconds(r.GetInt64(7)),
-                        TimeSpan.FromMilliseconds(r.GetInt64(8)))));
-                }
+                while (r.Read()) days.Add(CheckDayRows.Read(r));
             }
 
             tx.Commit();
@@ -86,7 +73,7 @@ public sealed partial class SqliteCollectorStore : ICheckDayStore
         foreach (var (s, e) in CheckDayPlan.Steps(horizon, target))
         {
             var byKey = CheckDayPlan.ByCheck(ReadAllIntervals(tx, Ms(s), Ms(e)));
-            foreach (var key in KnownChecks(tx)) byKey.TryAdd(key, []);
+            foreach (var key in ReadFirsts(tx).Keys) byKey.TryAdd(key, []);
             foreach (var (key, intervals) in byKey) WriteDays(tx, key, s, e, intervals);
         }
 
@@ -105,11 +92,9 @@ public sealed partial class SqliteCollectorStore : ICheckDayStore
             [.. k, ("$a", Ms(from)), ("$b", Ms(until))]);
         foreach (var d in rows)
         {
-            Exec(c, tx, """
-                INSERT INTO check_days(site, node, check_name, day_start, day_end, ok_ms, critical_ms, unknown_ms, max_tail_ms)
-                VALUES ($s, $n, $c, $d, $e, $ok, $cr, $un, $t);
-                """, [.. k, ("$d", Ms(d.Start)), ("$e", Ms(d.End)), ("$ok", (long)d.Ok.TotalMilliseconds), ("$cr", (long)d.Critical.TotalMilliseconds),
-                ("$un", (long)d.Unknown.TotalMilliseconds), ("$t", (long)d.MaxTail.TotalMilliseconds)]);
+            Exec(c, tx, $"INSERT INTO check_days({CheckDayRows.Columns}) VALUES ($s, $n, $c, $d, $e, $ok, $cr, $un, $t);",
+                [.. k, ("$d", Ms(d.Start)), ("$e", Ms(d.End)), ("$ok", CheckDayRows.Ms(d.Ok)), ("$cr", CheckDayRows.Ms(d.Critical)),
+                ("$un", CheckDayRows.Ms(d.Unknown)), ("$t", CheckDayRows.Ms(d.MaxTail))]);
         }
 
         if (start is { } st && st != first)
@@ -121,13 +106,13 @@ public sealed partial class SqliteCollectorStore : ICheckDayStore
         }
     }
 
-    private List<CheckKey> KnownChecks(SqliteTransaction tx)
+    private Dictionary<CheckKey, DateTimeOffset> ReadFirsts(SqliteTransaction tx)
     {
-        using var cmd = Command(Connection, tx, "SELECT site, node, check_name FROM check_day_firsts;", []);
+        using var cmd = Command(Connection, tx, "SELECT site, node, check_name, first_day FROM check_day_firsts;", []);
         using var r = cmd.ExecuteReader();
-        var keys = new List<CheckKey>();
-        while (r.Read()) keys.Add(new CheckKey(r.GetString(0), r.GetString(1), r.GetString(2)));
-        return keys;
+        var firsts = new Dictionary<CheckKey, DateTimeOffset>();
+        while (r.Read()) firsts[new CheckKey(r.GetString(0), r.GetString(1), r.GetString(2))] = FromMs(r.GetInt64(3));
+        return firsts;
     }
 
     private List<CheckIntervalRow> ReadCheckIntervals(SqliteTransaction? tx, CheckKey key, long from, long to) => ReadIntervalRows(tx, """
