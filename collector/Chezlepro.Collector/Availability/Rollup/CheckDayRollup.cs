@@ -11,6 +11,7 @@ public sealed class CheckDayRollup
 {
     private readonly IReadOnlyDictionary<CheckKey, DateTimeOffset> firstDays;
     private readonly Dictionary<(CheckKey, DateTimeOffset), CheckDay> kept = [];
+    private (DateTimeOffset From, DateTimeOffset End, List<DateTimeOffset> Starts)? walked;
 
     /// <summary>Wraps what the store read.</summary>
     /// <param name="until">Exclusive end of the summarised days (a day start); nothing is summarised after it.</param>
@@ -41,5 +42,18 @@ public sealed class CheckDayRollup
         return firstDays.TryGetValue(key, out var first) && start >= first
             ? new CheckDay(start, end, end - start, default, default, default)
             : CheckDay.NoData(start, end);
+    }
+
+    /// <summary>
+    /// Day starts from the day containing <paramref name="from"/> through the first at or after <paramref name="end"/>.
+    /// Kept for the next call: every service of one read walks the same days, and each boundary is a time-zone conversion.
+    /// </summary>
+    internal List<DateTimeOffset> DayStarts(DateTimeOffset from, DateTimeOffset end)
+    {
+        if (walked is { } w && w.From == from && w.End == end) return w.Starts;
+        var starts = new List<DateTimeOffset> { TorontoDays.StartOf(from) };
+        while (starts[^1] < end) starts.Add(TorontoDays.Next(starts[^1]));
+        walked = (from, end, starts);
+        return starts;
     }
 }

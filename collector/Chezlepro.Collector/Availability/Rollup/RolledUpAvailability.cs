@@ -69,10 +69,11 @@ public static class RolledUpAvailability
         var keys = service.Checks.Select(c => c.ToKey()).Distinct().ToArray();
         var limit = service.EffectiveStalenessLimit;
         var x = 0;
-        var day = TorontoDays.StartOf(from);
-        while (day < end)
+        var starts = rollup.DayStarts(from, end);
+        for (var i = 0; i + 1 < starts.Count; i++)
         {
-            var next = TorontoDays.Next(day);
+            var day = starts[i];
+            var next = starts[i + 1];
             while (x < excluded.Count && excluded[x].To <= day) x++;
             var whole = day >= from && next <= end && next <= rollup.Until && (x >= excluded.Count || excluded[x].From >= next);
             if (!whole || !TryCount(keys, rollup, day, next, limit, totals))
@@ -82,8 +83,6 @@ public static class RolledUpAvailability
                 if (raw.Count > 0 && raw[^1].To == a) raw[^1] = (raw[^1].From, b);
                 else raw.Add((a, b));
             }
-
-            day = next;
         }
     }
 
