@@ -47,7 +47,7 @@ internal static class PostgresExplain
     }
 
     private static string CheckIntervals(long from, long to) => FormattableString.Invariant($"""
-        SELECT site, node, check_name, status, from_ts, last_seen, to_ts, details FROM check_states
+        SELECT site, node, check_name, status, from_ts, last_seen, to_ts FROM check_states
         WHERE from_ts < {to} AND (to_ts IS NULL OR to_ts > {from}) ORDER BY site, node, check_name, from_ts
         """);
 

@@ -34,11 +34,16 @@ public sealed partial class ServiceLevelReports
     /// <summary>The catalog in force.</summary>
     public CatalogOptions Catalog => _catalog.CurrentValue;
 
-    /// <summary>Per-service availability over [from, to).</summary>
+    /// <summary>
+    /// Per-service availability over [from, to). A period longer than <see cref="RolledUpReads.LongPeriod"/> is read
+    /// through the day roll-up: the same figures, without the list of down/unknown spans.
+    /// </summary>
     public async Task<IReadOnlyList<ServiceAvailability>> AvailabilityAsync(DateTimeOffset from, DateTimeOffset to, string? service, CancellationToken ct)
     {
-        var histories = await HistoriesAsync(from, to, ct);
         var windows = await _store.GetMaintenanceWindowsAsync(ct);
+        if (to - from > RolledUpReads.LongPeriod && _store is ICheckDayStore days)
+            return await RolledUpReads.AvailabilityAsync(days, Catalog, windows, from, to, _time.GetUtcNow(), service, ct);
+        var histories = await HistoriesAsync(from, to, ct);
         return AvailabilityCalculator.ComputeAll(Catalog, histories, windows, from, to, _time.GetUtcNow(), service);
     }
 

@@ -35,15 +35,6 @@ public sealed partial class PostgresCollectorStore
         ListAsync("SELECT seq FROM messages WHERE site = $1 AND node = $2 ORDER BY id;", r => r.GetInt64(0), cancellationToken, site, node);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<CheckIntervalRow>> GetCheckIntervalsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken) =>
-        ListAsync("""
-            SELECT site, node, check_name, status, from_ts, last_seen, to_ts, details FROM check_states
-            WHERE from_ts < $2 AND (to_ts IS NULL OR to_ts > $1) ORDER BY site, node, check_name, from_ts;
-            """, r => new CheckIntervalRow(r.GetString(0), r.GetString(1), r.GetString(2), (HealthStatus)r.GetInt32(3), FromMs(r.GetInt64(4)),
-            FromMs(r.GetInt64(5)), r.IsDBNull(6) ? null : FromMs(r.GetInt64(6)), r.IsDBNull(7) ? null : r.GetString(7)),
-            cancellationToken, Ms(from), Ms(to));
-
-    /// <inheritdoc />
     public async Task<int> PruneTelemetryAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {
         await using var c = await DataSource.OpenConnectionAsync(cancellationToken);

@@ -32,6 +32,7 @@ public sealed partial class PostgresCollectorStore : ICollectorStore
             await ExecAsync(c, tx, PostgresMigrations.Steps[v], cancellationToken);
             await ExecAsync(c, tx, "INSERT INTO schema_version(version) VALUES ($1);", cancellationToken, v + 1);
         }
+        await ExecAsync(c, tx, PostgresCheckDaySchema.Sql, cancellationToken);
         await tx.CommitAsync(cancellationToken);
         // The migration that introduced the order-independent fold asks for one rebuild from the stored results.
         if (await RebuildPendingAsync(cancellationToken)) await RebuildIntervalsAsync(cancellationToken);

@@ -73,21 +73,7 @@ public sealed partial class SqliteCollectorStore
     /// <inheritdoc />
     public Task<IReadOnlyList<CheckIntervalRow>> GetCheckIntervalsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            using var cmd = Command(Connection, null, """
-                SELECT site, node, check_name, status, from_ts, last_seen, to_ts, details FROM check_states
-                WHERE from_ts < $to AND (to_ts IS NULL OR to_ts > $from) ORDER BY site, node, check_name, from_ts;
-                """, [("$from", Ms(from)), ("$to", Ms(to))]);
-            using var r = cmd.ExecuteReader();
-            var list = new List<CheckIntervalRow>();
-            while (r.Read())
-            {
-                list.Add(new CheckIntervalRow(r.GetString(0), r.GetString(1), r.GetString(2), (HealthStatus)r.GetInt32(3),
-                    FromMs(r.GetInt64(4)), FromMs(r.GetInt64(5)), r.IsDBNull(6) ? null : FromMs(r.GetInt64(6)), r.IsDBNull(7) ? null : r.GetString(7)));
-            }
-            return Task.FromResult<IReadOnlyList<CheckIntervalRow>>(list);
-        }
+        lock (_gate) return Task.FromResult<IReadOnlyList<CheckIntervalRow>>(ReadAllIntervals(null, Ms(from), Ms(to)));
     }
 
     /// <inheritdoc />

@@ -38,6 +38,7 @@ public sealed partial class SqliteCollectorStore : ICollectorStore
             Exec(c, tx, $"PRAGMA user_version={v + 1};");
             tx.Commit();
         }
+        Exec(c, null, SqliteCheckDaySchema.Sql);
         // The migration that introduced the order-independent fold asks for one rebuild from the stored results.
         return RebuildPending() ? RebuildIntervalsAsync(cancellationToken) : Task.CompletedTask;
     }
