@@ -57,9 +57,7 @@ public sealed class PostgresNoticeStore : INoticeStore, IAsyncDisposable
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
         {
-            list.Add(new IncidentNotice(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3),
-                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(4)), r.IsDBNull(5) ? null : r.GetString(5), r.GetString(6),
-                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(7))));
+            list.Add(NoticeRows.Read(r));
         }
         return list;
     }

@@ -75,7 +75,7 @@ public sealed class SqliteDrTestStore : IDrTestStore, IDisposable
                 cmd.CommandText = "SELECT test_id, service, category, rto_minutes, rpo_minutes, rto_target, rpo_target FROM dr_test_services ORDER BY test_id, service;";
                 using var r = await cmd.ExecuteReaderAsync(cancellationToken);
                 while (await r.ReadAsync(cancellationToken))
-                    DrTestRows.AddLine(lines, r.GetInt64(0), new DrTestService(r.GetString(1), r.GetString(2), r.GetInt32(3), r.GetInt32(4), r.GetInt32(5), r.GetInt32(6)));
+                    DrTestRows.AddLine(lines, r);
             }
             var list = new List<DrTest>();
             using (var cmd = c.CreateCommand())
@@ -84,8 +84,7 @@ public sealed class SqliteDrTestStore : IDrTestStore, IDisposable
                 using var r = await cmd.ExecuteReaderAsync(cancellationToken);
                 while (await r.ReadAsync(cancellationToken))
                 {
-                    list.Add(DrTestRows.Test(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4), r.GetString(5),
-                        r.GetInt64(6), lines));
+                    list.Add(DrTestRows.Test(r, lines));
                 }
             }
             return list;
