@@ -28,12 +28,12 @@ public static class FailoverApi
         Results.Json(await coordinator.ViewsAsync(10, ct), FailoverJsonContext.Default.IReadOnlyListFailoverGroupView);
 
     /// <summary>Failback; 404 unknown group, 409 when the primary already serves.</summary>
-    public static async Task<IResult> FailbackAsync(string group, FailoverCoordinator coordinator, CancellationToken ct) =>
-        Outcome(await coordinator.FailbackAsync(group, ct));
+    public static async Task<IResult> FailbackAsync(string group, FailoverCoordinator coordinator, HttpContext http, CancellationToken ct) =>
+        Outcome(await coordinator.FailbackAsync(group, ApiPrincipal.Of(http)?.Name, ct));
 
     /// <summary>Confirmation; 404 unknown group, 409 when nothing awaits confirmation.</summary>
-    public static async Task<IResult> ConfirmAsync(string group, FailoverCoordinator coordinator, CancellationToken ct) =>
-        Outcome(await coordinator.ConfirmAsync(group, ct));
+    public static async Task<IResult> ConfirmAsync(string group, FailoverCoordinator coordinator, HttpContext http, CancellationToken ct) =>
+        Outcome(await coordinator.ConfirmAsync(group, ApiPrincipal.Of(http)?.Name, ct));
 
     private static IResult Outcome((FailoverCoordinator.OperatorOutcome Outcome, FailoverRecord? Record, Bilingual? Problem) r) => r.Outcome switch
     {

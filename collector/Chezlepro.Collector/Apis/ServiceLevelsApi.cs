@@ -29,6 +29,8 @@ public static class ServiceLevelsApi
         var write = app.MapGroup("/api/v1").AddEndpointFilter(new ApiKeyFilter(ApiRoles.Operator)).WithTags("service levels");
         write.MapPost("/sla/{month}/close", CloseAsync).WithName("CloseSla").WithSummary("Freeze a month's report (operator)");
         write.MapPost("/incidents/{id}/ack", AcknowledgeAsync).WithName("AckIncident").WithSummary("Acknowledge an incident (operator)");
+        app.MapNoticesApi();
+        app.MapDrTestsApi();
         return app;
     }
 

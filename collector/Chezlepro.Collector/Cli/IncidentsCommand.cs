@@ -26,6 +26,8 @@ public static class IncidentsCommand
                 var id = args.Word(2, "<id>");
                 args.NoMoreThan(3);
                 return new CliRequest(HttpMethod.Post, $"/api/v1/incidents/{Uri.EscapeDataString(id)}/ack", null, Render);
+            case "notice" or "notices":
+                return NoticeCommand.Parse(args);
             case var verb:
                 throw new CliUsageException($"Sous-commande inconnue / Unknown subcommand: incidents {verb}");
         }

@@ -26,6 +26,7 @@ public static class OperatorCli
         ["failover"] = FailoverCommand.Parse,
         ["delivery"] = DeliveryCommand.Parse,
         ["alerts"] = AlertsCommand.Parse,
+        ["dr-tests"] = DrTestsCommand.Parse,
     };
 
     /// <summary>Whether the first argument names an operator command or asks for help (else the service starts).</summary>

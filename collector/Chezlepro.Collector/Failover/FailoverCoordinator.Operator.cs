@@ -17,12 +17,18 @@ public sealed partial class FailoverCoordinator
     }
 
     /// <summary>Returns a group to its primary (<c>POST /api/v1/failover/{group}/failback</c>).</summary>
-    public Task<(OperatorOutcome Outcome, FailoverRecord? Record, Bilingual? Problem)> FailbackAsync(string group, CancellationToken cancellationToken) =>
-        OperatorAsync(group, e => e.Failback(_time.GetUtcNow()), g => $"le groupe {g.Id} est déjà servi par son site primaire {g.Primary}.", cancellationToken);
+    /// <param name="group">The group.</param>
+    /// <param name="by">The caller's key or token name, recorded in the decision's evidence.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public Task<(OperatorOutcome Outcome, FailoverRecord? Record, Bilingual? Problem)> FailbackAsync(string group, string? by, CancellationToken cancellationToken) =>
+        OperatorAsync(group, e => e.Failback(_time.GetUtcNow(), by), g => $"le groupe {g.Id} est déjà servi par son site primaire {g.Primary}.", cancellationToken);
 
     /// <summary>Confirms an advisory decision (<c>POST /api/v1/failover/{group}/confirm</c>).</summary>
-    public Task<(OperatorOutcome Outcome, FailoverRecord? Record, Bilingual? Problem)> ConfirmAsync(string group, CancellationToken cancellationToken) =>
-        OperatorAsync(group, e => e.Confirm(_time.GetUtcNow()), g => $"le groupe {g.Id} n’a aucune décision consultative en attente de confirmation.",
+    /// <param name="group">The group.</param>
+    /// <param name="by">The caller's key or token name, recorded in the decision's evidence.</param>
+    /// <param name="cancellationToken">Cancellation.</param>
+    public Task<(OperatorOutcome Outcome, FailoverRecord? Record, Bilingual? Problem)> ConfirmAsync(string group, string? by, CancellationToken cancellationToken) =>
+        OperatorAsync(group, e => e.Confirm(_time.GetUtcNow(), by), g => $"le groupe {g.Id} n’a aucune décision consultative en attente de confirmation.",
             cancellationToken);
 
     /// <summary>Every group with its state and recent history.</summary>

@@ -47,6 +47,27 @@ public sealed record Incident
     /// <summary>Restored late, or not restored and past due.</summary>
     public required bool RestoreBreached { get; init; }
 
+    /// <summary>The next notice to the client due (the earliest one owed), or null when none is owed (Notices/README.md).</summary>
+    public DateTimeOffset? NoticeDueAt { get; init; }
+
+    /// <summary>The type of the notice due at <see cref="NoticeDueAt"/> (<c>first</c>, <c>update</c>, <c>resolution</c>, <c>postmortem</c>, <c>breach</c>).</summary>
+    public string? NoticeDueType { get; init; }
+
+    /// <summary>Whether a notice owed is past its due time.</summary>
+    public bool NoticeLate { get; init; }
+
+    /// <summary>The types of the notices owed and past due, earliest type first in the incident's life.</summary>
+    public IReadOnlyList<string> LateNotices { get; init; } = [];
+
+    /// <summary>Post-incident report due (P1/P2, 5 business days after restoration), or null.</summary>
+    public DateTimeOffset? PostmortemDueAt { get; init; }
+
+    /// <summary>Breach notice due (72 h after the breach was declared), or null.</summary>
+    public DateTimeOffset? BreachNoticeDueAt { get; init; }
+
+    /// <summary>Notices sent to the client so far.</summary>
+    public int NoticesSent { get; init; }
+
     /// <summary><c>open</c>, <c>acknowledged</c> or <c>restored</c>.</summary>
     public string Status => RestoredAt is not null ? "restored" : AcknowledgedAt is not null ? "acknowledged" : "open";
 }

@@ -24,7 +24,7 @@ public sealed class NocServiceLevelAlerts
     {
         var raised = new Dictionary<string, NocAlert>(StringComparer.Ordinal);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var a in ServiceLevelAlertRules.Derive(incidents, rpo, policy, calendar, now))
+        foreach (var a in ServiceLevelAlertRules.Derive(incidents, rpo, policy, calendar, now).Concat(NoticeLateAlertRules.Derive(incidents, now)))
         {
             await _noc.OfferAsync(a, cancellationToken);
             seen.Add(a.Id);

@@ -36,6 +36,12 @@ public sealed class NocServiceLevelWatcher : PeriodicRoundService
         _time = time;
     }
 
+    /// <summary>
+    /// Incidents are looked at at least this far back: a post-mortem is due 5 business days after restoration, up to
+    /// 13 calendar days across the year-end holidays, and a late one must still reach the NOC (notice-late).
+    /// </summary>
+    public static readonly TimeSpan NoticeLookback = TimeSpan.FromDays(21);
+
     /// <inheritdoc />
     protected override TimeSpan Interval => _options.ServiceLevelAlertInterval;
 
@@ -46,7 +52,8 @@ public sealed class NocServiceLevelWatcher : PeriodicRoundService
     public override async Task RunRoundAsync(CancellationToken cancellationToken)
     {
         if (_leadership.Shared && !_leadership.IsLeader) return;
-        var incidents = await _reports.IncidentsAsync(_options.ServiceLevelAlertLookback, cancellationToken);
+        var lookback = _options.ServiceLevelAlertLookback > NoticeLookback ? _options.ServiceLevelAlertLookback : NoticeLookback;
+        var incidents = await _reports.IncidentsAsync(lookback, cancellationToken);
         var rpo = await _reports.RpoAsync(cancellationToken);
         var calendar = BusinessCalendar.Toronto(_reports.Catalog.Holidays);
         await _alerts.OfferAsync(incidents, rpo, _policy.CurrentValue, calendar, _time.GetUtcNow(), cancellationToken);

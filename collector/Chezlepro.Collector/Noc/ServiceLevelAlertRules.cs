@@ -52,7 +52,7 @@ public static class ServiceLevelAlertRules
 
             if (i.ClientNoticeDueAt is { } notice)
             {
-                alerts.Add(Incident($"client-notice-due:{i.Id}", Priority.P1, open && now >= i.DetectedAt && now < notice, now,
+                alerts.Add(Incident($"client-notice-due:{i.Id}", Priority.P1, open && i.NoticesSent == 0 && now >= i.DetectedAt && now < notice, now,
                     $"Incident {i.Id} ({i.ServiceId}) : avis au client dû avant {Local(notice)}",
                     $"Incident {i.Id} ({i.ServiceId}): client notice due by {Local(notice)}",
                     $"Incident {i.Id} : délai de l’avis au client écoulé ou incident rétabli",

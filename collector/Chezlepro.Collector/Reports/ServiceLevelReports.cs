@@ -2,6 +2,7 @@ using Chezlepro.Collector.Availability;
 using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Incidents;
+using Chezlepro.Collector.Incidents.Notices;
 using Chezlepro.Collector.Rpo;
 using Chezlepro.Collector.Sla;
 using Chezlepro.Collector.Storage;
@@ -21,14 +22,22 @@ public sealed partial class ServiceLevelReports
     private readonly IOptionsMonitor<CatalogOptions> _catalog;
     private readonly IOptionsMonitor<IncidentPolicy> _policy;
     private readonly TimeProvider _time;
+    private readonly INoticeStore? _notices;
 
     /// <summary>Creates the report service.</summary>
-    public ServiceLevelReports(ICollectorStore store, IOptionsMonitor<CatalogOptions> catalog, IOptionsMonitor<IncidentPolicy> policy, TimeProvider time)
+    /// <param name="store">The collector store.</param>
+    /// <param name="catalog">The catalog.</param>
+    /// <param name="policy">Incident targets.</param>
+    /// <param name="time">Clock.</param>
+    /// <param name="notices">Notices to clients; without them incidents carry no notice dates beyond the tracker's.</param>
+    public ServiceLevelReports(ICollectorStore store, IOptionsMonitor<CatalogOptions> catalog, IOptionsMonitor<IncidentPolicy> policy, TimeProvider time,
+        INoticeStore? notices = null)
     {
         _store = store;
         _catalog = catalog;
         _policy = policy;
         _time = time;
+        _notices = notices;
     }
 
     /// <summary>The catalog in force.</summary>
@@ -76,7 +85,10 @@ public sealed partial class ServiceLevelReports
         // Late results may move an incident's start: it keeps the id (and so the acknowledgement and notices) it had.
         var (incidents, changed) = IncidentIdentities.Assign(derived, await _store.GetIncidentSpansAsync(ct), acks, now, from);
         await _store.SaveIncidentSpansAsync(changed, ct);
-        return incidents;
+        if (_notices is null) return incidents;
+        var notices = (await _notices.ListAsync(null, ct)).ToLookup(n => n.IncidentId, StringComparer.Ordinal);
+        var calendar = BusinessCalendar.Toronto(Catalog.Holidays);
+        return [.. incidents.Select(i => NoticeSchedule.Apply(i, notices[i.Id], _policy.CurrentValue, calendar, now))];
     }
 
     /// <summary>RPO of every guest of the catalog, with this month's breaches.</summary>

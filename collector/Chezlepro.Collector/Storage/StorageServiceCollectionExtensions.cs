@@ -32,6 +32,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Store);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().AuditLog);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Leadership);
+        services.AddRecordStores();
         return services;
     }
 }

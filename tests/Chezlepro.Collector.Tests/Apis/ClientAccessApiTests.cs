@@ -49,6 +49,8 @@ public sealed class ClientAccessApiTests : IClassFixture<ClientAccessApiTests.Se
         ["POST /api/v1/sla/{month}/close"] = (Decision.OperatorOnly, ["/api/v1/sla/2026-10/close"]),
         ["POST /api/v1/incidents/{id}/ack"] = (Decision.OperatorOnly, ["/api/v1/incidents/erp-b-x/ack"]),
         ["POST /api/v1/maintenance"] = (Decision.OperatorOnly, ["/api/v1/maintenance"]),
+        ["POST /api/v1/incidents/{id}/notices"] = (Decision.OperatorOnly, ["/api/v1/incidents/erp-b-20261010T080000Z/notices"]),
+        ["POST /api/v1/dr-tests"] = (Decision.OperatorOnly, ["/api/v1/dr-tests"]),
         ["GET /api/v1/availability"] = (Decision.Scoped, ["/api/v1/availability?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z"]),
         ["GET /api/v1/availability/{service}/timeline"] = (Decision.Scoped, ["/api/v1/availability/mail-a/timeline?month=2026-10"]),
         ["GET /api/v1/sla/{month}"] = (Decision.Scoped, ["/api/v1/sla/2026-10", "/api/v1/sla/2026-10?format=csv"]),
@@ -56,6 +58,8 @@ public sealed class ClientAccessApiTests : IClassFixture<ClientAccessApiTests.Se
         ["GET /api/v1/incidents"] = (Decision.Scoped, ["/api/v1/incidents?status=all"]),
         ["GET /api/v1/rpo"] = (Decision.Scoped, ["/api/v1/rpo"]),
         ["GET /api/v1/maintenance"] = (Decision.Scoped, ["/api/v1/maintenance"]),
+        ["GET /api/v1/incidents/{id}/notices"] = (Decision.Scoped, ["/api/v1/incidents/mail-a-20261010T080000Z/notices"]),
+        ["GET /api/v1/dr-tests"] = (Decision.Scoped, ["/api/v1/dr-tests"]),
     };
 
 

@@ -195,7 +195,8 @@ public sealed class FailoverEngineTests
         Assert.Equal(FailoverState.FailbackPending, engine.State);
         Assert.Equal("st-bruno", engine.Active);
 
-        var back = engine.Failback(_time.GetUtcNow());
+        var back = engine.Failback(_time.GetUtcNow(), "Alice Tremblay");
+        Assert.Contains("failback requested by Alice Tremblay", back.Evidence.Facts);
         Assert.Equal("lanaudiere", back.Decision.Active);
         Assert.Equal("st-bruno", back.Decision.Previous);
         Assert.Equal(FailoverReasons.Failback, back.Decision.Reason);
@@ -241,7 +242,8 @@ public sealed class FailoverEngineTests
         Assert.Equal(FailoverState.AwaitingConfirmation, engine.State);
         Assert.Equal("lanaudiere", engine.Active);
 
-        var confirmed = engine.Confirm(_time.GetUtcNow());
+        var confirmed = engine.Confirm(_time.GetUtcNow(), "Alice Tremblay");
+        Assert.Contains("confirmed by Alice Tremblay; advisory epoch 1", confirmed.Evidence.Facts);
         Assert.Equal(2, confirmed.Decision.Epoch);
         Assert.Equal(FailoverModes.Operator, confirmed.Decision.Mode);
         Assert.Equal("st-bruno", confirmed.Decision.Active);

@@ -29,7 +29,7 @@ internal sealed class TwoClientCollector : IAsyncDisposable
 
     private readonly string _dir = Directory.CreateTempSubdirectory("api-client-").FullName;
 
-    public TwoClientCollector(IReadOnlyDictionary<string, string>? extra = null)
+    public TwoClientCollector(IReadOnlyDictionary<string, string>? extra = null, Action<IServiceCollection>? services = null)
     {
         var settings = new Dictionary<string, string>
         {
@@ -53,6 +53,7 @@ internal sealed class TwoClientCollector : IAsyncDisposable
             {
                 s.AddSingleton<TimeProvider>(Time);
                 s.AddSingleton<ILoggerProvider>(Logs);
+                services?.Invoke(s);
             });
         });
     }
