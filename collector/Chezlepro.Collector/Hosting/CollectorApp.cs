@@ -79,6 +79,7 @@ public static class CollectorApp
         app.MapFailoverApi();
         app.MapAlertsApi();
         app.MapMetricsApi();
+        app.MapEvidenceApi();
         return app;
     }
 }
