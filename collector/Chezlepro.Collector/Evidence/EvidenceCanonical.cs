@@ -99,7 +99,7 @@ public static class EvidenceCanonical
         switch (v.GetValueKind())
         {
             case JsonValueKind.String:
-                WriteString(JsonDocument.Parse(v.ToJsonString()).RootElement.GetString()!, text);
+                WriteString(v.TryGetValue<string>(out var s) ? s : JsonDocument.Parse(v.ToJsonString()).RootElement.GetString()!, text);
                 break;
             case JsonValueKind.True:
                 text.Append("true");

@@ -1,3 +1,4 @@
+using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Contracts.Topics;
@@ -21,7 +22,10 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton(sp => new EvidenceHeadPublisher(sp.GetRequiredService<EvidenceJournal>(), sp.GetService<IMqttClient>(),
             sp.GetRequiredService<TopicScheme>(), sp.GetRequiredService<IOptions<CollectorOptions>>().Value.Id, sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILoggerFactory>().CreateLogger<EvidenceHeadPublisher>()));
+        services.AddSingleton<EvidenceWriter>();
+        services.AddSingleton<IFailoverDecisionSink, EvidenceFailoverSink>();
         services.AddHostedService<EvidenceHeadService>();
+        services.AddHostedService<EvidenceIncidentService>();
         return services;
     }
 }

@@ -56,7 +56,7 @@ public sealed class ClientAccessApiTests : IClassFixture<ClientAccessApiTests.Se
         ["GET /api/v1/incidents"] = (Decision.Scoped, ["/api/v1/incidents?status=all"]),
         ["GET /api/v1/rpo"] = (Decision.Scoped, ["/api/v1/rpo"]),
         ["GET /api/v1/maintenance"] = (Decision.Scoped, ["/api/v1/maintenance"]),
-        ["GET /api/v1/evidence"] = (Decision.Scoped, ["/api/v1/evidence?from=2026-10-01&to=2026-10-31", "/api/v1/evidence?client=beta&format=jsonl"]),
+        ["GET /api/v1/evidence"] = (Decision.Scoped, ["/api/v1/evidence", "/api/v1/evidence?client=OBNL%20Beta&format=jsonl"]),
         ["GET /api/v1/evidence/heads"] = (Decision.Scoped, ["/api/v1/evidence/heads"]),
         ["POST /api/v1/evidence/heads"] = (Decision.OperatorOnly, ["/api/v1/evidence/heads"]),
     };
@@ -110,6 +110,7 @@ public sealed class ClientAccessApiTests : IClassFixture<ClientAccessApiTests.Se
     [InlineData("/api/v1/incidents?status=all")]
     [InlineData("/api/v1/rpo")]
     [InlineData("/api/v1/maintenance")]
+    [InlineData("/api/v1/evidence")]
     public async Task Reader_SeesBothClients_SoTheScopeIsWhatHidesBeta(string path)
     {
         using var reader = _collector.Client(TwoClientCollector.Reader);
