@@ -32,13 +32,13 @@ public static class EvidenceApi
         return app;
     }
 
-    /// <summary>The bundle of [from, to): dates are Toronto days (to inclusive), or RFC 3339 times; defaults to the last 30 days.</summary>
+    /// <summary>The bundle of [from, to): dates are Toronto days (to inclusive), or RFC 3339 times; defaults to the last 30 days and everything since.</summary>
     public static async Task<IResult> BundleAsync(string? from, string? to, string? client, string? format, EvidenceJournal journal,
         ServiceLevelReports reports, TimeProvider time, HttpContext http, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         if (!TryTime(from, now.AddDays(-30), endOfDay: false, out var start)) return ServiceLevelsApi.BadRequest($"from = '{from}': use yyyy-MM-dd or an RFC 3339 time.");
-        if (!TryTime(to, now, endOfDay: true, out var end)) return ServiceLevelsApi.BadRequest($"to = '{to}': use yyyy-MM-dd or an RFC 3339 time.");
+        if (!TryTime(to, now.AddDays(1), endOfDay: true, out var end)) return ServiceLevelsApi.BadRequest($"to = '{to}': use yyyy-MM-dd or an RFC 3339 time.");
         if (end <= start) return ServiceLevelsApi.BadRequest("to must be after from.");
         if (format is not (null or "json" or "jsonl")) return ServiceLevelsApi.BadRequest($"format = '{format}': json or jsonl.");
         // A client key always gets its own bundle, whatever it asks for.
@@ -58,12 +58,14 @@ public static class EvidenceApi
         return Results.Text(new JsonArray(heads.Select(h => (JsonNode)HeadJson(h)).ToArray()).ToJsonString(), "application/json", Encoding.UTF8);
     }
 
-    /// <summary>Takes the head now (named after today in Toronto), keeps, logs and publishes it; 409 on a collector that does not lead.</summary>
+    /// <summary>Takes the head now (named after today in Toronto), keeps, logs and publishes it (<c>published</c> false when the broker was unreachable); 409 on a collector that does not lead.</summary>
     public static async Task<IResult> PublishHeadAsync(EvidenceHeadPublisher publisher, ILeadership leadership, TimeProvider time, CancellationToken ct)
     {
         if (!leadership.IsLeader) return Results.Problem(statusCode: 409, title: "Ce collecteur ne mène pas / This collector does not lead");
-        var head = await publisher.PublishAsync(LocalTime.DateOf(time.GetUtcNow(), LocalTime.Toronto), ct);
-        return Results.Text(HeadJson(head).ToJsonString(), "application/json", Encoding.UTF8, statusCode: 201);
+        var (head, published) = await publisher.PublishAsync(LocalTime.DateOf(time.GetUtcNow(), LocalTime.Toronto), ct);
+        var json = HeadJson(head);
+        json["published"] = published;
+        return Results.Text(json.ToJsonString(), "application/json", Encoding.UTF8, statusCode: 201);
     }
 
     private static JsonObject HeadJson(EvidenceHead h) => new()

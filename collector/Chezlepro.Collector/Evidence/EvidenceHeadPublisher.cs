@@ -32,16 +32,22 @@ public sealed class EvidenceHeadPublisher
         _logger = logger;
     }
 
+    /// <summary>False without an MQTT client: heads are only kept and logged.</summary>
+    public bool Publishes => _client is not null;
+
     /// <summary>The topic heads are published on.</summary>
     public string Topic => _topic;
 
-    /// <summary>Takes the head now under <paramref name="date"/>, keeps, logs and publishes it.</summary>
-    public async Task<EvidenceHead> PublishAsync(DateOnly date, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the head now under <paramref name="date"/>, keeps, logs and publishes it; Published is false when the broker
+    /// could not be reached (the head is kept and logged all the same; the caller retries the publication).
+    /// </summary>
+    public async Task<(EvidenceHead Head, bool Published)> PublishAsync(DateOnly date, CancellationToken cancellationToken)
     {
         var head = await _journal.TakeHeadAsync(date, _time.GetUtcNow(), cancellationToken);
         var day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         EvidenceLog.Head(_logger, day, head.Records, head.Head);
-        if (_client is null) return head;
+        if (_client is null) return (head, false);
         var payload = new JsonObject
         {
             ["schema"] = 1, ["collector"] = _collector, ["date"] = day, ["records"] = head.Records, ["head"] = head.Head,
@@ -54,8 +60,8 @@ public sealed class EvidenceHeadPublisher
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             EvidenceLog.HeadPublishFailed(_logger, day, ex.Message);
-            throw;
+            return (head, false);
         }
-        return head;
+        return (head, true);
     }
 }

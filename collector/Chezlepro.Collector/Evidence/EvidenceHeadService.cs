@@ -22,6 +22,7 @@ public sealed class EvidenceHeadService : PeriodicRoundService
     private readonly EvidenceOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly bool _publishes;
     private DateOnly? _day;
 
     /// <summary>Creates the service.</summary>
@@ -31,6 +32,7 @@ public sealed class EvidenceHeadService : PeriodicRoundService
     {
         ArgumentNullException.ThrowIfNull(options);
         _publisher = publisher;
+        _publishes = publisher.Publishes;
         _journal = journal;
         _leadership = leadership;
         _options = options.Value;
@@ -52,9 +54,10 @@ public sealed class EvidenceHeadService : PeriodicRoundService
         var today = LocalTime.DateOf(now, LocalTime.Toronto);
         if (_day == today) return;
         // At start (or on becoming leader) the head of the day so far; after midnight the head closing the day before.
-        await _publisher.PublishAsync(_day is null ? today : today.AddDays(-1), cancellationToken);
+        var (_, published) = await _publisher.PublishAsync(_day is null ? today : today.AddDays(-1), cancellationToken);
         var pruned = await _journal.PruneAsync(now - _options.Retention, cancellationToken);
         if (pruned > 0) EvidenceLog.Pruned(_logger, pruned, now - _options.Retention);
-        _day = today;
+        // Unpublished (no broker): kept and logged, and tried again next round until a copy leaves the collector.
+        if (published || !_publishes) _day = today;
     }
 }
