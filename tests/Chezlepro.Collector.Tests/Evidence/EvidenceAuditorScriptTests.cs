@@ -4,7 +4,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Chezlepro.Collector.Cli;
 using Chezlepro.Collector.Evidence;
-using Chezlepro.Collector.Storage.Sqlite;
 using Xunit;
 
 namespace Chezlepro.Collector.Tests.Evidence;
@@ -14,29 +13,14 @@ namespace Chezlepro.Collector.Tests.Evidence;
 /// exported, and <c>evidence verify</c> on the same files: both accept the intact bundle and name the record a flipped
 /// byte breaks.
 /// </summary>
-public sealed class EvidenceAuditorScriptTests : IAsyncLifetime
+public sealed class EvidenceAuditorScriptTests : SqliteEvidenceFixture
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 21, 14, 0, 0, TimeSpan.Zero);
-    private readonly string _dir = Directory.CreateTempSubdirectory("evidence-audit-").FullName;
-    private SqliteEvidenceStore _store = null!;
-
-    public Task InitializeAsync()
-    {
-        _store = new SqliteEvidenceStore(Path.Combine(_dir, "evidence.db"));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
 
     [Fact]
     public async Task ClientBundle_ReadmeScriptAndVerify_AcceptIntact_NameTheFlippedRecord()
     {
-        var journal = new EvidenceJournal(_store);
+        var journal = new EvidenceJournal(Store);
         for (var i = 1; i <= 8; i++)
         {
             var client = i % 3 == 0 ? "beta" : "acme";
@@ -45,7 +29,7 @@ public sealed class EvidenceAuditorScriptTests : IAsyncLifetime
             if (i == 4) await journal.TakeHeadAsync(new DateOnly(2026, 11, 21), T0.AddHours(i), default);
         }
         var bundle = await journal.BundleAsync("acme", T0, T0.AddDays(1), default);
-        var intact = Path.Combine(_dir, "acme.jsonl");
+        var intact = Path.Combine(Dir, "acme.jsonl");
         await File.WriteAllTextAsync(intact, bundle.ToJsonLines());
 
         var ok = await RunScriptAsync(intact);
@@ -57,7 +41,7 @@ public sealed class EvidenceAuditorScriptTests : IAsyncLifetime
         var lines = await File.ReadAllLinesAsync(intact);
         var at = Array.FindIndex(lines, l => l.Contains("\"seq\":5,", StringComparison.Ordinal) && l.Contains("\"type\":\"record\"", StringComparison.Ordinal));
         lines[at] = lines[at].Replace("\"outcome\":\"ok\"", "\"outcome\":\"oK\"", StringComparison.Ordinal);
-        var flipped = Path.Combine(_dir, "flipped.jsonl");
+        var flipped = Path.Combine(Dir, "flipped.jsonl");
         await File.WriteAllLinesAsync(flipped, lines);
 
         var broken = await RunScriptAsync(flipped);
@@ -71,11 +55,11 @@ public sealed class EvidenceAuditorScriptTests : IAsyncLifetime
     [Fact]
     public async Task StubRemoved_ScriptNamesTheMissingPlace()
     {
-        var journal = new EvidenceJournal(_store);
+        var journal = new EvidenceJournal(Store);
         for (var i = 1; i <= 4; i++)
             await journal.AppendAsync(new EvidenceEntry(EvidenceKinds.BackupVerified, T0.AddHours(i), i == 2 ? "beta" : "acme", $"vm-{i}", []), default);
         var lines = (await journal.BundleAsync("acme", T0, T0.AddDays(1), default)).ToJsonLines().Split('\n').Where(l => !l.Contains("\"type\":\"stub\"", StringComparison.Ordinal));
-        var file = Path.Combine(_dir, "cut.jsonl");
+        var file = Path.Combine(Dir, "cut.jsonl");
         await File.WriteAllLinesAsync(file, lines);
         var result = await RunScriptAsync(file);
         Assert.Equal(1, result.Code);
@@ -93,7 +77,7 @@ public sealed class EvidenceAuditorScriptTests : IAsyncLifetime
 
     private async Task<(int Code, string Output)> RunScriptAsync(string bundle)
     {
-        var script = Path.Combine(_dir, "verify.sh");
+        var script = Path.Combine(Dir, "verify.sh");
         await File.WriteAllTextAsync(script, ReadmeScript());
         using var bash = Process.Start(new ProcessStartInfo("bash", [script, bundle])
         {

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using Chezlepro.Collector.Evidence;
 using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Storage;
-using Chezlepro.Collector.Storage.Sqlite;
 using Chezlepro.Contracts.Topics;
 using Chezlepro.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -11,24 +10,8 @@ using Xunit;
 namespace Chezlepro.Collector.Tests.Evidence;
 
 /// <summary>The daily head on the fake clock: at start, then once per Toronto day, across the autumn DST change (25 h day).</summary>
-public sealed class EvidenceHeadServiceTests : IAsyncLifetime
+public sealed class EvidenceHeadServiceTests : SqliteEvidenceFixture
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("evidence-head-").FullName;
-    private SqliteEvidenceStore _store = null!;
-
-    public Task InitializeAsync()
-    {
-        _store = new SqliteEvidenceStore(Path.Combine(_dir, "evidence.db"));
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _store.DisposeAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(_dir, recursive: true);
-    }
-
     private sealed class Leader(bool leads) : ILeadership
     {
         public bool Shared => true;
@@ -43,7 +26,7 @@ public sealed class EvidenceHeadServiceTests : IAsyncLifetime
     {
         // 2026-11-01 is the 25-hour day in Toronto (EDT -4 -> EST -5 at 02:00).
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 10, 31, 20, 0, 0, TimeSpan.Zero)); // 16:00 EDT, Oct 31
-        var journal = new EvidenceJournal(_store);
+        var journal = new EvidenceJournal(Store);
         var leader = new Leader(true);
         var service = new EvidenceHeadService(new EvidenceHeadPublisher(journal, null, new TopicScheme(), "ovh", time, NullLogger.Instance), journal,
             leader, Microsoft.Extensions.Options.Options.Create(new EvidenceOptions()), time, new LoopFailureCounters(), NullLogger<EvidenceHeadService>.Instance);
@@ -73,7 +56,7 @@ public sealed class EvidenceHeadServiceTests : IAsyncLifetime
     public async Task Follower_PublishesNothing_UntilItLeads()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 21, 12, 0, 0, TimeSpan.Zero));
-        var journal = new EvidenceJournal(_store);
+        var journal = new EvidenceJournal(Store);
         var leader = new Leader(false);
         var service = new EvidenceHeadService(new EvidenceHeadPublisher(journal, null, new TopicScheme(), "ovh", time, NullLogger.Instance), journal,
             leader, Microsoft.Extensions.Options.Options.Create(new EvidenceOptions()), time, new LoopFailureCounters(), NullLogger<EvidenceHeadService>.Instance);
