@@ -11,7 +11,7 @@ using Npgsql;
 namespace Chezlepro.Collector.Bench;
 
 /// <summary>
-/// <c>evidence [clients=50]</c>: the size of a year of evidence journal (issue 20). Generates a realistic year for the
+/// <c>evidence [clients=50] [sqlite|postgres]</c>: the size of a year of evidence journal (issue 20). Generates a realistic year for the
 /// given number of clients (4 guests each: a PBS verify per guest per day; a restore test per client per week; 6
 /// incidents per client with detection, acknowledgement, three notices and restoration; 2 maintenance windows a month;
 /// 20 nodes with a patch change twice a week; 12 failover decisions; monthly closes; an annual DR test per client),
@@ -30,6 +30,20 @@ public static class EvidenceBench
         var dir = Directory.CreateTempSubdirectory("evidence-bench-").FullName;
         try
         {
+            var only = args.Length > 2 ? args[2] : null;
+            if (only != "postgres") await SqliteAsync(dir, entries);
+            if (only != "sqlite") await PostgresAsync(entries);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        return 0;
+    }
+
+    private static async Task SqliteAsync(string dir, List<EvidenceEntry> entries)
+    {
+        {
             var path = Path.Combine(dir, "evidence.db");
             await using (var sqlite = new SqliteEvidenceStore(path))
             {
@@ -44,8 +58,15 @@ public static class EvidenceBench
             var bytes = new DirectoryInfo(dir).GetFiles("evidence.db*").Sum(f => f.Length);
             Console.WriteLine(FormattableString.Invariant($"sqlite: evidence.db on disk {bytes / 1048576.0:F1} MiB ({bytes / (double)entries.Count:F0} B/record)"));
 
+        }
+    }
+
+    private static async Task PostgresAsync(List<EvidenceEntry> entries)
+    {
+        {
             await using var server = await PostgresServer.StartAsync();
-            await using (var pg = new PostgresEvidenceStore(server.ConnectionString))
+            var cs = new NpgsqlConnectionStringBuilder(server.ConnectionString) { Pooling = true }.ToString();
+            await using (var pg = new PostgresEvidenceStore(cs))
             {
                 var journal = new EvidenceJournal(pg);
                 var sw = Stopwatch.StartNew();
@@ -60,11 +81,6 @@ public static class EvidenceBench
             await r.ReadAsync();
             Console.WriteLine(FormattableString.Invariant($"postgres: evidence table with indexes and TOAST {r.GetInt64(0) / 1048576.0:F1} MiB (heap {r.GetInt64(1) / 1048576.0:F1} MiB; {r.GetInt64(0) / (double)entries.Count:F0} B/record)"));
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
-        return 0;
     }
 
     private static async Task ExportSizesAsync(EvidenceJournal journal, string client)
