@@ -16,6 +16,7 @@ public sealed class Program
     public static async Task<int> Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "check-config") return CheckConfigCommand.Run(args[1..], Console.Out, Console.Error);
+        if (args is ["evidence", ..]) return await Cli.EvidenceCommand.RunAsync(args[1..]);
         if (Cli.OperatorCli.Handles(args)) return await Cli.OperatorCli.RunAsync(args);
         if (args.Length > 0 && args[0] == "rebuild-intervals") return await RebuildIntervalsCommand.RunAsync(args[1..], Console.Out, CancellationToken.None);
         await using var app = CollectorApp.Build(args);

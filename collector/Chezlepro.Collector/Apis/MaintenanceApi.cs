@@ -34,7 +34,8 @@ public static class MaintenanceApi
     }
 
     /// <summary>Create, rewrite or end early.</summary>
-    public static async Task<IResult> PostAsync(MaintenanceRequestDto body, ICollectorStore store, ServiceLevelReports reports, TimeProvider time, CancellationToken ct)
+    public static async Task<IResult> PostAsync(MaintenanceRequestDto body, ICollectorStore store, ServiceLevelReports reports, TimeProvider time,
+        Evidence.EvidenceWriter evidence, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         await Gate.WaitAsync(ct);
@@ -64,6 +65,8 @@ public static class MaintenanceApi
                     : ApiProblems.Invalid(StatusCodes.Status400BadRequest, ApiProblems.InvalidTitle, result.Problems);
             }
             await store.SaveMaintenanceWindowAsync(result.Window, ct);
+            // Announced and rewritten windows are journaled (a rewrite is a new announcement at its own time); an early end is not an announcement.
+            if (!body.EndNow) await evidence.AppendAsync(Evidence.EvidenceFacts.MaintenanceAnnounced(result.Window, reports.Catalog), ct);
             return Results.Json(result.Window, ReportJsonContext.Default.MaintenanceWindow, statusCode: exists ? 200 : 201);
         }
         finally

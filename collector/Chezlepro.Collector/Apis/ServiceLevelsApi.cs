@@ -85,15 +85,21 @@ public static class ServiceLevelsApi
     }
 
     /// <summary><c>POST /api/v1/sla/{yyyy-MM}/close</c>.</summary>
-    public static async Task<IResult> CloseAsync(string month, ServiceLevelReports reports, HttpContext http, CancellationToken ct)
+    public static async Task<IResult> CloseAsync(string month, ServiceLevelReports reports, HttpContext http, TimeProvider time, Evidence.EvidenceWriter evidence,
+        CancellationToken ct)
     {
         if (!MonthPeriod.TryParse(month, out var period)) return ApiProblems.BadRequest(ParameterTexts.Month(month));
-        return await reports.CloseAsync(period, ApiPrincipal.Of(http)?.Name ?? ApiRoles.Operator, ct) switch
+        var by = ApiPrincipal.Of(http)?.Name ?? ApiRoles.Operator;
+        switch (await reports.CloseAsync(period, by, ct))
         {
-            null => Results.Problem(statusCode: 409, title: "Le mois n’est pas terminé / The month has not ended"),
-            false => Results.Problem(statusCode: 409, title: "Mois déjà fermé / Month already closed"),
-            true => Results.Json(await reports.SlaAsync(period, ct), ReportJsonContext.Default.SlaReport),
-        };
+            case null:
+                return Results.Problem(statusCode: 409, title: "Le mois n’est pas terminé / The month has not ended");
+            case false:
+                return Results.Problem(statusCode: 409, title: "Mois déjà fermé / Month already closed");
+        }
+        var frozen = await reports.SlaAsync(period, ct);
+        await evidence.AppendAsync(Evidence.EvidenceFacts.MonthClosed(frozen, by, time.GetUtcNow()), ct);
+        return Results.Json(frozen, ReportJsonContext.Default.SlaReport);
     }
 
     /// <summary><c>GET /api/v1/incidents?status=open|acknowledged|restored|active|all</c>.</summary>
@@ -106,12 +112,15 @@ public static class ServiceLevelsApi
 
     /// <summary><c>POST /api/v1/incidents/{id}/ack</c>: the first acknowledgement stands.</summary>
     public static async Task<IResult> AcknowledgeAsync(string id, ServiceLevelReports reports, Storage.ICollectorStore store, TimeProvider time, HttpContext http,
-        CancellationToken ct)
+        Evidence.EvidenceWriter evidence, CancellationToken ct)
     {
         var incident = (await reports.IncidentsAsync(IncidentLookback, ct)).FirstOrDefault(i => i.Id == id);
         if (incident is null) return Results.Problem(statusCode: 404, title: "Incident inconnu / Unknown incident");
-        var first = await store.AcknowledgeAsync(id, ApiPrincipal.Of(http)?.Name ?? ApiRoles.Operator, time.GetUtcNow(), ct);
+        var by = ApiPrincipal.Of(http)?.Name ?? ApiRoles.Operator;
+        var at = time.GetUtcNow();
+        var first = await store.AcknowledgeAsync(id, by, at, ct);
         if (!first) return Results.Problem(statusCode: 409, title: "Incident déjà pris en charge / Incident already acknowledged");
+        await evidence.AppendAsync([Evidence.EvidenceFacts.IncidentAcknowledged(incident, by, at, reports.Catalog)], ct);
         var updated = (await reports.IncidentsAsync(IncidentLookback, ct)).First(i => i.Id == id);
         return Results.Json<IReadOnlyList<Incidents.Incident>>([updated], ReportJsonContext.Default.IReadOnlyListIncident);
     }

@@ -6,7 +6,7 @@ namespace Chezlepro.Collector.Cli;
 /// </summary>
 public sealed class CliArguments
 {
-    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "url", "lang", "service", "from", "to", "reason", "id", "status", "state", "type", "channel", "sent-at", "summary" };
+    private static readonly HashSet<string> Valued = new(StringComparer.Ordinal) { "url", "lang", "service", "from", "to", "reason", "id", "status", "state", "type", "channel", "sent-at", "summary", "client", "out" };
 
     private readonly Dictionary<string, List<string>> _options = new(StringComparer.Ordinal);
 

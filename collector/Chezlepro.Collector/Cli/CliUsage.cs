@@ -23,6 +23,8 @@ public static class CliUsage
           delivery <site>/<nœud>                      filigrane et numéros manquants
           alerts [--state raised|cleared|all]
           dr-tests list                               dernier test de reprise par service, test annuel dû
+          evidence export --out F [--client C] [--from aaaa-mm-jj] [--to aaaa-mm-jj]   paquet de preuves vérifiable
+          evidence verify F                           vérifie un paquet (0 intègre, 1 rompu; sans clé)
         Options : --url URL (ou CHEZLEPRO_URL; défaut http://127.0.0.1:8090), --tsv (colonnes séparées par des tabulations),
                   --json (réponse de l’API telle quelle), --lang fr|en
         Codes de sortie : 0 ok, 1 erreur de l’API, 2 usage, 69 collecteur injoignable, 77 clé absente ou refusée
@@ -48,6 +50,8 @@ public static class CliUsage
           delivery <site>/<node>                      watermark and missing seqs
           alerts [--state raised|cleared|all]
           dr-tests list                               last DR test per service, yearly test due
+          evidence export --out F [--client C] [--from yyyy-MM-dd] [--to yyyy-MM-dd]   verifiable evidence bundle
+          evidence verify F                           checks a bundle (0 intact, 1 broken; no key needed)
         Options: --url URL (or CHEZLEPRO_URL; default http://127.0.0.1:8090), --tsv (tab-separated columns),
                  --json (the API's answer as is), --lang fr|en
         Exit codes: 0 ok, 1 API error, 2 usage, 69 collector unreachable, 77 key missing or refused

@@ -83,6 +83,7 @@ public static class CollectorApp
         app.MapFailoverApi();
         app.MapAlertsApi();
         app.MapMetricsApi();
+        app.MapEvidenceApi();
         return app;
     }
 }

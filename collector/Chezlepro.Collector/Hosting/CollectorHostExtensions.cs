@@ -2,6 +2,7 @@ using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Apis.Https;
 using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Delivery;
+using Chezlepro.Collector.Evidence;
 using Chezlepro.Collector.Failover;
 using Chezlepro.Collector.Incidents;
 using Chezlepro.Collector.Ingest;
@@ -68,6 +69,7 @@ public static class CollectorHostExtensions
         // After ingest: the failover service and the NOC watchers read a store that ingest has initialised.
         services.AddFailover();
         services.AddNoc();
+        services.AddEvidence();
         return services;
     }
 

@@ -33,6 +33,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().AuditLog);
         services.AddSingleton(sp => sp.GetRequiredService<StorageBackend>().Leadership);
         services.AddRecordStores();
+        services.AddSingleton(sp => EvidenceStores.Create(sp.GetRequiredService<IOptions<CollectorOptions>>().Value));
         return services;
     }
 }

@@ -60,6 +60,9 @@ public sealed class ClientAccessApiTests : IClassFixture<ClientAccessApiTests.Se
         ["GET /api/v1/maintenance"] = (Decision.Scoped, ["/api/v1/maintenance"]),
         ["GET /api/v1/incidents/{id}/notices"] = (Decision.Scoped, ["/api/v1/incidents/mail-a-20261010T080000Z/notices"]),
         ["GET /api/v1/dr-tests"] = (Decision.Scoped, ["/api/v1/dr-tests"]),
+        ["GET /api/v1/evidence"] = (Decision.Scoped, ["/api/v1/evidence", "/api/v1/evidence?client=OBNL%20Beta&format=jsonl"]),
+        ["GET /api/v1/evidence/heads"] = (Decision.Scoped, ["/api/v1/evidence/heads"]),
+        ["POST /api/v1/evidence/heads"] = (Decision.OperatorOnly, ["/api/v1/evidence/heads"]),
     };
 
 
@@ -111,6 +114,7 @@ public sealed class ClientAccessApiTests : IClassFixture<ClientAccessApiTests.Se
     [InlineData("/api/v1/incidents?status=all")]
     [InlineData("/api/v1/rpo")]
     [InlineData("/api/v1/maintenance")]
+    [InlineData("/api/v1/evidence")]
     public async Task Reader_SeesBothClients_SoTheScopeIsWhatHidesBeta(string path)
     {
         using var reader = _collector.Client(TwoClientCollector.Reader);

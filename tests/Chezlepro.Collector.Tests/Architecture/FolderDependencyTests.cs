@@ -26,6 +26,7 @@ public sealed class FolderDependencyTests
     [InlineData("Storage", "Apis")]
     [InlineData("Storage", "Noc")]
     [InlineData("Storage", "Failover")]
+    [InlineData("Storage", "Evidence")]
     public void Folder_DoesNotUse(string from, string to)
     {
         Assert.False(Edges.TryGetValue((from, to), out var why), $"{from} must not use {to}: {why}");
