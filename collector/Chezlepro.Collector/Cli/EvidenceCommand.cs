@@ -99,7 +99,7 @@ public static class EvidenceCommand
             body = await response.Content.ReadAsStringAsync(ct);
             if ((int)response.StatusCode >= 400)
             {
-                errors.WriteLine($"HTTP {(int)response.StatusCode}: {CliApiError.Message(body, response.StatusCode)}");
+                errors.WriteLine($"HTTP {(int)response.StatusCode}: {CliApiError.Message(body, response.StatusCode, args.French)}");
                 return response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? CliExitCode.NoPermission : CliExitCode.ApiError;
             }
         }
