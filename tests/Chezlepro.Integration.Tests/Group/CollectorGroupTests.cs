@@ -40,7 +40,7 @@ public sealed class CollectorGroupTests(ITestOutputHelper output)
         await using var a = GroupCollectors.Create(broker.Port, "col-a", postgres.ConnectionString);
         await using var b = GroupCollectors.Create(broker.Port, "col-b", postgres.ConnectionString);
         steps.Done("postgres, broker, recorder");
-        await Task.WhenAll(a.StartAndWaitAsync(), b.StartAndWaitAsync());
+        await Task.WhenAll(a.StartAndWaitAsync(Step), b.StartAndWaitAsync(Step));
         CollectorProcess[] collectors = [a, b];
         steps.Done("both collectors answer");
 
@@ -81,7 +81,7 @@ public sealed class CollectorGroupTests(ITestOutputHelper output)
         steps.Done("failover decided by the survivor");
 
         // Restarted as systemd would, with the same client id: Mosquitto hands it the share it queued while it was dead.
-        await leader.StartAndWaitAsync();
+        await leader.StartAndWaitAsync(Step);
         steps.Done("killed collector restarted");
         var last = await LastAssignedAsync(agent);
         await Eventually.HoldsAsync(() => Task.FromResult(ChaosAgent.OutboxState(agent.DataDirectory).Watermark >= last), Step,
