@@ -20,7 +20,9 @@ public static class GroupCollectors
         {
             var collector = config["Collector"]!.AsObject();
             collector["Store"] = "postgres";
-            collector["ConnectionString"] = connectionString;
+            // The fixture's 10 s connect timeout is for the test's own reads; a collector starting at load 50+ has
+            // waited longer for its first connection, failed its store initialisation and exited.
+            collector["ConnectionString"] = new NpgsqlConnectionStringBuilder(connectionString) { Timeout = 120 }.ToString();
             collector["Group"] = Group;
             config["Api"]!["Keys"]!.AsArray().Add(new JsonObject { ["Key"] = CollectorHost.OperatorKey, ["Role"] = "operator" });
             config["Catalog"] = new JsonObject

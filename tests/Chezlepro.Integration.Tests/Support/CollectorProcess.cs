@@ -57,6 +57,8 @@ public sealed class CollectorProcess : IAsyncDisposable
         _process.Start();
         await Eventually.HoldsAsync(async () =>
         {
+            // A collector that could not start (its store refused it) exits: say so now, not at the deadline.
+            if (!_process.IsRunning) throw new InvalidOperationException("collector exited\n" + _process.Log);
             try
             {
                 return (await Http.GetAsync("/api/v1/sites")).IsSuccessStatusCode;
