@@ -78,7 +78,8 @@ internal static class IngestBench
         return elapsed;
     }
 
-    private static async Task PublishAsync(int port, int count, int agents, long seqBase)
+    /// <summary>Publishes <paramref name="count"/> telemetry messages from <paramref name="agents"/> clients (sites site0…), seqs from <paramref name="seqBase"/> + 1.</summary>
+    internal static async Task PublishAsync(int port, int count, int agents, long seqBase)
     {
         var clients = new List<MqttClient>();
         for (var a = 0; a < agents; a++)

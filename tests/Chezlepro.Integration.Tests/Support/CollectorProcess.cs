@@ -51,11 +51,14 @@ public sealed class CollectorProcess : IAsyncDisposable
     public void Start() => _process.Start();
 
     /// <summary>Starts and waits until the API answers (the MQTT subscription follows within the same start-up).</summary>
-    public async Task StartAndWaitAsync()
+    /// <param name="timeout">How long the start may take (40 s by default; a restart at load 100+ has taken 42 s).</param>
+    public async Task StartAndWaitAsync(TimeSpan? timeout = null)
     {
         _process.Start();
         await Eventually.HoldsAsync(async () =>
         {
+            // A collector that could not start (its store refused it) exits: say so now, not at the deadline.
+            if (!_process.IsRunning) throw new InvalidOperationException("collector exited\n" + _process.Log);
             try
             {
                 return (await Http.GetAsync("/api/v1/sites")).IsSuccessStatusCode;
@@ -65,7 +68,7 @@ public sealed class CollectorProcess : IAsyncDisposable
             {
                 return false;
             }
-        }, TimeSpan.FromSeconds(40), () => "collector API up\n" + _process.Log);
+        }, timeout ?? TimeSpan.FromSeconds(40), () => "collector API up\n" + _process.Log);
     }
 
     /// <summary>SIGKILL: whatever batch it was storing is cut short.</summary>
