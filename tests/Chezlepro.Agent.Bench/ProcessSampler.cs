@@ -23,12 +23,17 @@ internal sealed class ProcessSampler(string name, int pid)
 
     public long LastRssKb => _rssKb.Count == 0 ? 0 : _rssKb[^1];
 
+    /// <summary>The last sample's anonymous (heap, stacks, rehydrated data) and file-backed (mapped binary and libraries) parts.</summary>
+    public (long AnonKb, long FileKb) LastSplitKb { get; private set; }
+
     public bool Sample(bool warm)
     {
         var status = $"/proc/{Pid}/status";
         if (!File.Exists(status)) return false;
-        var rss = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        var lines = File.ReadAllLines(status);
+        var rss = lines.FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
         if (rss is null) return false;
+        LastSplitKb = (Kb(lines, "RssAnon:"), Kb(lines, "RssFile:") + Kb(lines, "RssShmem:"));
         var cpu = CpuSeconds();
         if (warm)
         {
@@ -38,6 +43,11 @@ internal sealed class ProcessSampler(string name, int pid)
         CpuAtEnd = cpu;
         return true;
     }
+
+    private static long Kb(string[] lines, string key) =>
+        lines.FirstOrDefault(l => l.StartsWith(key, StringComparison.Ordinal)) is { } line
+            ? long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture)
+            : 0;
 
     private double CpuSeconds()
     {

@@ -128,6 +128,8 @@ foreach (var s in samplers)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{s.Name,-20} {s.AvgRssKb / 1024,10:F1} {s.PeakRssKb / 1024.0,11:F1} {s.LastRssKb / 1024.0,11:F1} {cpu,8:F2} {100 * cpu / window.TotalSeconds,7:F2} {s.AvgRssKb / anchor.AvgRssKb,9:F2} {(anchorCpu > 0 ? cpu / anchorCpu : double.NaN),9:F2}"));
 }
+foreach (var s in samplers)
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{s.Name}: last sample {s.LastSplitKb.AnonKb / 1024.0:F1} MB anonymous + {s.LastSplitKb.FileKb / 1024.0:F1} MB file-backed"));
 Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"window {window.TotalSeconds:F0} s; zabbix items answered {answered}; agent polls: {agentPolls}"));
 foreach (var (name, elapsed) in startUp)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start to first telemetry message, agent {name}: {elapsed.TotalMilliseconds:F0} ms"));

@@ -3,10 +3,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Chezlepro.Testing;
+using Chezlepro.Testing.Processes;
 
 namespace Chezlepro.Integration.Tests.Support;
 
-/// <summary>A real agent process (the built <c>chezlepro-agent.dll</c>) with its own data folder and config.</summary>
+/// <summary>
+/// A real agent process with its own data folder and config: the Native AOT publish CI made (CHEZLEPRO_PUBLISH_AGENT,
+/// see <see cref="ServiceCommand"/>), or the built <c>chezlepro-agent.dll</c>.
+/// </summary>
 public sealed class AgentProcess : IAsyncDisposable
 {
     private readonly string _configPath;
@@ -47,13 +51,7 @@ public sealed class AgentProcess : IAsyncDisposable
 
     public void Start()
     {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chezlepro-agent.dll"));
+        var psi = ServiceCommand.For("chezlepro-agent.dll");
         psi.ArgumentList.Add("--config");
         psi.ArgumentList.Add(_configPath);
         _process = Process.Start(psi)!;

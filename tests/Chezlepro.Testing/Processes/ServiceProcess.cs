@@ -5,12 +5,14 @@ using System.Text;
 namespace Chezlepro.Testing.Processes;
 
 /// <summary>
-/// One of the project's services run as a real process (<c>dotnet &lt;dll&gt; --config &lt;file&gt;</c>), its console
+/// One of the project's services run as a real process (<c>dotnet &lt;dll&gt; --config &lt;file&gt;</c>, or the published
+/// agent: <see cref="ServiceCommand"/>), its console
 /// kept in memory: killable with SIGKILL (the crash the chaos suite needs), stoppable with SIGTERM, restartable.
 /// </summary>
 public sealed class ServiceProcess : IDisposable
 {
     private readonly string _dll;
+    private readonly string _dllName;
     private readonly string _configPath;
     private readonly StringBuilder _log = new();
     private Process? _process;
@@ -19,6 +21,7 @@ public sealed class ServiceProcess : IDisposable
     public ServiceProcess(string dllName, string configPath)
     {
         _dll = Path.Combine(AppContext.BaseDirectory, dllName);
+        _dllName = dllName;
         _configPath = configPath;
         // A bench stopped with Ctrl-C (or a test host that exits) must not leave the service running behind it.
         AppDomain.CurrentDomain.ProcessExit += OnHostExit;
@@ -44,8 +47,7 @@ public sealed class ServiceProcess : IDisposable
     {
         if (IsRunning) throw new InvalidOperationException($"{_dll} is already running (pid {_process!.Id})");
         _process?.Dispose();
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(_dll);
+        var psi = ServiceCommand.For(_dllName);
         psi.ArgumentList.Add("--config");
         psi.ArgumentList.Add(_configPath);
         _process = Process.Start(psi)!;

@@ -16,7 +16,8 @@ public sealed class Arm64Package : IDisposable
             ["OUT_DIR"] = Path.Combine(Scratch, "out"), ["ARTIFACTS_PATH"] = Path.Combine(Scratch, "artifacts"), ["DEB_COMPRESS"] = "gzip",
         };
         // CI can publish once and package many, as for linux-x64 (CHEZLEPRO_PUBLISH_AGENT).
-        if (Environment.GetEnvironmentVariable("CHEZLEPRO_PUBLISH_AGENT_ARM64") is { Length: > 0 } published) env["CHEZLEPRO_PUBLISH_AGENT"] = published;
+        // Never the inherited CHEZLEPRO_PUBLISH_AGENT: that is the linux-x64 publish (.ci/run exports it for every test).
+        env["CHEZLEPRO_PUBLISH_AGENT"] = Environment.GetEnvironmentVariable("CHEZLEPRO_PUBLISH_AGENT_ARM64") ?? "";
         var output = DebPackages.Run("sh", DebPackages.RepoRoot, env,
             Path.Combine(DebPackages.RepoRoot, "packaging/linux/build-deb.sh"), "linux-arm64", "1.2.3", "agent");
         BuildLog = output.Split('\n').LastOrDefault(l => l.StartsWith("built ", StringComparison.Ordinal)) ?? "";
