@@ -32,6 +32,17 @@ public sealed class SessionResendTests
         return lost;
     }
 
+    private static TaskCompletionSource Connected(MqttClient client, long number)
+    {
+        var connected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        client.ConnectedHandler = (e, _) =>
+        {
+            if (e.ConnectionNumber >= number) connected.TrySetResult();
+            return Task.CompletedTask;
+        };
+        return connected;
+    }
+
     private static Task<(bool Dup, ushort Id, string Topic, string Payload)> ReadPublishAsync(FakeSession session) => session.ReadPublishAsync();
 
     private static Task PubAckAsync(FakeSession session, ushort id) => session.PubAckAsync(id);
@@ -46,6 +57,7 @@ public sealed class SessionResendTests
         await using var fake = new FakeBroker();
         await using var client = Client(fake, cleanSession: false);
         var lost = Disconnected(client);
+        var reconnected = Connected(client, 2);
         var start = client.StartAsync(default);
         Task first, second;
         (bool Dup, ushort Id, string Topic, string Payload) sent1, sent2;
@@ -72,7 +84,10 @@ public sealed class SessionResendTests
         Assert.Equal((sessionPresent, sent2.Id, "resend/x", "p2"), resent2);
         Assert.False(first.IsCompleted);
 
-        // A publish made after the reconnect follows the re-sends, on a fresh id.
+        // A publish made after the reconnect follows the re-sends, on a fresh id. The re-sends are queued to the writer
+        // before the connection becomes current, so they can reach the server before a new publish is accepted: wait
+        // until the client says it is connected (a publish in that gap is refused as not connected, by design).
+        await reconnected.Task.WaitAsync(TimeSpan.FromSeconds(5));
         var third = client.PublishAsync(Message("p3"), default);
         var sent3 = await ReadPublishAsync(again);
         Assert.Equal("p3", sent3.Payload);
