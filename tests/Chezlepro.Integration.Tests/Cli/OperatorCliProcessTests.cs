@@ -97,7 +97,12 @@ public sealed class OperatorCliProcessTests : IAsyncLifetime
         var id = row[0];
         var refused = await CliAsync(Reader, "incidents", "ack", id);
         Assert.Equal(CliExitCode.NoPermission, refused.Code);
-        Assert.Contains("HTTP 403: Rôle opérateur requis / Operator role required", refused.Err, StringComparison.Ordinal);
+        // The CLI shows the half of the bilingual title in its language (French by default).
+        Assert.Contains("HTTP 403: Rôle opérateur requis", refused.Err, StringComparison.Ordinal);
+        Assert.DoesNotContain("Operator role required", refused.Err, StringComparison.Ordinal);
+        var refusedEn = await CliAsync(Reader, "incidents", "ack", id, "--lang", "en");
+        Assert.Equal(CliExitCode.NoPermission, refusedEn.Code);
+        Assert.Contains("HTTP 403: Operator role required", refusedEn.Err, StringComparison.Ordinal);
         var ack = await CliAsync(Operator, "incidents", "ack", id, "--tsv");
         Assert.Equal(CliExitCode.Ok, ack.Code);
         Assert.NotEqual("", ack.Out.Split('\n')[1].Split('\t')[5]);
