@@ -73,7 +73,8 @@ public class CephSourceFactoryTests
 
         var error = Assert.Throws<InvalidOperationException>(() => new CephSourceFactory().Create(SourceConfig.Entry(root), services));
 
-        const string Expected = "Sources:0:ProxmoxSource: 'pve-b' names no 'proxmox' source; give BaseUrl/TokenId/TokenSecret on this entry or name one";
+        const string Expected = "Sources:0:ProxmoxSource: 'pve-b' names no 'proxmox' source; give BaseUrl/TokenId/TokenSecret on this entry or name one"
+            + " / ne nomme aucune source «\u00a0proxmox\u00a0»\u00a0; donnez BaseUrl/TokenId/TokenSecret sur cette entrée ou nommez-en une";
         Assert.Equal(Expected, error.Message);
         Assert.Equal([Expected], new CephSourceFactory().Validate(SourceConfig.Entry(root)));
     }
