@@ -32,6 +32,11 @@ public sealed class MqttClientOptionsValidatorTests
     }
 
     [Fact]
+    public void Validate_BadPort_EnglishThenFrenchReason() =>
+        Assert.Contains("Mqtt:Port = 70000 is outside 1..65535 / doit être entre 1 et 65535",
+            MqttClientOptionsValidator.Validate(new MqttClientOptions { ClientId = "c", Port = 70000 }));
+
+    [Fact]
     public void Constructor_InvalidOptions_ThrowsWithoutIo() =>
         Assert.Throws<ArgumentException>(() => new MqttClient(new MqttClientOptions { ClientId = "a\u0001" },
             Microsoft.Extensions.Logging.Abstractions.NullLogger<MqttClient>.Instance, TimeProvider.System));

@@ -1,3 +1,4 @@
+using Chezlepro.Hosting.Configuration;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
@@ -47,7 +48,7 @@ public sealed class LocalActionsOptions
     {
         if (entry[key] is not { Length: > 0 } raw) return fallback;
         if (TimeSpan.TryParse(raw.Trim(), CultureInfo.InvariantCulture, out var value)) return value;
-        errors.Add($"{entry.Path}:{key}: '{raw}' is not a duration (hh:mm:ss)");
+        errors.Add(ValidationText.Of($"{entry.Path}:{key}: '{raw}' is not a duration (hh:mm:ss)", "n’est pas une durée (hh:mm:ss)"));
         return fallback;
     }
 
@@ -55,7 +56,7 @@ public sealed class LocalActionsOptions
     {
         if (entry[key] is not { Length: > 0 } raw) return fallback;
         if (bool.TryParse(raw.Trim(), out var value)) return value;
-        errors.Add($"{entry.Path}:{key}: '{raw}' must be true or false");
+        errors.Add(ValidationText.Of($"{entry.Path}:{key}: '{raw}' must be true or false", "doit valoir true ou false"));
         return fallback;
     }
 }

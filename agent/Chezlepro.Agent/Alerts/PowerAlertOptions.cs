@@ -1,3 +1,5 @@
+using Chezlepro.Hosting.Configuration;
+
 namespace Chezlepro.Agent.Alerts;
 
 /// <summary>Thresholds of the local power alert rules (key <c>Sources:n:Alerts:…</c>).</summary>
@@ -30,23 +32,23 @@ public sealed class PowerAlertOptions
     {
         if (SocLow is < 0 or > 100)
         {
-            yield return $"{prefix}SocLow: '{SocLow}' must be between 0 and 100";
+            yield return ValidationText.Of($"{prefix}SocLow: '{SocLow}' must be between 0 and 100", "doit être entre 0 et 100");
         }
         if (SocClear < SocLow || SocClear > 100)
         {
-            yield return $"{prefix}SocClear: '{SocClear}' must be between SocLow ({SocLow}) and 100";
+            yield return ValidationText.Of($"{prefix}SocClear: '{SocClear}' must be between SocLow ({SocLow}) and 100", "doit être entre SocLow et 100");
         }
         if (RuntimeLeadTime <= TimeSpan.Zero)
         {
-            yield return $"{prefix}RuntimeLeadTime: '{RuntimeLeadTime}' must be positive";
+            yield return ValidationText.Of($"{prefix}RuntimeLeadTime: '{RuntimeLeadTime}' must be positive", "doit être positif");
         }
         if (RuntimeClearMargin < TimeSpan.Zero || ClearHold < TimeSpan.Zero)
         {
-            yield return $"{prefix}RuntimeClearMargin/ClearHold: '{RuntimeClearMargin}'/'{ClearHold}' must not be negative";
+            yield return ValidationText.Of($"{prefix}RuntimeClearMargin/ClearHold: '{RuntimeClearMargin}'/'{ClearHold}' must not be negative", "ne doivent pas être négatifs");
         }
         if (UnreachablePolls is < 1 or > 1000)
         {
-            yield return $"{prefix}UnreachablePolls: '{UnreachablePolls}' must be between 1 and 1000";
+            yield return ValidationText.Of($"{prefix}UnreachablePolls: '{UnreachablePolls}' must be between 1 and 1000", "doit être entre 1 et 1000");
         }
     }
 }

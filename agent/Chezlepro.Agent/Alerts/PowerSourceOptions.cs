@@ -1,4 +1,5 @@
 using Chezlepro.Agent.Sources;
+using Chezlepro.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 
 namespace Chezlepro.Agent.Alerts;
@@ -46,15 +47,15 @@ public class PowerSourceOptions
     {
         if (BatteryCapacityAh is <= 0 or > 100_000)
         {
-            yield return $"{definition.Key("BatteryCapacityAh")}: '{BatteryCapacityAh}' must be between 0 and 100000 Ah";
+            yield return ValidationText.Of($"{definition.Key("BatteryCapacityAh")}: '{BatteryCapacityAh}' must be between 0 and 100000 Ah", "doit être entre 0 et 100000\u00a0Ah");
         }
         if (ReserveSoc is < 0 or >= 100)
         {
-            yield return $"{definition.Key("ReserveSoc")}: '{ReserveSoc}' must be between 0 and 100";
+            yield return ValidationText.Of($"{definition.Key("ReserveSoc")}: '{ReserveSoc}' must be between 0 and 100", "doit être entre 0 et 100");
         }
         if (RuntimeSmoothing < TimeSpan.Zero || RuntimeSmoothing > TimeSpan.FromHours(1))
         {
-            yield return $"{definition.Key("RuntimeSmoothing")}: '{RuntimeSmoothing}' must be between 0 and 1 hour";
+            yield return ValidationText.Of($"{definition.Key("RuntimeSmoothing")}: '{RuntimeSmoothing}' must be between 0 and 1 hour", "doit être entre 0 et 1\u00a0heure");
         }
         foreach (var problem in Alerts.Validate(definition.Key("Alerts:")))
         {

@@ -1,3 +1,4 @@
+using Chezlepro.Hosting.Configuration;
 using System.Globalization;
 using Chezlepro.Agent.Scheduling;
 using Chezlepro.Contracts.Identity;
@@ -47,7 +48,7 @@ public sealed class SourceCatalog
             var key = $"Sources:{section.Key}";
             if (!int.TryParse(section.Key, NumberStyles.Integer, CultureInfo.InvariantCulture, out var index))
             {
-                problems.Add($"{key}: Sources must be a JSON array.");
+                problems.Add(ValidationText.Of($"{key}: Sources must be a JSON array.", "Sources doit être un tableau JSON."));
                 continue;
             }
             var type = section["Type"];

@@ -1,3 +1,4 @@
+using Chezlepro.Hosting.Configuration;
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
@@ -30,7 +31,7 @@ internal sealed class SourceKeys(SourceDefinition definition, List<string> error
     {
         if (String(key) is { } value)
             return value;
-        errors.Add($"{definition.Key(key)} is required{(secret ? "" : " and empty")}");
+        errors.Add(ValidationText.Of($"{definition.Key(key)} is required{(secret ? "" : " and empty")}", secret ? "est requis" : "est requis et vide"));
         return "";
     }
 
@@ -40,7 +41,7 @@ internal sealed class SourceKeys(SourceDefinition definition, List<string> error
             return fallback;
         if (TimeSpan.TryParse(raw, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
-        errors.Add($"{definition.Key(key)}: '{raw}' must be a duration (hh:mm:ss) between {min} and {max}");
+        errors.Add(ValidationText.Of($"{definition.Key(key)}: '{raw}' must be a duration (hh:mm:ss) between {min} and {max}", $"doit être une durée (hh:mm:ss) entre {min} et {max}"));
         return fallback;
     }
 
@@ -50,7 +51,7 @@ internal sealed class SourceKeys(SourceDefinition definition, List<string> error
             return fallback;
         if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is > 0 and <= 1)
             return value;
-        errors.Add($"{definition.Key(key)}: '{raw}' must be a fraction between 0 and 1 (0.9 = 90 %)");
+        errors.Add(ValidationText.Of($"{definition.Key(key)}: '{raw}' must be a fraction between 0 and 1 (0.9 = 90 %)", "doit être une fraction entre 0 et 1 (0,9 = 90\u00a0%)"));
         return fallback;
     }
 
@@ -60,7 +61,7 @@ internal sealed class SourceKeys(SourceDefinition definition, List<string> error
             return fallback;
         if (double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
-        errors.Add($"{definition.Key(key)}: '{raw}' must be a number between {min} and {max}");
+        errors.Add(ValidationText.Of($"{definition.Key(key)}: '{raw}' must be a number between {min} and {max}", $"doit être un nombre entre {min} et {max}"));
         return fallback;
     }
 
@@ -70,7 +71,7 @@ internal sealed class SourceKeys(SourceDefinition definition, List<string> error
             return fallback;
         if (int.TryParse(raw, NumberStyles.Integer, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
-        errors.Add($"{definition.Key(key)}: '{raw}' must be a whole number between {min} and {max}");
+        errors.Add(ValidationText.Of($"{definition.Key(key)}: '{raw}' must be a whole number between {min} and {max}", $"doit être un nombre entier entre {min} et {max}"));
         return fallback;
     }
 
@@ -80,7 +81,7 @@ internal sealed class SourceKeys(SourceDefinition definition, List<string> error
             return fallback;
         if (bool.TryParse(raw, out var value))
             return value;
-        errors.Add($"{definition.Key(key)}: '{raw}' must be true or false");
+        errors.Add(ValidationText.Of($"{definition.Key(key)}: '{raw}' must be true or false", "doit valoir true ou false"));
         return fallback;
     }
 
@@ -88,7 +89,8 @@ internal sealed class SourceKeys(SourceDefinition definition, List<string> error
     {
         if (Uri.TryCreate(raw, UriKind.Absolute, out var uri) && schemes.Contains(uri.Scheme))
             return uri;
-        errors.Add($"{definition.Key(key)}: '{raw}' must be an absolute {string.Join(" or ", schemes.Select(s => s + "://"))} URL");
+        errors.Add(ValidationText.Of($"{definition.Key(key)}: '{raw}' must be an absolute {string.Join(" or ", schemes.Select(s => s + "://"))} URL",
+            $"doit être une URL absolue {string.Join(" ou ", schemes.Select(s => s + "://"))}"));
         return null;
     }
 }

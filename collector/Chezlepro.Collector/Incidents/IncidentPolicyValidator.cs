@@ -1,3 +1,4 @@
+using Chezlepro.Hosting.Configuration;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.Incidents;
@@ -26,14 +27,14 @@ public sealed class IncidentPolicyValidator : IValidateOptions<IncidentPolicy>
 
     private static void CheckDebounce(string key, TimeSpan value, List<string> problems)
     {
-        if (value < TimeSpan.Zero || value > MaxDebounce) problems.Add($"{key} = {value}: must be between 00:00:00 and {MaxDebounce}.");
+        if (value < TimeSpan.Zero || value > MaxDebounce) problems.Add(ValidationText.Of($"{key} = {value}: must be between 00:00:00 and {MaxDebounce}.", $"doit être entre 00:00:00 et {MaxDebounce}."));
     }
 
     private static void CheckTargets(string key, PriorityTargets? targets, List<string> problems)
     {
         if (targets is null)
         {
-            problems.Add($"{key} is empty: a priority needs its Acknowledge and Restore targets.");
+            problems.Add(ValidationText.Of($"{key} is empty: a priority needs its Acknowledge and Restore targets.", "est vide\u00a0: une priorité a besoin de ses cibles Acknowledge et Restore."));
             return;
         }
         CheckPositive($"{key}:Acknowledge", targets.Acknowledge, problems);
@@ -44,6 +45,6 @@ public sealed class IncidentPolicyValidator : IValidateOptions<IncidentPolicy>
 
     private static void CheckPositive(string key, TimeSpan value, List<string> problems)
     {
-        if (value <= TimeSpan.Zero) problems.Add($"{key} = {value}: must be positive.");
+        if (value <= TimeSpan.Zero) problems.Add(ValidationText.Of($"{key} = {value}: must be positive.", "doit être positif."));
     }
 }

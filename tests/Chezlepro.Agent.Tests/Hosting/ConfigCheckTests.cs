@@ -22,7 +22,8 @@ public class ConfigCheckTests
 
         var problems = ConfigCheck.Run(configuration);
 
-        const string Expected = "Sources:0:Mode: 'proxmox-api' needs BaseUrl/TokenId/TokenSecret on this entry or a 'proxmox' source to borrow them from";
+        const string Expected = "Sources:0:Mode: 'proxmox-api' needs BaseUrl/TokenId/TokenSecret on this entry or a 'proxmox' source to borrow them from"
+            + " / demande BaseUrl/TokenId/TokenSecret sur cette entrée ou une source «\u00a0proxmox\u00a0» à qui les emprunter";
         Assert.Equal([Expected], problems);
         var services = new ServiceCollection().AddLogging().AddAgent(configuration);
         using var provider = services.BuildServiceProvider();

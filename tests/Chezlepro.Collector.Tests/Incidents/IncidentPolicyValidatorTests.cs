@@ -20,9 +20,9 @@ public sealed class IncidentPolicyValidatorTests
 
         Assert.Contains(failures, f => f.StartsWith("Incidents:Debounce = -00:00:01: must be between", StringComparison.Ordinal));
         Assert.Contains(failures, f => f.StartsWith("Incidents:RestoreDebounce = 2.00:00:00", StringComparison.Ordinal));
-        Assert.Contains("Incidents:P1:Acknowledge = 00:00:00: must be positive.", failures);
-        Assert.Contains("Incidents:P2:UpdateEvery = -01:00:00: must be positive.", failures);
-        Assert.Contains(failures, f => f.StartsWith("Incidents:P3 is empty", StringComparison.Ordinal));
+        Assert.Contains("Incidents:P1:Acknowledge = 00:00:00: must be positive / doit être positif.", failures);
+        Assert.Contains("Incidents:P2:UpdateEvery = -01:00:00: must be positive / doit être positif.", failures);
+        Assert.Contains(failures, f => f == "Incidents:P3 is empty: a priority needs its Acknowledge and Restore targets / est vide\u00a0: une priorité a besoin de ses cibles Acknowledge et Restore.");
         Assert.Equal(5, failures.Count);
     }
 }

@@ -1,6 +1,7 @@
 using Chezlepro.Agent.Sources.Proxmox;
 using Chezlepro.Health.Ceph;
 using Chezlepro.Health.Http;
+using Chezlepro.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -42,7 +43,7 @@ public sealed class CephSourceFactory : SourceFactory<(CephCliOptions? Cli, ApiC
         var mode = keys.String("Mode") ?? ApiMode;
         if (mode is ApiMode or CliMode)
             return mode;
-        keys.Errors.Add($"{keys.Definition.Key("Mode")}: '{mode}' must be '{ApiMode}' or '{CliMode}'");
+        keys.Errors.Add(ValidationText.Of($"{keys.Definition.Key("Mode")}: '{mode}' must be '{ApiMode}' or '{CliMode}'", $"doit être «\u00a0{ApiMode}\u00a0» ou «\u00a0{CliMode}\u00a0»"));
         return ApiMode;
     }
 
@@ -66,8 +67,10 @@ public sealed class CephSourceFactory : SourceFactory<(CephCliOptions? Cli, ApiC
         if (index < 0)
         {
             keys.Errors.Add(wanted is null
-                ? $"{keys.Definition.Key("Mode")}: '{ApiMode}' needs BaseUrl/TokenId/TokenSecret on this entry or a 'proxmox' source to borrow them from"
-                : $"{keys.Definition.Key("ProxmoxSource")}: '{wanted}' names no 'proxmox' source; give BaseUrl/TokenId/TokenSecret on this entry or name one");
+                ? ValidationText.Of($"{keys.Definition.Key("Mode")}: '{ApiMode}' needs BaseUrl/TokenId/TokenSecret on this entry or a 'proxmox' source to borrow them from",
+                    "demande BaseUrl/TokenId/TokenSecret sur cette entrée ou une source «\u00a0proxmox\u00a0» à qui les emprunter")
+                : ValidationText.Of($"{keys.Definition.Key("ProxmoxSource")}: '{wanted}' names no 'proxmox' source; give BaseUrl/TokenId/TokenSecret on this entry or name one",
+                    "ne nomme aucune source «\u00a0proxmox\u00a0»\u00a0; donnez BaseUrl/TokenId/TokenSecret sur cette entrée ou nommez-en une"));
             return new ApiClientOptions();
         }
         var entry = sources[index];
@@ -77,10 +80,12 @@ public sealed class CephSourceFactory : SourceFactory<(CephCliOptions? Cli, ApiC
         var lenderProblems = new List<string>();
         var api = ApiConnection.Parse(new SourceKeys(borrowed, lenderProblems));
         if (lenderProblems.Count > 0)
-            keys.Errors.Add($"{keys.Definition.Key("Mode")}: '{ApiMode}' borrows the connection of Sources:{borrowed.Index} ('{borrowed.Name}'), which has problems");
+            keys.Errors.Add(ValidationText.Of($"{keys.Definition.Key("Mode")}: '{ApiMode}' borrows the connection of Sources:{borrowed.Index} ('{borrowed.Name}'), which has problems",
+                "emprunte la connexion d’une source qui a des problèmes"));
         // The runner cancels a poll that outlives this entry's interval, whoever's timeout it reads with.
         else if (keys.Definition.Interval > TimeSpan.Zero && api.Timeout >= keys.Definition.Interval)
-            keys.Errors.Add($"{keys.Definition.Key("Interval")}: {keys.Definition.Interval} must be longer than the borrowed {borrowed.Key("Timeout")} ({api.Timeout})");
+            keys.Errors.Add(ValidationText.Of($"{keys.Definition.Key("Interval")}: {keys.Definition.Interval} must be longer than the borrowed {borrowed.Key("Timeout")} ({api.Timeout})",
+                "doit dépasser le délai d’attente emprunté"));
         return api;
     }
 }

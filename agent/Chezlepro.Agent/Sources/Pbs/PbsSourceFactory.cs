@@ -1,6 +1,7 @@
 using Chezlepro.Agent.Sources.Proxmox;
 using Chezlepro.Health.Http;
 using Chezlepro.Health.Pbs;
+using Chezlepro.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -25,9 +26,11 @@ public sealed class PbsSourceFactory : SourceFactory<(ApiClientOptions Api, PbsR
             FullWithin = keys.Time("FullWithin", d.FullWithin, TimeSpan.Zero, TimeSpan.FromDays(400)),
         };
         if (thresholds.BackupCriticalAge < thresholds.BackupWarningAge)
-            keys.Errors.Add($"{keys.Definition.Key("BackupCriticalAge")}: {thresholds.BackupCriticalAge} must not be shorter than {keys.Definition.Key("BackupWarningAge")} ({thresholds.BackupWarningAge})");
+            keys.Errors.Add(ValidationText.Of($"{keys.Definition.Key("BackupCriticalAge")}: {thresholds.BackupCriticalAge} must not be shorter than {keys.Definition.Key("BackupWarningAge")} ({thresholds.BackupWarningAge})",
+                "ne doit pas être plus court que BackupWarningAge"));
         if (thresholds.DatastoreCritical < thresholds.DatastoreWarning)
-            keys.Errors.Add($"{keys.Definition.Key("DatastoreCritical")}: {thresholds.DatastoreCritical} must not be below {keys.Definition.Key("DatastoreWarning")} ({thresholds.DatastoreWarning})");
+            keys.Errors.Add(ValidationText.Of($"{keys.Definition.Key("DatastoreCritical")}: {thresholds.DatastoreCritical} must not be below {keys.Definition.Key("DatastoreWarning")} ({thresholds.DatastoreWarning})",
+                "ne doit pas être sous DatastoreWarning"));
         return (api, new PbsReadOptions { Datastores = keys.List("Datastore", "Datastores"), Thresholds = thresholds });
     }
 

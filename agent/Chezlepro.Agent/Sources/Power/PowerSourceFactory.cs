@@ -1,4 +1,5 @@
 using Chezlepro.Agent.Alerts;
+using Chezlepro.Hosting.Configuration;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -39,6 +40,6 @@ public abstract class PowerSourceFactory<TOptions> : SourceFactory<TOptions>
     /// <summary>The TCP port rule of the sources reached over the network.</summary>
     private protected static void CheckPort(int port, SourceDefinition definition, List<string> errors)
     {
-        if (port is < 1 or > 65535) errors.Add($"{definition.Key("Port")}: '{port}' must be between 1 and 65535");
+        if (port is < 1 or > 65535) errors.Add(ValidationText.Of($"{definition.Key("Port")}: '{port}' must be between 1 and 65535", "doit être entre 1 et 65535"));
     }
 }

@@ -1,5 +1,6 @@
 using Chezlepro.Health.Http;
 using Chezlepro.Health.Proxmox;
+using Chezlepro.Hosting.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -35,9 +36,11 @@ public sealed class ProxmoxSourceFactory : SourceFactory<(ApiClientOptions Api, 
             },
         };
         if (read.Thresholds.ReplicationLagCritical < read.Thresholds.ReplicationLagWarning)
-            keys.Errors.Add($"{keys.Definition.Key("ReplicationLagCritical")}: '{read.Thresholds.ReplicationLagCritical}' must not be below ReplicationLagWarning ({read.Thresholds.ReplicationLagWarning})");
+            keys.Errors.Add(ValidationText.Of($"{keys.Definition.Key("ReplicationLagCritical")}: '{read.Thresholds.ReplicationLagCritical}' must not be below ReplicationLagWarning ({read.Thresholds.ReplicationLagWarning})",
+                "ne doit pas être sous ReplicationLagWarning"));
         if (read.Thresholds.ReplicationFailuresCritical < read.Thresholds.ReplicationFailuresWarning)
-            keys.Errors.Add($"{keys.Definition.Key("ReplicationFailuresCritical")}: '{read.Thresholds.ReplicationFailuresCritical}' must not be below ReplicationFailuresWarning ({read.Thresholds.ReplicationFailuresWarning})");
+            keys.Errors.Add(ValidationText.Of($"{keys.Definition.Key("ReplicationFailuresCritical")}: '{read.Thresholds.ReplicationFailuresCritical}' must not be below ReplicationFailuresWarning ({read.Thresholds.ReplicationFailuresWarning})",
+                "ne doit pas être sous ReplicationFailuresWarning"));
         return (api, read);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using Chezlepro.Hosting.Configuration;
 
 namespace Chezlepro.Agent.StatusPage.Http;
 
@@ -34,8 +35,9 @@ internal static class ListenEndpoints
         if (!raw.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
         {
             why = raw.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-                ? "https is not served by the agent; put a TLS proxy in front if the page must leave the LAN"
-                : "must start with http://";
+                ? ValidationText.Of("https is not served by the agent; put a TLS proxy in front if the page must leave the LAN",
+                    "l’agent ne sert pas https\u00a0; placez un mandataire TLS devant si la page doit sortir du réseau local")
+                : ValidationText.Of("must start with http://", "doit commencer par http://");
             return false;
         }
         var rest = raw[prefix.Length..].TrimEnd('/');
@@ -43,7 +45,8 @@ internal static class ListenEndpoints
         if (colon <= 0 || rest.Contains('/', StringComparison.Ordinal)
             || !int.TryParse(rest[(colon + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)
         {
-            why = "expected http://<address>:<port> with a port of 1-65535 and no path";
+            why = ValidationText.Of("expected http://<address>:<port> with a port of 1-65535 and no path",
+                "attendu http://<adresse>:<port> avec un port de 1 à 65535 et sans chemin");
             return false;
         }
         var host = rest[..colon];
@@ -57,7 +60,7 @@ internal static class ListenEndpoints
         };
         if (address is null)
         {
-            why = "the address must be an IP literal, localhost, * or +";
+            why = ValidationText.Of("the address must be an IP literal, localhost, * or +", "l’adresse doit être une adresse IP littérale, localhost, * ou +");
             return false;
         }
         endpoint = new IPEndPoint(address, port);

@@ -20,7 +20,8 @@ public class CephSourceFactoryTests
 
     [Fact]
     public void Validate_ProxmoxApiWithNothingToBorrow_NamesModeAndValue() =>
-        Assert.Equal(["Sources:0:Mode: 'proxmox-api' needs BaseUrl/TokenId/TokenSecret on this entry or a 'proxmox' source to borrow them from"],
+        Assert.Equal(["Sources:0:Mode: 'proxmox-api' needs BaseUrl/TokenId/TokenSecret on this entry or a 'proxmox' source to borrow them from"
+            + " / demande BaseUrl/TokenId/TokenSecret sur cette entrée ou une source «\u00a0proxmox\u00a0» à qui les emprunter"],
             new CephSourceFactory().Validate(SourceConfig.Entry(("Type", "ceph"), ("Name", "ceph"), ("Mode", "proxmox-api"))));
 
     [Fact]
@@ -32,13 +33,14 @@ public class CephSourceFactoryTests
             ("Sources:1:Type", "ceph"), ("Sources:1:Name", "ceph"));
         var entry = SourceConfig.Entry(root, 1) with { Interval = TimeSpan.FromSeconds(10) };
 
-        Assert.Equal(["Sources:1:Interval: 00:00:10 must be longer than the borrowed Sources:0:Timeout (00:00:20)"], new CephSourceFactory().Validate(entry));
+        Assert.Equal(["Sources:1:Interval: 00:00:10 must be longer than the borrowed Sources:0:Timeout (00:00:20) / doit dépasser le délai d’attente emprunté"],
+            new CephSourceFactory().Validate(entry));
     }
 
     [Fact]
     public void Validate_UnknownModeAndBadConnectTimeout_Named()
     {
-        Assert.Contains("Sources:0:Mode: 'rest' must be 'proxmox-api' or 'cli'",
+        Assert.Contains("Sources:0:Mode: 'rest' must be 'proxmox-api' or 'cli' / doit être «\u00a0proxmox-api\u00a0» ou «\u00a0cli\u00a0»",
             new CephSourceFactory().Validate(SourceConfig.Entry(("Type", "ceph"), ("Mode", "rest"))));
         Assert.Contains(new CephSourceFactory().Validate(SourceConfig.Entry(("Type", "ceph"), ("Mode", "cli"), ("ConnectTimeout", "0"))),
             p => p.StartsWith("Sources:0:ConnectTimeout: '0'", StringComparison.Ordinal));
@@ -71,7 +73,8 @@ public class CephSourceFactoryTests
 
         var error = Assert.Throws<InvalidOperationException>(() => new CephSourceFactory().Create(SourceConfig.Entry(root), services));
 
-        const string Expected = "Sources:0:ProxmoxSource: 'pve-b' names no 'proxmox' source; give BaseUrl/TokenId/TokenSecret on this entry or name one";
+        const string Expected = "Sources:0:ProxmoxSource: 'pve-b' names no 'proxmox' source; give BaseUrl/TokenId/TokenSecret on this entry or name one"
+            + " / ne nomme aucune source «\u00a0proxmox\u00a0»\u00a0; donnez BaseUrl/TokenId/TokenSecret sur cette entrée ou nommez-en une";
         Assert.Equal(Expected, error.Message);
         Assert.Equal([Expected], new CephSourceFactory().Validate(SourceConfig.Entry(root)));
     }

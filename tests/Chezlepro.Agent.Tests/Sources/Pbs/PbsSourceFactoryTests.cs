@@ -31,7 +31,7 @@ public class PbsSourceFactoryTests
 
         var problems = new PbsSourceFactory().Validate(entry).ToList();
 
-        Assert.Contains("Sources:0:BackupCriticalAge: 1.00:00:00 must not be shorter than Sources:0:BackupWarningAge (2.00:00:00)", problems);
-        Assert.Contains("Sources:0:DatastoreCritical: 0.9 must not be below Sources:0:DatastoreWarning (0.95)", problems);
+        Assert.Contains("Sources:0:BackupCriticalAge: 1.00:00:00 must not be shorter than Sources:0:BackupWarningAge (2.00:00:00) / ne doit pas être plus court que BackupWarningAge", problems);
+        Assert.Contains("Sources:0:DatastoreCritical: 0.9 must not be below Sources:0:DatastoreWarning (0.95) / ne doit pas être sous DatastoreWarning", problems);
     }
 }

@@ -18,8 +18,8 @@ public class ProbeSourceFactoryTests
             ("Url", "https://mail.example.org/"), ("ExpectStatus", "200"))));
 
     [Theory]
-    [InlineData("Kind", "ping", "Sources:0:Kind: 'ping' must be http, https, tcp, smtp or imap")]
-    [InlineData("Kind", "4", "Sources:0:Kind: '4' must be http, https, tcp, smtp or imap")]
+    [InlineData("Kind", "ping", "Sources:0:Kind: 'ping' must be http, https, tcp, smtp or imap / doit être http, https, tcp, smtp ou imap")]
+    [InlineData("Kind", "4", "Sources:0:Kind: '4' must be http, https, tcp, smtp or imap / doit être http, https, tcp, smtp ou imap")]
     public void Validate_BadKind_Named(string key, string value, string expected) =>
         Assert.Contains(expected, new ProbeSourceFactory().Validate(SourceConfig.Entry(("Type", "probe"), (key, value))));
 
@@ -29,9 +29,9 @@ public class ProbeSourceFactoryTests
         var problems = new ProbeSourceFactory().Validate(SourceConfig.Entry(("Kind", "https"), ("Url", "http://x/"),
             ("ExpectStatus", "2000"), ("FailuresBeforeCritical", "0"))).ToList();
 
-        Assert.Contains("Sources:0:Url: 'http://x/' must be an absolute https:// URL", problems);
-        Assert.Contains("Sources:0:ExpectStatus: '2000' must be a whole number between 100 and 599", problems);
-        Assert.Contains("Sources:0:FailuresBeforeCritical: '0' must be a whole number between 1 and 100", problems);
+        Assert.Contains("Sources:0:Url: 'http://x/' must be an absolute https:// URL / doit être une URL absolue https://", problems);
+        Assert.Contains("Sources:0:ExpectStatus: '2000' must be a whole number between 100 and 599 / doit être un nombre entier entre 100 et 599", problems);
+        Assert.Contains("Sources:0:FailuresBeforeCritical: '0' must be a whole number between 1 and 100 / doit être un nombre entier entre 1 et 100", problems);
     }
 
     [Fact]
@@ -45,12 +45,17 @@ public class ProbeSourceFactoryTests
     }
 
     [Fact]
+    public void Validate_NoKind_RequiredInBothLanguagesWithFrenchTypography() =>
+        Assert.Contains("Sources:0:Kind is required: http, https, tcp, smtp or imap / est requis\u00a0: http, https, tcp, smtp ou imap",
+            new ProbeSourceFactory().Validate(SourceConfig.Entry(("Type", "probe"))));
+
+    [Fact]
     public void Validate_TcpWithoutHostOrPort_Named()
     {
         var problems = new ProbeSourceFactory().Validate(SourceConfig.Entry(("Kind", "tcp"))).ToList();
 
-        Assert.Contains("Sources:0:Host is required for Kind 'tcp'", problems);
-        Assert.Contains("Sources:0:Port is required for Kind 'tcp' (1-65535)", problems);
+        Assert.Contains("Sources:0:Host is required for Kind 'tcp' / est requis pour le type «\u00a0tcp\u00a0»", problems);
+        Assert.Contains("Sources:0:Port is required for Kind 'tcp' (1-65535) / est requis pour le type «\u00a0tcp\u00a0» (1 à 65535)", problems);
     }
 
     [Fact]

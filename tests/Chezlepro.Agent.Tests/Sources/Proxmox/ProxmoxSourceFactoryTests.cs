@@ -32,8 +32,9 @@ public class ProxmoxSourceFactoryTests
 
         var problems = new ProxmoxSourceFactory().Validate(entry).ToList();
 
-        Assert.Contains("Sources:0:BaseUrl: 'http://pve1:8006' must be an absolute https:// URL", problems);
-        Assert.Contains(problems, p => p.StartsWith("Sources:0:TokenId: 'monitor!agent' must read <user>@<realm>!<tokenid>", StringComparison.Ordinal));
+        Assert.Contains("Sources:0:BaseUrl: 'http://pve1:8006' must be an absolute https:// URL / doit être une URL absolue https://", problems);
+        Assert.Contains(problems, p => p.StartsWith("Sources:0:TokenId: 'monitor!agent' must read <user>@<realm>!<tokenid>", StringComparison.Ordinal)
+            && p.EndsWith(" / doit avoir la forme <utilisateur>@<domaine>!<jeton>, par exemple monitor@pve!agent", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Sources:0:CertificateFingerprint: 'AB:CD'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Sources:0:Timeout: 'forever'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Sources:0:MemoryWarning: '90' must be a fraction", StringComparison.Ordinal));
@@ -45,7 +46,7 @@ public class ProxmoxSourceFactoryTests
     {
         var problems = new ProxmoxSourceFactory().Validate(SourceConfig.Entry([.. ContractExample, ("Timeout", "00:00:30")]));
 
-        Assert.Contains("Sources:0:Timeout: 00:00:30 must be shorter than Sources:0:Interval (00:00:30)", problems);
+        Assert.Contains("Sources:0:Timeout: 00:00:30 must be shorter than Sources:0:Interval (00:00:30) / doit être plus court que l’intervalle", problems);
     }
 
     [Fact]
@@ -54,8 +55,8 @@ public class ProxmoxSourceFactoryTests
         var problems = new ProxmoxSourceFactory().Validate(SourceConfig.Entry(("Type", "proxmox"), ("Name", "pve"))).ToList();
 
         Assert.Contains(problems, p => p.StartsWith("Sources:0:BaseUrl is required", StringComparison.Ordinal));
-        Assert.Contains("Sources:0:TokenId is required and empty", problems);
-        Assert.Contains("Sources:0:TokenSecret is required", problems);
+        Assert.Contains("Sources:0:TokenId is required and empty / est requis et vide", problems);
+        Assert.Contains("Sources:0:TokenSecret is required / est requis", problems);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public class ListenEndpointsTests
 
     [Theory]
     [InlineData("https://0.0.0.0:8443", "https is not served")]
-    [InlineData("ftp://0.0.0.0:21", "must start with http://")]
+    [InlineData("ftp://0.0.0.0:21", "must start with http:// / doit commencer par http://")]
     [InlineData("http://0.0.0.0", "expected http://<address>:<port>")]
     [InlineData("http://0.0.0.0:0", "expected http://<address>:<port>")]
     [InlineData("http://0.0.0.0:70000", "expected http://<address>:<port>")]

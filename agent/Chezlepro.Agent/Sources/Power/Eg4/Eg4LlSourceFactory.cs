@@ -1,5 +1,6 @@
 using Chezlepro.Agent.Alerts;
 using Chezlepro.Devices.Eg4;
+using Chezlepro.Hosting.Configuration;
 using Chezlepro.Modbus;
 using Chezlepro.Modbus.Serial;
 using Chezlepro.Modbus.Transport;
@@ -20,27 +21,29 @@ public sealed class Eg4LlSourceFactory : PowerSourceFactory<Eg4LlSourceOptions>
     {
         if (string.IsNullOrWhiteSpace(o.SerialPort) == string.IsNullOrWhiteSpace(o.Host))
         {
-            errors.Add($"{definition.Key("SerialPort")}: '{o.SerialPort}' / {definition.Key("Host")}: '{o.Host}': give exactly one of them");
+            errors.Add(ValidationText.Of($"{definition.Key("SerialPort")}: '{o.SerialPort}' / {definition.Key("Host")}: '{o.Host}': give exactly one of them", "donnez exactement l’un des deux"));
         }
         CheckPort(o.Port, definition, errors);
         if (!SerialSettings.SupportedBaudRates.Contains(o.BaudRate))
         {
-            errors.Add($"{definition.Key("BaudRate")}: '{o.BaudRate}' must be one of {string.Join(", ", SerialSettings.SupportedBaudRates)}");
+            errors.Add(ValidationText.Of($"{definition.Key("BaudRate")}: '{o.BaudRate}' must be one of {string.Join(", ", SerialSettings.SupportedBaudRates)}",
+                $"doit être l’une des valeurs {string.Join(", ", SerialSettings.SupportedBaudRates)}"));
         }
         if (o.UnitIds.Count == 0)
         {
-            errors.Add($"{definition.Key("UnitIds")}: at least one pack address is required");
+            errors.Add(ValidationText.Of($"{definition.Key("UnitIds")}: at least one pack address is required", "au moins une adresse de batterie est requise"));
         }
         foreach (var (id, i) in o.UnitIds.Select((id, i) => (id, i)))
         {
             if (id is < 1 or > 247)
             {
-                errors.Add($"{definition.Key($"UnitIds:{i}")}: '{id}' must be between 1 and 247 (0 is broadcast-like on EG4 buses)");
+                errors.Add(ValidationText.Of($"{definition.Key($"UnitIds:{i}")}: '{id}' must be between 1 and 247 (0 is broadcast-like on EG4 buses)",
+                    "doit être entre 1 et 247 (0 agit comme une diffusion sur les bus EG4)"));
             }
         }
         if (o.UnitIds.Distinct().Count() != o.UnitIds.Count)
         {
-            errors.Add($"{definition.Key("UnitIds")}: '{string.Join(",", o.UnitIds)}' lists an address twice");
+            errors.Add(ValidationText.Of($"{definition.Key("UnitIds")}: '{string.Join(",", o.UnitIds)}' lists an address twice", "contient une adresse en double"));
         }
         errors.AddRange(o.Master.Validate(definition.Key("")));
     }

@@ -1,5 +1,6 @@
 using Chezlepro.Agent.Alerts;
 using Chezlepro.Devices.VeBus;
+using Chezlepro.Hosting.Configuration;
 using Chezlepro.Modbus.Serial;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
@@ -18,15 +19,15 @@ public sealed class VeBusMk3SourceFactory : PowerSourceFactory<VeBusMk3SourceOpt
     {
         if (string.IsNullOrWhiteSpace(o.SerialPort))
         {
-            errors.Add($"{definition.Key("SerialPort")}: '{o.SerialPort}' is required (the MK3-USB device)");
+            errors.Add(ValidationText.Of($"{definition.Key("SerialPort")}: '{o.SerialPort}' is required (the MK3-USB device)", "est requis (le périphérique MK3-USB)"));
         }
         if (o.Phases is < 1 or > 4)
         {
-            errors.Add($"{definition.Key("Phases")}: '{o.Phases}' must be between 1 and 4");
+            errors.Add(ValidationText.Of($"{definition.Key("Phases")}: '{o.Phases}' must be between 1 and 4", "doit être entre 1 et 4"));
         }
         if (o.RequestTimeout <= TimeSpan.Zero || o.RequestTimeout > TimeSpan.FromSeconds(30))
         {
-            errors.Add($"{definition.Key("RequestTimeout")}: '{o.RequestTimeout}' must be between 0 and 30 s");
+            errors.Add(ValidationText.Of($"{definition.Key("RequestTimeout")}: '{o.RequestTimeout}' must be between 0 and 30 s", "doit être entre 0 et 30\u00a0s"));
         }
     }
 

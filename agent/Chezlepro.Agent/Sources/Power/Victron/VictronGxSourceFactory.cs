@@ -1,5 +1,6 @@
 using Chezlepro.Agent.Alerts;
 using Chezlepro.Devices.Victron;
+using Chezlepro.Hosting.Configuration;
 using Chezlepro.Modbus;
 using Chezlepro.Modbus.Transport;
 using Microsoft.Extensions.Configuration;
@@ -19,14 +20,15 @@ public sealed class VictronGxSourceFactory : PowerSourceFactory<VictronGxSourceO
     {
         if (string.IsNullOrWhiteSpace(o.Host))
         {
-            errors.Add($"{definition.Key("Host")}: '{o.Host}' is required (the GX address)");
+            errors.Add(ValidationText.Of($"{definition.Key("Host")}: '{o.Host}' is required (the GX address)", "est requis (l’adresse du GX)"));
         }
         CheckPort(o.Port, definition, errors);
         foreach (var (key, value, optional) in new[] { ("SystemUnitId", o.SystemUnitId, false), ("VebusUnitId", o.VebusUnitId, true), ("BatteryUnitId", o.BatteryUnitId, true) })
         {
             if (value is < 0 or > 255 || (value == 0 && !optional))
             {
-                errors.Add($"{definition.Key(key)}: '{value}' must be a unit id between {(optional ? 0 : 1)} and 255");
+                errors.Add(ValidationText.Of($"{definition.Key(key)}: '{value}' must be a unit id between {(optional ? 0 : 1)} and 255",
+                    $"doit être un identifiant d’unité entre {(optional ? 0 : 1)} et 255"));
             }
         }
         errors.AddRange(o.Master.Validate(definition.Key("")));

@@ -22,8 +22,9 @@ public class Eg4LlSourceFactoryTests
             ("UnitIds:0", "0"), ("UnitIds:1", "2"), ("UnitIds:2", "2"))).ToList();
         Assert.Contains(problems, p => p.Contains("give exactly one", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Sources:2:BaudRate: '9601'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("Sources:2:UnitIds:0: '0'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("Sources:2:UnitIds: '0,2,2'", StringComparison.Ordinal));
+        Assert.Contains("Sources:2:UnitIds:0: '0' must be between 1 and 247 (0 is broadcast-like on EG4 buses)"
+            + " / doit être entre 1 et 247 (0 agit comme une diffusion sur les bus EG4)", problems);
+        Assert.Contains("Sources:2:UnitIds: '0,2,2' lists an address twice / contient une adresse en double", problems);
     }
 
     [Fact]

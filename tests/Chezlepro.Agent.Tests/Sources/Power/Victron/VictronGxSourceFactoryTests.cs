@@ -34,7 +34,7 @@ public class VictronGxSourceFactoryTests
         Assert.Contains(problems, p => p.StartsWith("Sources:2:Port: '70000'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Sources:2:SystemUnitId: '0'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.StartsWith("Sources:2:BatteryUnitId: '300'", StringComparison.Ordinal));
-        Assert.Contains(problems, p => p.StartsWith("Sources:2:Alerts:SocLow: '150'", StringComparison.Ordinal));
+        Assert.Contains("Sources:2:Alerts:SocLow: '150' must be between 0 and 100 / doit être entre 0 et 100", problems);
         Assert.Contains(problems, p => p.StartsWith("Sources:2:RequestTimeout", StringComparison.Ordinal));
     }
 
