@@ -108,7 +108,7 @@ public sealed class OperatorCliProcessTests : IAsyncLifetime
         Assert.NotEqual("", ack.Out.Split('\n')[1].Split('\t')[5]);
         var again = await CliAsync(Operator, "incidents", "ack", id);
         Assert.Equal(CliExitCode.ApiError, again.Code);
-        Assert.Contains("HTTP 409: Incident déjà pris en charge / Incident already acknowledged", again.Err, StringComparison.Ordinal);
+        Assert.Contains("HTTP 409: Incident déjà pris en charge\n", again.Err, StringComparison.Ordinal);
 
         var add = await CliAsync(Operator, "maintenance", "add", "--service", "mail", "--from", "2027-01-10 22:00", "--to", "2027-01-11 01:00",
             "--reason", "Mise à jour du serveur", "--id", "mw-cli");
