@@ -116,14 +116,15 @@ public sealed class TlsTests : IAsyncLifetime
         Assert.False(client.IsConnected);
         Assert.Equal(0, sessions);
         Assert.Contains(logger.Entries, e => e.Id.Id == 5006); // first connect failed, retrying in the background
-        await WaitForBrokerRefusalsAsync(2);
+        // The client goes on retrying in the background, and each retry is refused for the same reason: at least 2.
+        await WaitForBrokerRefusalsAsync(2, exact: false);
     }
 
     // Mosquitto's own reason, one line per refused handshake.
     private int BrokerRefusals() =>
         File.ReadLines(_brokerLog).Count(l => l.Contains("peer did not return a certificate", StringComparison.Ordinal));
 
-    private async Task WaitForBrokerRefusalsAsync(int count)
+    private async Task WaitForBrokerRefusalsAsync(int count, bool exact = true)
     {
         // The broker logs right after sending its alert: the client may read the alert first.
         for (var i = 0; BrokerRefusals() < count; i++)
@@ -131,7 +132,7 @@ public sealed class TlsTests : IAsyncLifetime
             Assert.True(i < 100, $"the broker logged {BrokerRefusals()} refusals for a missing certificate, expected {count}:\n{File.ReadAllText(_brokerLog)}");
             await Task.Delay(50);
         }
-        Assert.Equal(count, BrokerRefusals());
+        if (exact) Assert.Equal(count, BrokerRefusals());
     }
 
     private static IEnumerable<Exception> Chain(Exception? e)
