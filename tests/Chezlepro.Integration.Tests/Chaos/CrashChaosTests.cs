@@ -11,7 +11,9 @@ namespace Chezlepro.Integration.Tests.Chaos;
 [Trait("Category", "Chaos")]
 public sealed class CrashChaosTests(ITestOutputHelper output)
 {
-    private const int Backlog = 10000;
+    // Large enough that the kill lands mid-drain: the AOT agent with the batch publish drained 10,000 rows between two
+    // polls of the stored count on a quiet CI machine (10,002 of 10,000 stored at the kill).
+    private const int Backlog = 40000;
 
     [Fact]
     public async Task CollectorKilledMidBatch_Restarted_EverySeqStoredOnce()
