@@ -8,11 +8,11 @@
 #   CHEZLEPRO_PUBLISH_COLLECTOR  the same for the collector
 #   ARTIFACTS_PATH               dotnet --artifacts-path for the publish (default: <OUT_DIR>/artifacts)
 #   DEB_COMPRESS                 dpkg-deb compressor: xz (default, smallest) or gzip (fast, for tests)
-#   AGENT_AOT                    true (default for linux-x64): the agent is published Native AOT; false (default
-#                                for linux-arm64, whose cross AOT link is not proven yet): the trimmed
-#                                self-contained JIT build (-p:AgentAot=false)
-# The AOT publish needs clang and binutils (the linker), plus for linux-arm64 the aarch64 cross binutils and C
-# runtime; run as root with apt-get at hand, this script installs whichever Debian package is missing.
+#   AGENT_AOT                    true (default): the agent is published Native AOT; false: the trimmed
+#                                self-contained JIT build (-p:AgentAot=false), the fallback
+# The AOT publish needs clang and binutils (the linker), plus for linux-arm64 (cross-linked from x64: clang
+# --target=aarch64-linux-gnu) the aarch64 cross binutils, gcc's crt objects and libgcc, and the C runtime; run as
+# root with apt-get at hand, this script installs whichever Debian package is missing.
 set -eu
 
 usage() { echo "usage: $0 <linux-x64|linux-arm64> <version> [agent] [collector]" >&2; exit 2; }
@@ -28,7 +28,7 @@ case "$RID" in
 esac
 echo "$VERSION" | grep -Eq '^[0-9][A-Za-z0-9.+~-]*$' || { echo "bad version '$VERSION'" >&2; exit 2; }
 
-if [ "$RID" = linux-x64 ]; then AGENT_AOT=${AGENT_AOT:-true}; else AGENT_AOT=${AGENT_AOT:-false}; fi
+AGENT_AOT=${AGENT_AOT:-true}
 case "$AGENT_AOT" in true|false) ;; *) echo "AGENT_AOT must be true or false, not '$AGENT_AOT'" >&2; exit 2 ;; esac
 
 # Native AOT compiles to native code with the platform's C toolchain (zlib and brotli come inside the ILCompiler
@@ -43,6 +43,8 @@ aot_requirements() {
     [ -z "$missing" ] && return 0
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
         echo "installing the Native AOT build requirements:$missing"
+        # A fresh machine (or container) has no package lists yet.
+        apt-get update -qq
         apt-get install -y -qq --no-install-recommends $missing >/dev/null
     else
         echo "Native AOT needs the Debian packages:$missing (apt-get install -y$missing), or AGENT_AOT=false" >&2

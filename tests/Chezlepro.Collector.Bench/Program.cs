@@ -11,7 +11,8 @@ namespace Chezlepro.Collector.Bench;
 /// same run, is one plain pass summing every interval's duration: the least any report over these rows must do.
 /// Usage: chezlepro-collector-bench [services=1000] [runs=7]; <c>ingest</c> for the ingest benchmark (IngestBench.cs),
 /// <c>pgquery</c> for the PostgreSQL read targets (PostgresQueryBench.cs), <c>evidence</c> for the size of a year of evidence journal (EvidenceBench.cs),
-/// <c>group</c> for two collectors against one on one PostgreSQL (GroupBench.cs).
+/// <c>group</c> for two collectors against one on one PostgreSQL (GroupBench.cs), <c>footprint</c> for the collector's
+/// resident memory and CPU idle and under the ingest stream beside Mosquitto's (FootprintBench.cs).
 /// </summary>
 public static class Program
 {
@@ -20,6 +21,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "ingest") return IngestBench.RunAsync(args).GetAwaiter().GetResult();
         if (args.Length > 0 && args[0] == "evidence") return EvidenceBench.RunAsync(args).GetAwaiter().GetResult();
         if (args.Length > 0 && args[0] == "group") return GroupBench.RunAsync(args).GetAwaiter().GetResult();
+        if (args.Length > 0 && args[0] == "footprint") return FootprintBench.RunAsync(args).GetAwaiter().GetResult();
         if (args.Length > 0 && args[0] == "pgquery") return PostgresQueryBench.RunAsync(args).GetAwaiter().GetResult();
         var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
         var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 7;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 
 namespace Chezlepro.Testing.Processes;
@@ -83,19 +82,7 @@ public sealed class ServiceProcess : IDisposable
     }
 
     /// <summary>Peak resident set of the current run (VmHWM of /proc/&lt;pid&gt;/status), in KiB; null once it has exited.</summary>
-    public long? PeakRssKb()
-    {
-        if (!IsRunning) return null;
-        try
-        {
-            var line = File.ReadLines($"/proc/{_process!.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    public long? PeakRssKb() => IsRunning ? ProcessMemory.PeakResidentKb(_process!.Id) : null;
 
     /// <inheritdoc />
     public void Dispose()
