@@ -111,6 +111,28 @@ public sealed class ClientViewBrowserTests(ClientViewBrowserTests.Site site, ITe
         Assert.Empty(problems);
     }
 
+    // 403: a token naming a client without a contract; 429: this address failed too often (Api:AuthFailureLimit).
+    // The collector's own answers are tested in ClientAccessOidcTests and SafeToExposeTests; here, what the page does with them.
+    [Theory]
+    [InlineData(403, "refused", "ne donne pas accès à l’espace client")]
+    [InlineData(429, "limited", "Trop de tentatives refusées depuis cette adresse")]
+    public async Task ForbiddenOrRateLimited_SaysWhy_StaysOnTheForm(int status, string state, string message)
+    {
+        await using var browser = await site.BrowserAsync();
+        var (page, problems) = await site.OpenAsync(browser);
+        await page.RouteAsync(new Regex("/api/v1/"), r => r.FulfillAsync(new RouteFulfillOptions { Status = status, ContentType = "application/problem+json", Body = "{}" }));
+        await page.GotoAsync(site.BaseUrl + "client/");
+        await page.FillAsync("#key", TwoClientCollector.ClientAlpha);
+        await page.ClickAsync("#login-button");
+        await page.WaitForSelectorAsync($"body[data-state={state}]");
+        Assert.Contains(message, await page.TextContentAsync("#login-error"), StringComparison.Ordinal);
+        Assert.True(await page.IsVisibleAsync("#login-form"));
+        Assert.True(await page.IsEnabledAsync("#login-button"));
+        Assert.True(await page.IsHiddenAsync("#view"));
+        Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('chezlepro.client.key')"));
+        Assert.Empty(problems);
+    }
+
     // Evidence/README.md: a client sees its records and the provider facts naming it in data.clients.
     private static bool SeenByAlpha(JsonNode record) =>
         (string?)record["client"] == "OBNL Alpha" || (record["data"]?["clients"] as JsonArray)?.Any(c => (string?)c == "OBNL Alpha") == true;
@@ -173,7 +195,7 @@ public sealed class ClientViewBrowserTests(ClientViewBrowserTests.Site site, ITe
         /// <summary>A page with the collector's time, and the problems it meets: CSP violations, script errors, requests elsewhere.</summary>
         public async Task<(IPage Page, List<string> Problems)> OpenAsync(IBrowser browser)
         {
-            var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
+            var context = await browser.NewContextAsync(new BrowserNewContextOptions { AcceptDownloads = true, Locale = "fr-CA", TimezoneId = "America/Toronto", ViewportSize = new ViewportSize { Width = 1280, Height = 1400 } });
             var page = await context.NewPageAsync();
             await page.Clock.SetFixedTimeAsync(Collector.Time.GetUtcNow().UtcDateTime);
             var problems = new List<string>();
