@@ -11,13 +11,9 @@ namespace Chezlepro.Collector.Tests.ClientView;
 /// <c>/client/</c> serves its page, script and style sheet from the assembly with no key, revalidated by ETag, under
 /// a CSP of its own ('self' script, style and fetches) that no other page gets.
 /// </summary>
-public sealed class ClientViewEndpointsTests : IAsyncLifetime
+public sealed class ClientViewEndpointsTests(ClientViewEndpointsTests.Collector fixture) : IClassFixture<ClientViewEndpointsTests.Collector>
 {
-    private readonly TwoClientCollector _collector = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _collector.DisposeAsync();
+    private readonly TwoClientCollector _collector = fixture.Instance;
 
     [Theory]
     [InlineData("/client/", "text/html")]
@@ -76,5 +72,15 @@ public sealed class ClientViewEndpointsTests : IAsyncLifetime
         Assert.Equal("/client/", bare.Headers.Location!.OriginalString);
         foreach (var path in new[] { "/client/index.html", "/client/appsettings.json", "/client/..%2Fclient.js", "/client/CLIENT.JS" })
             Assert.Equal(HttpStatusCode.NotFound, (await http.GetAsync(path)).StatusCode);
+    }
+
+    /// <summary>One collector for the class: starting one costs seconds, and these tests only read.</summary>
+    public sealed class Collector : IAsyncLifetime
+    {
+        internal TwoClientCollector Instance { get; } = new();
+
+        public Task InitializeAsync() => Task.CompletedTask;
+
+        public async Task DisposeAsync() => await Instance.DisposeAsync();
     }
 }
