@@ -97,6 +97,8 @@ public sealed class ClientViewBrowserTests(ClientViewBrowserTests.Site site, ITe
         await page.WaitForSelectorAsync("body[data-state=login]");
         Assert.Null(await page.EvaluateAsync<string?>("() => sessionStorage.getItem('chezlepro.client.key')"));
         Assert.True(await page.IsHiddenAsync("#view"));
+        var after = await page.ContentAsync();
+        foreach (var figure in new[] { "contrat-a", "vm-101", MailIncident, "OBNL Alpha" }) Assert.DoesNotContain(figure, after, StringComparison.Ordinal);
         Assert.Empty(problems);
     }
 

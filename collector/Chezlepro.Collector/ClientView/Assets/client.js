@@ -296,9 +296,13 @@
   }
 
   // ---- Session ----
+  const SECTIONS = ['availability', 'incidents', 'backups', 'restore-tests', 'patches', 'dr-tests'];
   function signOut(message) {
     sessionStorage.removeItem(KEY);
     client = '';
+    // Nothing of the client stays in the page, even hidden: the next person at this browser sees the form only.
+    for (const id of SECTIONS) fill(id, 'loading', el('p', 'Chargement…', { class: 'pending' }));
+    $('evidence-status').textContent = '';
     $('view').hidden = true;
     $('logout').hidden = true;
     $('who').hidden = true;
@@ -345,7 +349,7 @@
     if (refused) return signOut(refused.reason.message);
     outcomes.forEach((o, i) => {
       // A section that failed in its own rendering says so; the others stand.
-      if (o.status === 'rejected') unavailable(['availability', 'incidents', 'backups', 'restore-tests', 'patches', 'dr-tests'][i], { status: 0 });
+      if (o.status === 'rejected') unavailable(SECTIONS[i], { status: 0 });
     });
     document.body.setAttribute('data-state', 'ready');
   }
