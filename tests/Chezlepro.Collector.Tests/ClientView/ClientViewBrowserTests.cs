@@ -61,10 +61,10 @@ public sealed class ClientViewBrowserTests(ClientViewBrowserTests.Site site, ITe
         var incidentRow = $"#incidents tr[data-incident='{MailIncident}'] ";
         Assert.Equal(French.Duration(restore), await page.TextContentAsync(incidentRow + "td[data-restore]"));
         Assert.Equal("—", await page.TextContentAsync(incidentRow + "td[data-response]"));
-        Assert.Contains("1 avis; dernier : premier avis, 10 octobre 2026, 4 h 20", await page.TextContentAsync(incidentRow + "td[data-notices]"), StringComparison.Ordinal);
+        Assert.Contains("1 avis; dernier\u00a0: premier avis, 10 octobre 2026, 4 h 20", await page.TextContentAsync(incidentRow + "td[data-notices]"), StringComparison.Ordinal);
         Assert.Equal("Respecté", await page.TextContentAsync("#backups tr[data-guest=vm-101] td[data-status]"));
         var dr = await page.TextContentAsync("#dr-tests-table tbody");
-        Assert.Contains("mail-a : RTO 3\u00a0h 00\u00a0min / 4\u00a0h 00\u00a0min", dr, StringComparison.Ordinal);
+        Assert.Contains("mail-a\u00a0: RTO 3\u00a0h 00\u00a0min / 4\u00a0h 00\u00a0min", dr, StringComparison.Ordinal);
         Assert.Equal("Tests de restauration sur demande restants cette année\u00a0: 2 sur 3", await page.TextContentAsync("#restore-tests .allowance"));
         Assert.Equal("unavailable", await page.GetAttributeAsync("#patches", "data-state"));
         Assert.Contains("Non disponible", await page.TextContentAsync("#patches"), StringComparison.Ordinal);

@@ -99,7 +99,7 @@
     body.replaceChildren(...nodes);
   }
   function unavailable(id, result) {
-    const why = result.status === 429 ? 'Trop de requêtes depuis cette adresse : réessayez dans une minute.'
+    const why = result.status === 429 ? 'Trop de requêtes depuis cette adresse : réessayez dans une minute.'
       : 'Non disponible pour le moment' + (result.status ? ` (réponse ${result.status}).` : ' (le collecteur n’a pas répondu).');
     fill(id, 'unavailable', el('p', why, { class: 'unavailable' }));
   }
@@ -124,8 +124,8 @@
     }
   }
   const refusal = status => status === 401
-    ? 'Clé ou jeton refusé : vérifiez-le (un jeton expire après quelques minutes) et reconnectez-vous.'
-    : 'Cette clé ou ce jeton ne donne pas accès à l’espace client : demandez une clé client à votre fournisseur.';
+    ? 'Clé ou jeton refusé : vérifiez-le (un jeton expire après quelques minutes) et reconnectez-vous.'
+    : 'Cette clé ou ce jeton ne donne pas accès à l’espace client : demandez une clé client à votre fournisseur.';
 
   // ---- Sections ----
   async function availability() {
@@ -170,7 +170,7 @@
       if (list.ok) {
         const last = list.body[list.body.length - 1];
         noticeText = list.body.length === 0 ? 'Aucun avis'
-          : `${list.body.length} avis; dernier : ${NOTICE_TYPES[last.type] || last.type}, ${dateTime(last.sentAt)}`;
+          : `${list.body.length} avis; dernier : ${NOTICE_TYPES[last.type] || last.type}, ${dateTime(last.sentAt)}`;
         if (i.noticeDueAt) noticeText += `; prochain (${NOTICE_TYPES[i.noticeDueType] || i.noticeDueType}) attendu le ${dateTime(i.noticeDueAt)}` + (i.noticeLate ? ' — en retard' : '');
       }
       return row([i.serviceId, i.priority, dateTime(i.detectedAt),
@@ -235,8 +235,8 @@
     const minutes = m => duration(m * 60);
     if (r.body.tests.length === 0) nodes.push(el('p', 'Aucun test de relève enregistré.'));
     else {
-      nodes.push(table(['Date', 'Scénario', 'Services : mesuré / cible', 'Résultat', 'Constats'], r.body.tests.map(t => {
-        const services = t.services.map(s => `${s.service} : RTO ${minutes(s.rtoMinutes)} / ${minutes(s.rtoTargetMinutes)}${s.rtoMet ? '' : ' (dépassé)'}, `
+      nodes.push(table(['Date', 'Scénario', 'Services : mesuré / cible', 'Résultat', 'Constats'], r.body.tests.map(t => {
+        const services = t.services.map(s => `${s.service} : RTO ${minutes(s.rtoMinutes)} / ${minutes(s.rtoTargetMinutes)}${s.rtoMet ? '' : ' (dépassé)'}, `
           + `RPO ${minutes(s.rpoMinutes)} / ${minutes(s.rpoTargetMinutes)}${s.rpoMet ? '' : ' (dépassé)'}`).join('; ');
         return row([localDate(t.date), t.scenario, services, [t.passed ? 'Réussi' : 'Cibles dépassées', t.passed ? 'good' : 'bad', 'result'], t.findings || '—'],
           { 'data-test': t.id });
@@ -256,7 +256,7 @@
   function clientName(name) {
     if (!name || client) return;
     client = name;
-    $('who').textContent = 'Client : ' + name;
+    $('who').textContent = 'Client : ' + name;
     $('who').hidden = false;
   }
   const fileSafe = s => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '') || 'client';
@@ -287,7 +287,7 @@
       try { owner = JSON.parse(r.body.split('\n', 1)[0]).client || client; } catch { /* the header names the client; the page's name will do */ }
       const name = `preuves-${fileSafe(owner)}-${from}-${to}.jsonl`;
       save(r.body, 'application/x-ndjson', name);
-      status.textContent = `Journal téléchargé : ${name} (${number(r.body.split('\n').filter(l => l).length, 0)} lignes).`;
+      status.textContent = `Journal téléchargé : ${name} (${number(r.body.split('\n').filter(l => l).length, 0)} lignes).`;
     } catch (e) {
       if (e instanceof SignedOut) return signOut(e.message);
       status.className = 'error';
@@ -329,7 +329,7 @@
     if (first.status === 429) {
       sessionStorage.removeItem(KEY);
       $('login-button').disabled = false;
-      $('login-error').textContent = 'Trop de tentatives refusées depuis cette adresse : réessayez dans une minute.';
+      $('login-error').textContent = 'Trop de tentatives refusées depuis cette adresse : réessayez dans une minute.';
       $('login-error').hidden = false;
       document.body.setAttribute('data-state', 'limited');
       return;
