@@ -1,5 +1,6 @@
 using Chezlepro.Collector.Apis;
 using Chezlepro.Collector.Apis.Https;
+using Chezlepro.Collector.ClientView;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Diagnostics;
 using Chezlepro.Hosting.Configuration;
@@ -84,6 +85,7 @@ public static class CollectorApp
         app.MapAlertsApi();
         app.MapMetricsApi();
         app.MapEvidenceApi();
+        app.MapClientView();
         return app;
     }
 }

@@ -38,6 +38,8 @@ public sealed class ClientAccessApiTests : IClassFixture<ClientAccessApiTests.Se
     {
         ["GET /openapi/{documentName}.json"] = (Decision.Open, ["/openapi/v1.json"]),
         ["GET /healthz"] = (Decision.Open, ["/healthz"]),
+        ["GET /client"] = (Decision.Open, ["/client/"]),
+        ["GET /client/{file}"] = (Decision.Open, ["/client/client.js", "/client/client.css"]),
         ["GET /metrics"] = (Decision.Refused, ["/metrics"]),
         ["GET /api/v1/sites"] = (Decision.Refused, ["/api/v1/sites"]),
         ["GET /api/v1/sites/{site}/nodes/{node}/latest"] = (Decision.Refused, ["/api/v1/sites/ovh/nodes/proxy1/latest"]),
