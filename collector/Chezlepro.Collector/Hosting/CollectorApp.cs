@@ -84,6 +84,7 @@ public static class CollectorApp
         app.MapAlertsApi();
         app.MapMetricsApi();
         app.MapEvidenceApi();
+        app.MapPatchesApi();
         return app;
     }
 }
