@@ -1,4 +1,5 @@
 using Chezlepro.Collector.Catalog;
+using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Patches;
 using Chezlepro.Collector.Storage;
 using Microsoft.AspNetCore.Builder;
