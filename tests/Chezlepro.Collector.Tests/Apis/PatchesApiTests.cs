@@ -58,6 +58,16 @@ public sealed class PatchesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OpenApi_DescribesTheEndpoint()
+    {
+        using var anonymous = _collector.Client(null);
+
+        var path = JsonDocument.Parse(await anonymous.GetStringAsync("/openapi/v1.json")).RootElement.GetProperty("paths").GetProperty("/api/v1/patches");
+
+        Assert.Equal("GetPatches", path.GetProperty("get").GetProperty("operationId").GetString());
+    }
+
+    [Fact]
     public async Task NoKey_Refused401()
     {
         using var anonymous = _collector.Client(null);
