@@ -11,7 +11,7 @@ public sealed record PatchesDto(IReadOnlyList<PatchNodeDto> Nodes);
 /// <param name="Security">Pending security updates; null likewise.</param>
 /// <param name="LastPatchAt">End of the last upgrade (UTC); null when none is on record.</param>
 /// <param name="DaysSinceLastPatch">Whole days since then.</param>
-/// <param name="Status"><c>ok</c>, <c>warning</c> or <c>unknown</c>.</param>
+/// <param name="Status"><c>ok</c>, <c>warning</c> (security updates pending past the node's grace) or <c>unknown</c> (apt failed, or no result for 2 days).</param>
 /// <param name="UpdatedAt">Time of the node's result.</param>
 public sealed record PatchNodeDto(string Site, string Node, int? Pending, int? Security, DateTimeOffset? LastPatchAt, int? DaysSinceLastPatch,
     string Status, DateTimeOffset UpdatedAt);

@@ -16,6 +16,12 @@ public static class PatchStates
     /// <summary>The agent's check name (agent/…/Sources/Patches).</summary>
     public const string Check = "patch";
 
+    /// <summary>
+    /// A result older than this says nothing of today's state (the agent polls every 6 h by default, at most daily):
+    /// its status is <c>unknown</c>, its figures kept for what they were.
+    /// </summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromDays(2);
+
     /// <summary>The state of every node that reported a <c>patch</c> result, by site then node.</summary>
     public static async Task<IReadOnlyList<PatchState>> ReadAsync(ICollectorStore store, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -29,7 +35,7 @@ public static class PatchStates
         return states;
     }
 
-    /// <summary>One node's state from its <c>patch</c> result; details the agent did not send, or sent malformed, are null.</summary>
+    /// <summary>One node's state from its <c>patch</c> result; details the agent did not send, or sent malformed, are null; a stale result is <c>unknown</c>.</summary>
     public static PatchState From(string site, string node, HealthView health, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(health);
@@ -38,7 +44,7 @@ public static class PatchStates
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
             ? at : (DateTimeOffset?)null;
         var days = lastPatchAt is { } last ? (int)Math.Max(0, Math.Floor((now - last).TotalDays)) : (int?)null;
-        var status = health.Status switch
+        var status = now - health.Ts > StaleAfter ? "unknown" : health.Status switch
         {
             HealthStatus.Ok => "ok",
             HealthStatus.Warning or HealthStatus.Critical => "warning",

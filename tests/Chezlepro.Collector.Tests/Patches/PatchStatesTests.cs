@@ -22,6 +22,15 @@ public sealed class PatchStatesTests
         Assert.Equal(["libssl3", "openssl"], s.Packages);
     }
 
+    [Fact]
+    public void From_ResultOlderThanTwoDays_UnknownFiguresKept()
+    {
+        var health = new HealthView("patch", HealthStatus.Ok, "…", """{"pending":0,"security":0}""", Now - PatchStates.StaleAfter);
+
+        Assert.Equal("ok", PatchStates.From("ovh", "pve1", health, Now).Status);
+        Assert.Equal(("unknown", 0), (PatchStates.From("ovh", "pve1", health, Now.AddSeconds(1)).Status, PatchStates.From("ovh", "pve1", health, Now.AddSeconds(1)).Pending));
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("not json {")]
