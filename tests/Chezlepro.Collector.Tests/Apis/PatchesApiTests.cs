@@ -10,26 +10,32 @@ using Xunit;
 namespace Chezlepro.Collector.Tests.Apis;
 
 /// <summary><c>GET /api/v1/patches</c>: every node for a reader, only the nodes of its services for a client.</summary>
-public sealed class PatchesApiTests : IAsyncLifetime
+public sealed class PatchesApiTests(PatchesApiTests.SeededCollector fixture) : IClassFixture<PatchesApiTests.SeededCollector>
 {
-    private readonly TwoClientCollector _collector = new();
+    private readonly TwoClientCollector _collector = fixture.Collector;
 
-    public async Task InitializeAsync()
+    /// <summary>One collector for the class (the tests only read): a <c>patch</c> result on three nodes.</summary>
+    public sealed class SeededCollector : IAsyncLifetime
     {
-        _ = _collector.Factory.Server;
-        var store = _collector.Factory.Services.GetRequiredService<ICollectorStore>();
-        var t = _collector.Time.GetUtcNow().AddMinutes(-5);
-        // proxy1 carries Alpha's mail-a, proxy2 Beta's erp-b, proxy9 no service of anyone.
-        var seq = 1L;
-        foreach (var (node, status, security) in new[] { ("proxy1", HealthStatus.Warning, 2), ("proxy2", HealthStatus.Ok, 0), ("proxy9", HealthStatus.Ok, 0) })
-        {
-            var details = new JsonObject { ["pending"] = 5, ["security"] = security, ["lastPatchAt"] = "2026-11-10T11:26:03Z", ["packages"] = new JsonArray() };
-            var r = new HealthResult { Site = "ovh", Node = node, Seq = seq++, Ts = t, Check = "patch", Status = status, Summary = "…", Details = details };
-            Assert.Equal(StoreOutcome.Inserted, await store.StoreOneAsync(IngestItems.Of(r), t));
-        }
-    }
+        internal TwoClientCollector Collector { get; } = new();
 
-    public Task DisposeAsync() => _collector.DisposeAsync().AsTask();
+        public async Task InitializeAsync()
+        {
+            _ = Collector.Factory.Server;
+            var store = Collector.Factory.Services.GetRequiredService<ICollectorStore>();
+            var t = Collector.Time.GetUtcNow().AddMinutes(-5);
+            // proxy1 carries Alpha's mail-a, proxy2 Beta's erp-b, proxy9 no service of anyone.
+            var seq = 1L;
+            foreach (var (node, status, security) in new[] { ("proxy1", HealthStatus.Warning, 2), ("proxy2", HealthStatus.Ok, 0), ("proxy9", HealthStatus.Ok, 0) })
+            {
+                var details = new JsonObject { ["pending"] = 5, ["security"] = security, ["lastPatchAt"] = "2026-11-10T11:26:03Z", ["packages"] = new JsonArray() };
+                var r = new HealthResult { Site = "ovh", Node = node, Seq = seq++, Ts = t, Check = "patch", Status = status, Summary = "…", Details = details };
+                Assert.Equal(StoreOutcome.Inserted, await store.StoreOneAsync(IngestItems.Of(r), t));
+            }
+        }
+
+        public Task DisposeAsync() => Collector.DisposeAsync().AsTask();
+    }
 
     [Fact]
     public async Task Reader_EveryNodeWithTheFieldsTheClientPageReads()
