@@ -29,6 +29,7 @@ public sealed class SourceCatalog
         new Ceph.CephSourceFactory(),
         new Host.HostSourceFactory(),
         new Probe.ProbeSourceFactory(),
+        new Patches.PatchesSourceFactory(),
     ];
 
     /// <summary>Known source types.</summary>
@@ -61,7 +62,7 @@ public sealed class SourceCatalog
             else if (!names.Add(name!))
                 entryProblems.Add($"{key}:Name = '{name}': another source already has this name.");
             var intervalText = section["Interval"];
-            var interval = TimeSpan.FromSeconds(30);
+            var interval = type is not null && _factories.TryGetValue(type, out var typed) ? typed.DefaultInterval : TimeSpan.FromSeconds(30);
             if (intervalText is not null && !TimeSpan.TryParse(intervalText, CultureInfo.InvariantCulture, out interval))
                 entryProblems.Add($"{key}:Interval = '{intervalText}': not a time span (hh:mm:ss).");
             else if (interval < TimeSpan.FromSeconds(1) || interval > TimeSpan.FromDays(1))

@@ -16,6 +16,9 @@ public abstract class SourceFactory
     /// <summary>The <c>Type</c> value this factory handles (contract.md).</summary>
     public abstract string Type { get; }
 
+    /// <summary>The poll interval when the entry sets no <c>Interval</c>.</summary>
+    public virtual TimeSpan DefaultInterval => TimeSpan.FromSeconds(30);
+
     /// <summary>Every problem with the entry's type-specific keys, each naming its key and value. No I/O.</summary>
     /// <param name="definition">The entry.</param>
     public IReadOnlyList<string> Validate(SourceDefinition definition)

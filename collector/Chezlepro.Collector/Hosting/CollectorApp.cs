@@ -86,6 +86,7 @@ public static class CollectorApp
         app.MapMetricsApi();
         app.MapEvidenceApi();
         app.MapClientView();
+        app.MapPatchesApi();
         return app;
     }
 }

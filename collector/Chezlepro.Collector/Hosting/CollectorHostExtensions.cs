@@ -70,6 +70,7 @@ public static class CollectorHostExtensions
         services.AddFailover();
         services.AddNoc();
         services.AddEvidence();
+        services.AddHostedService<Patches.PatchEvidenceService>();
         return services;
     }
 

@@ -4,7 +4,9 @@ using System.Diagnostics;
 namespace Chezlepro.Health.Ceph;
 
 /// <summary>Runs real processes (no shell), killing the whole tree at the time limit.</summary>
-public sealed class SystemProcessRunner(TimeProvider time) : IProcessRunner
+/// <param name="time">Clock of the time limit.</param>
+/// <param name="environment">Variables set for the child on top of the service's own (LC_ALL=C for a parsed text output).</param>
+public sealed class SystemProcessRunner(TimeProvider time, IReadOnlyDictionary<string, string>? environment = null) : IProcessRunner
 {
     /// <inheritdoc />
     public async Task<ProcessResult> RunAsync(string fileName, IReadOnlyList<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
@@ -17,6 +19,8 @@ public sealed class SystemProcessRunner(TimeProvider time) : IProcessRunner
         };
         foreach (var argument in arguments)
             info.ArgumentList.Add(argument);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
         using var process = new Process { StartInfo = info };
         try
         {

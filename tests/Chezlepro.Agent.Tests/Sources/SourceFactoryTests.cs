@@ -26,6 +26,7 @@ public class SourceFactoryTests
             ("TokenId", "monitor@pbs!agent"), ("TokenSecret", SourceConfig.Secret), ("CertificateFingerprint", SourceConfig.Fingerprint)],
         [("Type", "ceph"), ("Name", "ceph"), ("Interval", "00:00:30"), ("Mode", "proxmox-api")],
         [("Type", "probe"), ("Name", "mail"), ("Interval", "00:00:30"), ("Kind", "https"), ("Url", "https://mail.example.org/"), ("ExpectStatus", "200")],
+        [("Type", "patches"), ("Name", "patches"), ("Interval", "06:00:00")],
     ];
 
     public static TheoryData<int> ContractEntries => new(Enumerable.Range(0, ContractExample.Length));

@@ -65,6 +65,7 @@ public sealed class ClientAccessApiTests : IClassFixture<ClientAccessApiTests.Se
         ["GET /api/v1/evidence"] = (Decision.Scoped, ["/api/v1/evidence", "/api/v1/evidence?client=OBNL%20Beta&format=jsonl"]),
         ["GET /api/v1/evidence/heads"] = (Decision.Scoped, ["/api/v1/evidence/heads"]),
         ["POST /api/v1/evidence/heads"] = (Decision.OperatorOnly, ["/api/v1/evidence/heads"]),
+        ["GET /api/v1/patches"] = (Decision.Scoped, ["/api/v1/patches"]),
     };
 
 
