@@ -61,12 +61,9 @@ internal sealed class Breakdown
     {
         await using var c = new NpgsqlConnection(cs);
         await c.OpenAsync();
-        await using var tx = await c.BeginTransactionAsync();
-        await using (var set = new NpgsqlCommand("SET LOCAL work_mem = '64MB';", c, tx)) await set.ExecuteNonQueryAsync();
         await using var cmd = new NpgsqlCommand("""
-            SELECT site, node, check_name, status, from_ts, last_seen, to_ts FROM check_states
-            WHERE from_ts < $2 AND (to_ts IS NULL OR to_ts > $1) ORDER BY site, node, check_name, from_ts;
-            """, c, tx);
+            SELECT site, node, check_name, status, from_ts, last_seen, to_ts FROM check_states WHERE from_ts < $2 AND (to_ts IS NULL OR to_ts > $1);
+            """, c);
         cmd.Parameters.Add(new NpgsqlParameter { Value = from });
         cmd.Parameters.Add(new NpgsqlParameter { Value = to });
         await using var r = await cmd.ExecuteReaderAsync();

@@ -1,9 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
 using Chezlepro.Collector.Availability;
+using Chezlepro.Collector.Availability.Rollup;
 using Chezlepro.Collector.Calendar;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Sla;
+using Chezlepro.Collector.Storage.Rollup;
 using Chezlepro.Collector.Storage.Postgres;
 using Chezlepro.Testing.Postgres;
 using Npgsql;
@@ -35,7 +37,9 @@ internal static class PostgresQueryBench
         for (var k = 1; k < 12; k++)
         {
             var shift = TimeSpan.FromDays(-33 * k);
-            fleet.Intervals.AddRange(month0.Select(i => i with { From = i.From + shift, LastSeen = i.LastSeen + shift, To = i.To + shift }));
+            // A copy's last interval ends where the next copy starts (monthTo + shift): as the fold stores them, only a
+            // check's newest interval is open, and its intervals never overlap.
+            fleet.Intervals.AddRange(month0.Select(i => i with { From = i.From + shift, LastSeen = i.LastSeen + shift, To = (i.To ?? monthTo) + shift }));
         }
         Console.WriteLine(FormattableString.Invariant($"fleet: {services} services, {fleet.Intervals.Count:N0} state intervals over 12 months"));
 
@@ -66,12 +70,14 @@ internal static class PostgresQueryBench
         }
 
         year.Sort();
+        var (breakdown, ranges) = await YearBreakdownAsync(store, fleet, yearFrom, monthTo, now);
+        Console.WriteLine(breakdown);
         Console.WriteLine(FormattableString.Invariant($"SLA month report from PostgreSQL: {sla.Summary(runs)} (target < 1000 ms)"));
         Console.WriteLine(FormattableString.Invariant($"12-month availability from PostgreSQL (day roll-up): median {year[runs / 2]:F0} ms, max {year[^1]:F0} ms over {runs} runs (target < 3000 ms)"));
         if (args.Contains("explain"))
         {
             await PostgresExplain.PrintAsync(cs, monthFrom.ToUnixTimeMilliseconds(), monthTo.ToUnixTimeMilliseconds(), yearFrom.ToUnixTimeMilliseconds(),
-                now.ToUnixTimeMilliseconds());
+                now.ToUnixTimeMilliseconds(), ranges);
         }
         Console.WriteLine(sla.Median < 1000 && year[runs / 2] < 3000 ? "TARGETS MET" : "TARGET MISSED");
         return 0;
@@ -92,6 +98,31 @@ internal static class PostgresQueryBench
         var same = raw.Zip(rolled).Count(p => (p.First.Up, p.First.Down, p.First.Unknown, p.First.Excluded) == (p.Second.Up, p.Second.Down, p.Second.Unknown, p.Second.Excluded));
         return FormattableString.Invariant(
             $"12 months from {rows.Count:N0} raw intervals (the old read, once): {rawMs:F0} ms; roll-up figures identical for {same} of {raw.Count} services");
+    }
+
+    /// <summary>One 12-month read through the roll-up, step by step as RolledUpReads runs it: where its time goes.</summary>
+    private static async Task<(string, List<CheckRange>)> YearBreakdownAsync(PostgresCollectorStore store, SyntheticFleet fleet, DateTimeOffset from, DateTimeOffset to, DateTimeOffset now)
+    {
+        var sw = Stopwatch.StartNew();
+        var days = await store.GetCheckDaysAsync(from, to, now, default);
+        var daysMs = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        var ranges = new List<CheckRange>();
+        foreach (var s in fleet.Catalog.Services)
+        {
+            foreach (var (a, b) in RolledUpAvailability.RawRanges(s, days, fleet.Windows, from, to, now))
+                ranges.AddRange(s.Checks.Select(c => new CheckRange(c.ToKey(), a, b)));
+        }
+        var rangesMs = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        var rows = await store.GetCheckIntervalsAsync(ranges, default);
+        var rawMs = sw.Elapsed.TotalMilliseconds;
+        sw.Restart();
+        var raw = new CheckHistoryIndex(rows.Select(r => new CheckStateInterval(new CheckKey(r.Site, r.Node, r.Check), r.Status, r.From, r.LastSeen, r.To)));
+        var n = fleet.Catalog.Services.Count(s => RolledUpAvailability.Compute(s, days, raw, fleet.Windows, from, to, now).Up > TimeSpan.Zero);
+        var engineMs = sw.Elapsed.TotalMilliseconds;
+        return (FormattableString.Invariant(
+            $"12 months, one read step by step: day rows {daysMs:F0} ms + raw ranges {rangesMs:F0} ms ({ranges.Count:N0} check ranges) + their intervals {rawMs:F0} ms ({rows.Count:N0} rows) + engine {engineMs:F0} ms ({n} services up)"), ranges);
     }
 
     private static async Task SeedAsync(string cs, SyntheticFleet fleet)

@@ -10,7 +10,7 @@ namespace Chezlepro.Collector.Availability.Rollup;
 public sealed class CheckDayRollup
 {
     private readonly IReadOnlyDictionary<CheckKey, DateTimeOffset> firstDays;
-    private readonly Dictionary<(CheckKey, DateTimeOffset), CheckDay> kept = [];
+    private readonly Dictionary<CheckKey, Dictionary<DateTimeOffset, CheckDay>> kept = [];
     private (DateTimeOffset From, DateTimeOffset End, List<DateTimeOffset> Starts)? walked;
 
     /// <summary>Wraps what the store read.</summary>
@@ -23,7 +23,11 @@ public sealed class CheckDayRollup
         ArgumentNullException.ThrowIfNull(days);
         Until = until;
         this.firstDays = firstDays;
-        foreach (var (key, day) in days) kept[(key, day.Start)] = day;
+        foreach (var (key, day) in days)
+        {
+            if (!kept.TryGetValue(key, out var byStart)) kept[key] = byStart = [];
+            byStart[day.Start] = day;
+        }
     }
 
     /// <summary>Exclusive end of the summarised days.</summary>
@@ -36,13 +40,10 @@ public sealed class CheckDayRollup
     public static bool IsStored(CheckDay day) => !day.IsCleanFor(ServiceDefinition.MinimumStalenessLimit);
 
     /// <summary>The day [start, end) of a check; only for days ending at or before <see cref="Until"/>.</summary>
-    public CheckDay Day(CheckKey key, DateTimeOffset start, DateTimeOffset end)
-    {
-        if (kept.TryGetValue((key, start), out var day)) return day;
-        return firstDays.TryGetValue(key, out var first) && start >= first
-            ? new CheckDay(start, end, end - start, default, default, default)
-            : CheckDay.NoData(start, end);
-    }
+    public CheckDay Day(CheckKey key, DateTimeOffset start, DateTimeOffset end) => For(key).Day(start, end);
+
+    /// <summary>The days of one check, to ask for many days.</summary>
+    internal CheckDayLookup For(CheckKey key) => new(kept.GetValueOrDefault(key), firstDays.TryGetValue(key, out var first) ? first : null);
 
     /// <summary>
     /// Day starts from the day containing <paramref name="from"/> through the first at or after <paramref name="end"/>.

@@ -66,7 +66,7 @@ public static class RolledUpAvailability
     private static void Walk(ServiceDefinition service, CheckDayRollup rollup, IReadOnlyList<(DateTimeOffset From, DateTimeOffset To)> excluded,
         DateTimeOffset from, DateTimeOffset end, List<(DateTimeOffset From, DateTimeOffset To)> raw, long[]? totals)
     {
-        var keys = service.Checks.Select(c => c.ToKey()).Distinct().ToArray();
+        var checks = service.Checks.Select(c => c.ToKey()).Distinct().Select(rollup.For).ToArray();
         var limit = service.EffectiveStalenessLimit;
         var x = 0;
         var starts = rollup.DayStarts(from, end);
@@ -76,7 +76,7 @@ public static class RolledUpAvailability
             var next = starts[i + 1];
             while (x < excluded.Count && excluded[x].To <= day) x++;
             var whole = day >= from && next <= end && next <= rollup.Until && (x >= excluded.Count || excluded[x].From >= next);
-            if (!whole || !TryCount(keys, rollup, day, next, limit, totals))
+            if (!whole || !TryCount(checks, day, next, limit, totals))
             {
                 var a = day > from ? day : from;
                 var b = next < end ? next : end;
@@ -86,12 +86,12 @@ public static class RolledUpAvailability
         }
     }
 
-    private static bool TryCount(CheckKey[] keys, CheckDayRollup rollup, DateTimeOffset start, DateTimeOffset end, TimeSpan limit, long[]? totals)
+    private static bool TryCount(CheckDayLookup[] checks, DateTimeOffset start, DateTimeOffset end, TimeSpan limit, long[]? totals)
     {
         CheckDay? trouble = null;
-        foreach (var key in keys)
+        foreach (var check in checks)
         {
-            var day = rollup.Day(key, start, end);
+            var day = check.Day(start, end);
             if (day.IsCleanFor(limit)) continue;
             // Two checks in trouble the same day: when they overlap decides the service's state; only raw intervals know.
             if (trouble is not null || !day.IsFreshFor(limit)) return false;
@@ -99,7 +99,7 @@ public static class RolledUpAvailability
         }
 
         if (totals is null) return true;
-        if (keys.Length == 0)
+        if (checks.Length == 0)
         {
             totals[(int)ServiceState.Unknown] += (end - start).Ticks;
             return true;
