@@ -10,6 +10,7 @@ using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Reports.ClientReport;
+using Chezlepro.Collector.RestoreTests;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Contracts.Topics;
@@ -70,6 +71,7 @@ public static class CollectorHostExtensions
         services.AddFailover();
         services.AddNoc();
         services.AddEvidence();
+        services.AddRestoreTests();
         return services;
     }
 
