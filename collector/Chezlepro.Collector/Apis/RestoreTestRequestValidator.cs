@@ -1,4 +1,5 @@
 using Chezlepro.Collector.Catalog;
+using Chezlepro.Collector.Evidence;
 using Chezlepro.Collector.RestoreTests;
 
 namespace Chezlepro.Collector.Apis;

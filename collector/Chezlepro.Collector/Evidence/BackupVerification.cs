@@ -1,4 +1,3 @@
-using Chezlepro.Collector.RestoreTests;
 using Chezlepro.Collector.Storage;
 
 namespace Chezlepro.Collector.Evidence;

@@ -1,24 +1,19 @@
-using Chezlepro.Collector.Evidence;
-using Chezlepro.Collector.Options;
-using Chezlepro.Collector.Storage.Postgres;
-using Chezlepro.Collector.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace Chezlepro.Collector.RestoreTests;
 
-/// <summary>Registers restore tests: their options, the store of the backend <c>Collector:Store</c> names, and the leader's round.</summary>
+/// <summary>
+/// Registers the restore tests' options (validated at start). Their store is registered with the other record stores
+/// (Storage), the leader's round that journals them with the evidence journal (Evidence): this folder uses neither.
+/// </summary>
 public static class RestoreTestServiceCollectionExtensions
 {
-    /// <summary>Adds <see cref="IRestoreTestStore"/>, <see cref="RestoreTestOptions"/> (validated at start) and <see cref="EvidenceBackupService"/>.</summary>
+    /// <summary>Adds <see cref="RestoreTestOptions"/> and its validator.</summary>
     public static IServiceCollection AddRestoreTests(this IServiceCollection services)
     {
         services.AddOptions<RestoreTestOptions>().BindConfiguration(RestoreTestOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<RestoreTestOptions>, RestoreTestOptionsValidator>();
-        services.AddSingleton<IRestoreTestStore>(sp => sp.GetRequiredService<IOptions<CollectorOptions>>().Value is { StoreKind: StoreKind.Postgres } o
-            ? new PostgresRestoreTestStore(o.ConnectionString!)
-            : new SqliteRestoreTestStore(Path.Combine(sp.GetRequiredService<IOptions<CollectorOptions>>().Value.DataDirectory, "restoretests.db")));
-        services.AddHostedService<EvidenceBackupService>();
         return services;
     }
 }

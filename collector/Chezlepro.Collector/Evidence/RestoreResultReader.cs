@@ -4,7 +4,9 @@ using System.Text.Json.Nodes;
 using Chezlepro.Collector.Catalog;
 using Chezlepro.Collector.Storage;
 
-namespace Chezlepro.Collector.RestoreTests;
+using Chezlepro.Collector.RestoreTests;
+
+namespace Chezlepro.Collector.Evidence;
 
 /// <summary>
 /// Reads a node's <c>restore.&lt;name&gt;</c> health result (details <c>guest</c>, <c>snapshot</c>, <c>archive</c>,
