@@ -10,9 +10,10 @@ namespace Chezlepro.Collector.Evidence;
 /// <summary>
 /// The leader appends every PBS verification (<c>backup.verified</c>) and every scheduled restore run
 /// (<c>restore.test</c>, also kept as a <see cref="RestoreTest"/>) the nodes reported. It reads the stored health
-/// results of the last 7 days, not only the latest one per check, so a verification or a run followed by another
-/// before the next round (or replayed late from an agent's outbox) is not missed; the journal's (kind, subject, at)
-/// key and the store's test key write each once however often the agent repeats it.
+/// results (the first round: those of the last 7 days; then those received since the previous round), not only the
+/// latest one per check, so a verification or a run followed by another before the next round (or replayed late from
+/// an agent's outbox) is not missed; the journal's (kind, subject, at) key and the store's test key write each once
+/// however often the agent repeats it.
 /// </summary>
 public sealed class EvidenceBackupService : PeriodicRoundService
 {
@@ -22,6 +23,10 @@ public sealed class EvidenceBackupService : PeriodicRoundService
     // Longer than any outage of the collector we expect to recover from, as the incident loop's.
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(7);
 
+    // After the first round only what was received since the last one, less this: a batch stamped before a round read
+    // and committed after it, another collector's clock (PostgreSQL group).
+    private static readonly TimeSpan Overlap = TimeSpan.FromMinutes(5);
+
     private readonly IHealthResultHistory? _history;
     private readonly IRestoreTestStore _tests;
     private readonly IEvidenceJournal _journal;
@@ -30,6 +35,7 @@ public sealed class EvidenceBackupService : PeriodicRoundService
     private readonly TimeProvider _time;
     private readonly TimeSpan _interval;
     private readonly HashSet<(string Kind, string Subject, DateTimeOffset At)> _written = [];
+    private DateTimeOffset? _lastRound;
 
     /// <summary>Creates the service.</summary>
     public EvidenceBackupService(ICollectorStore store, IRestoreTestStore tests, IEvidenceJournal journal, IOptionsMonitor<CatalogOptions> catalog,
@@ -57,13 +63,16 @@ public sealed class EvidenceBackupService : PeriodicRoundService
     {
         if (!_leadership.IsLeader || _history is null) return;
         var catalog = _catalog.CurrentValue;
-        var since = _time.GetUtcNow() - Lookback;
-        foreach (var result in await _history.GetDistinctHealthResultsAsync(BackupVerification.CheckPrefix, BackupVerification.Keys, since, cancellationToken))
+        var now = _time.GetUtcNow();
+        var since = now - Lookback;
+        var received = _lastRound is { } last ? last - Overlap : since;
+        foreach (var result in await _history.GetDistinctHealthResultsAsync(BackupVerification.CheckPrefix, BackupVerification.Keys, since, received, cancellationToken))
         {
             if (BackupVerification.Read(result) is { } verification)
                 await AppendOnceAsync(EvidenceBackupFacts.BackupVerified(verification, catalog), cancellationToken);
         }
-        foreach (var result in await _history.GetDistinctHealthResultsAsync(RestoreResultReader.CheckPrefix, [RestoreResultReader.RunKey], since, cancellationToken))
+        foreach (var result in await _history.GetDistinctHealthResultsAsync(RestoreResultReader.CheckPrefix, [RestoreResultReader.RunKey], since, received,
+            cancellationToken))
         {
             if (RestoreResultReader.Read(result, catalog) is not { } test) continue;
             var entry = EvidenceBackupFacts.RestoreTested(test, catalog);
@@ -72,6 +81,8 @@ public sealed class EvidenceBackupService : PeriodicRoundService
             await _tests.AddAsync(test, cancellationToken);
             await AppendOnceAsync(entry, cancellationToken);
         }
+        // Only once every fact read is written: a failed round reads the same span again.
+        _lastRound = now;
     }
 
     private async Task AppendOnceAsync(EvidenceEntry entry, CancellationToken cancellationToken)

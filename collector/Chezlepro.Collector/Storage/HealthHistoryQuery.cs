@@ -12,4 +12,7 @@ internal static class HealthHistoryQuery
             throw new ArgumentException("one to three plain field names expected", nameof(detailKeys));
         return detailKeys;
     }
+
+    /// <summary>The first name after every name starting with <paramref name="checkPrefix"/> (its last character plus one), for an index range.</summary>
+    public static string End(string checkPrefix) => checkPrefix[..^1] + (char)(checkPrefix[^1] + 1);
 }

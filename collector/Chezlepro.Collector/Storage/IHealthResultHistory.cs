@@ -8,10 +8,12 @@ public interface IHealthResultHistory
 {
     /// <summary>
     /// For every check whose name starts with <paramref name="checkPrefix"/>, the earliest stored result captured since
-    /// <paramref name="since"/> per distinct value of the <c>details</c> fields <paramref name="detailKeys"/> (one to
-    /// three field names), oldest first: a fact repeated by every later result comes back once, a new one as soon as
-    /// any of those fields changes, whatever the order the results arrived in.
+    /// <paramref name="capturedSince"/> and received since <paramref name="receivedSince"/>, per distinct value of the
+    /// <c>details</c> fields <paramref name="detailKeys"/> (one to three field names), oldest first: a fact repeated by
+    /// every later result comes back once, a new one as soon as any of those fields changes, whatever the order the
+    /// results arrived in. A reader that keeps up reads only what arrived since its last read (a late replay from an
+    /// agent's outbox is received late, whatever its capture time).
     /// </summary>
-    Task<IReadOnlyList<StoredHealthResult>> GetDistinctHealthResultsAsync(string checkPrefix, IReadOnlyList<string> detailKeys, DateTimeOffset since,
-        CancellationToken cancellationToken);
+    Task<IReadOnlyList<StoredHealthResult>> GetDistinctHealthResultsAsync(string checkPrefix, IReadOnlyList<string> detailKeys, DateTimeOffset capturedSince,
+        DateTimeOffset receivedSince, CancellationToken cancellationToken);
 }

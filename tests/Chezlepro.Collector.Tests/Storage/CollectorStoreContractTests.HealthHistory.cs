@@ -26,7 +26,7 @@ public abstract partial class CollectorStoreContractTests
         await Health("pbs.backupx", HealthStatus.Ok, T0.AddMinutes(3));
 
         var history = Assert.IsAssignableFrom<IHealthResultHistory>(_store);
-        var rows = await history.GetDistinctHealthResultsAsync("pbs.backup.", ["verifySnapshot", "verifyState"], T0.AddDays(-7), default);
+        var rows = await history.GetDistinctHealthResultsAsync("pbs.backup.", ["verifySnapshot", "verifyState"], T0.AddDays(-7), T0.AddDays(-30), default);
 
         Assert.Equal(
             [("pbs.backup.vm-101", T0.AddMinutes(-5)), ("pbs.backup.vm-202", T0.AddMinutes(1)), ("pbs.backup.vm-101", T0.AddMinutes(10)), ("pbs.backup.vm-101", T0.AddMinutes(15))],
@@ -34,7 +34,10 @@ public abstract partial class CollectorStoreContractTests
         var last = JsonNode.Parse(rows[^1].Payload)!["details"]!;
         Assert.Equal(("vm/101/2026-11-21T02:00:00Z", "ok"), (last["verifySnapshot"]!.GetValue<string>(), last["verifyState"]!.GetValue<string>()));
         Assert.Equal(("lanaudiere", "pve1"), (rows[0].Site, rows[0].Node));
-        await Assert.ThrowsAsync<ArgumentException>(() => history.GetDistinctHealthResultsAsync("pbs.backup.", ["x') OR 1=1 --"], T0, default));
+        // Received since: the results stored (received) from T0 + 10 min on only.
+        var recent = await history.GetDistinctHealthResultsAsync("pbs.backup.", ["verifySnapshot", "verifyState"], T0.AddDays(-7), T0.AddMinutes(10), default);
+        Assert.Equal([T0.AddMinutes(10), T0.AddMinutes(15)], recent.Select(r => r.Ts));
+        await Assert.ThrowsAsync<ArgumentException>(() => history.GetDistinctHealthResultsAsync("pbs.backup.", ["x') OR 1=1 --"], T0, T0, default));
     }
 
     private async Task Verified(string check, string snapshot, string state, DateTimeOffset ts) =>
