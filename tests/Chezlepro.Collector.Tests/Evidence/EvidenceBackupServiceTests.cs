@@ -103,6 +103,21 @@ public sealed class EvidenceBackupServiceTests : IAsyncLifetime
             stored.Select(t => (t.Origin, t.Name, t.Outcome)));
     }
 
+    [Fact]
+    public async Task LaterRounds_ReadWhatWasReceivedSince_AReplayOfAnOldVerificationIsStillRecorded()
+    {
+        var service = await StartAsync();
+        await Backup("vm-101", "vm/101/2026-12-04T02:00:00Z", "ok", T0.AddHours(-30));
+        await service.RunRoundAsync(default);
+        _time.Advance(TimeSpan.FromMinutes(10));
+        // Captured two days ago, held in the agent's outbox during a WAN cut, received now.
+        await Backup("vm-101", "vm/101/2026-12-03T02:00:00Z", "failed", T0.AddDays(-2));
+        await service.RunRoundAsync(default);
+
+        Assert.Equal(["2026-12-03T02:00:00.000Z", "2026-12-04T02:00:00.000Z"],
+            (await Records(EvidenceKinds.BackupVerified)).Select(r => EvidenceCanonical.FormatAt(r.At)).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("[]")]
