@@ -31,6 +31,7 @@ public static class ServiceLevelsApi
         write.MapPost("/incidents/{id}/ack", AcknowledgeAsync).WithName("AckIncident").WithSummary("Acknowledge an incident (operator)");
         app.MapNoticesApi();
         app.MapDrTestsApi();
+        app.MapRestoreTestsApi();
         return app;
     }
 

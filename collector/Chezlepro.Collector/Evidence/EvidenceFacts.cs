@@ -173,7 +173,7 @@ public static class EvidenceFacts
     private static HashSet<string> ServicesOf(CatalogOptions catalog, string client) =>
         catalog.Contracts.Where(c => c.Client == client).SelectMany(c => c.Services).ToHashSet(StringComparer.Ordinal);
 
-    private static EvidenceEntry ForService(string kind, DateTimeOffset at, string subject, string service, CatalogOptions catalog, JsonObject data)
+    internal static EvidenceEntry ForService(string kind, DateTimeOffset at, string subject, string service, CatalogOptions catalog, JsonObject data)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var clients = catalog.Contracts.Where(c => c.Services.Contains(service, StringComparer.Ordinal)).Select(c => c.Client)

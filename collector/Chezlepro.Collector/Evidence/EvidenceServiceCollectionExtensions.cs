@@ -26,6 +26,7 @@ public static class EvidenceServiceCollectionExtensions
         services.AddSingleton<IFailoverDecisionSink, EvidenceFailoverSink>();
         services.AddHostedService<EvidenceHeadService>();
         services.AddHostedService<EvidenceIncidentService>();
+        services.AddHostedService<EvidenceBackupService>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using Chezlepro.Collector.Loops;
 using Chezlepro.Collector.Noc;
 using Chezlepro.Collector.Reports;
 using Chezlepro.Collector.Reports.ClientReport;
+using Chezlepro.Collector.RestoreTests;
 using Chezlepro.Collector.Options;
 using Chezlepro.Collector.Storage;
 using Chezlepro.Contracts.Topics;
@@ -71,6 +72,7 @@ public static class CollectorHostExtensions
         services.AddNoc();
         services.AddEvidence();
         services.AddHostedService<Patches.PatchEvidenceService>();
+        services.AddRestoreTests();
         return services;
     }
 

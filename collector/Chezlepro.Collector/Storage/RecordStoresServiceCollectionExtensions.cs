@@ -1,6 +1,7 @@
 using Chezlepro.Collector.DrTests;
 using Chezlepro.Collector.Incidents.Notices;
 using Chezlepro.Collector.Options;
+using Chezlepro.Collector.RestoreTests;
 using Chezlepro.Collector.Storage.Postgres;
 using Chezlepro.Collector.Storage.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public static class RecordStoresServiceCollectionExtensions
         services.AddSingleton<IDrTestStore>(sp => Options(sp) is { StoreKind: StoreKind.Postgres } o
             ? new PostgresDrTestStore(o.ConnectionString!)
             : new SqliteDrTestStore(Path.Combine(Options(sp).DataDirectory, "drtests.db")));
+        services.AddSingleton<IRestoreTestStore>(sp => Options(sp) is { StoreKind: StoreKind.Postgres } o
+            ? new PostgresRestoreTestStore(o.ConnectionString!)
+            : new SqliteRestoreTestStore(Path.Combine(Options(sp).DataDirectory, "restoretests.db")));
         return services;
     }
 
