@@ -29,6 +29,7 @@ public sealed class SourceCatalog
         new Ceph.CephSourceFactory(),
         new Host.HostSourceFactory(),
         new Probe.ProbeSourceFactory(),
+        new RestoreTest.RestoreTestSourceFactory(),
     ];
 
     /// <summary>Known source types.</summary>
