@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Chezlepro.Contracts.Messages;
+using Chezlepro.Health;
 
 namespace Chezlepro.Agent.Sources.RestoreTest;
 
@@ -44,15 +45,10 @@ internal sealed class RestoreResult
         };
         var what = $"{Snapshot ?? Guest} {Archive}";
         var date = StartedAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
-        if (Outcome == Ok)
-            return new HealthReading("restore." + Name, HealthStatus.Ok,
-                string.Create(CultureInfo.GetCultureInfo("fr-CA"), $"{what}\u00a0: restauration vérifiée, {Bytes:N0}\u00a0octets en {DurationSeconds:0.#}\u00a0s (test du {date})"), details)
-            {
-                SummaryEn = string.Create(CultureInfo.InvariantCulture, $"{what}: restore verified, {Bytes:N0} bytes in {DurationSeconds:0.#} s (test of {date})"),
-            };
-        return new HealthReading("restore." + Name, HealthStatus.Critical, $"{what}\u00a0: {ReasonFr} (test du {date})", details)
-        {
-            SummaryEn = $"{what}: {ReasonEn} (test of {date})",
-        };
+        var text = Outcome == Ok
+            ? HealthText.Of($"{what}\u00a0: restauration vérifiée, {Bytes}\u00a0octets en {DurationSeconds:0.#}\u00a0s (test du {date})",
+                $"{what}: restore verified, {Bytes} bytes in {DurationSeconds:0.#} s (test of {date})")
+            : HealthText.Of($"{what}\u00a0: {ReasonFr} (test du {date})", $"{what}: {ReasonEn} (test of {date})");
+        return new HealthReading("restore." + Name, Outcome == Ok ? HealthStatus.Ok : HealthStatus.Critical, text.Fr, details) { SummaryEn = text.En };
     }
 }
