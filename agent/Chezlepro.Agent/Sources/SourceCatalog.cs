@@ -30,6 +30,7 @@ public sealed class SourceCatalog
         new Host.HostSourceFactory(),
         new Probe.ProbeSourceFactory(),
         new Patches.PatchesSourceFactory(),
+        new RestoreTest.RestoreTestSourceFactory(),
     ];
 
     /// <summary>Known source types.</summary>

@@ -66,6 +66,9 @@ internal static partial class PbsHealthMapper
             notes.Add(HealthText.Of($"une sauvegarde est en cours (non comptée)", $"a backup is running (not counted)"));
         var newestVerification = newestFinished.Snapshot?.Verification?.State ?? "none";
         details["verification"] = newestFinished.Snapshot is null ? null : newestVerification;
+        MapVerification(finished, details);
+        // A failed verification of the newest snapshot warns rather than goes critical: its chunks are damaged, so
+        // the newest restore point cannot be trusted, yet an older good one may still exist (age decides below).
         var verificationFailed = newestVerification == "failed";
         if (verificationFailed)
         {

@@ -27,6 +27,9 @@ public class SourceFactoryTests
         [("Type", "ceph"), ("Name", "ceph"), ("Interval", "00:00:30"), ("Mode", "proxmox-api")],
         [("Type", "probe"), ("Name", "mail"), ("Interval", "00:00:30"), ("Kind", "https"), ("Url", "https://mail.example.org/"), ("ExpectStatus", "200")],
         [("Type", "patches"), ("Name", "patches"), ("Interval", "06:00:00")],
+        // Issue 20's restore test (contract.md names its check, restore.<name>; its example array predates it).
+        [("Type", "restore-test"), ("Name", "restore"), ("Interval", "00:01:00"), ("Repository", "monitor@pbs!restore@pbs:main"),
+            ("Password", SourceConfig.Secret), ("Samples:0:Name", "db01-etc"), ("Samples:0:Guest", "vm-101"), ("Samples:0:Archive", "etc.pxar")],
     ];
 
     public static TheoryData<int> ContractEntries => new(Enumerable.Range(0, ContractExample.Length));
