@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
@@ -81,9 +80,9 @@ public sealed class EvidenceChainTests
         try
         {
             var file = Path.Combine(dir, "bundle.jsonl");
-            var export = await CliAsync(collector.Url, "evidence", "export", "--client", Client, "--out", file);
+            var export = await CollectorCli.RunAsync(collector.Url, "evidence", "export", "--client", Client, "--out", file);
             Assert.True(export.Code == 0, export.Out + export.Err);
-            var verify = await CliAsync(collector.Url, "evidence", "verify", file);
+            var verify = await CollectorCli.RunAsync(collector.Url, "evidence", "verify", file);
             Assert.True(verify.Code == 0, verify.Out + verify.Err);
 
             var lines = await File.ReadAllLinesAsync(file);
@@ -94,7 +93,7 @@ public sealed class EvidenceChainTests
             bytes[i] ^= 0x20; // root.pxar → Root.pxar: one byte, still valid JSON.
             lines[at] = Encoding.UTF8.GetString(bytes);
             await File.WriteAllLinesAsync(file, lines);
-            var broken = await CliAsync(collector.Url, "evidence", "verify", file);
+            var broken = await CollectorCli.RunAsync(collector.Url, "evidence", "verify", file);
             Assert.Equal(1, broken.Code);
             Assert.Contains($"enregistrement {tamperedSeq} ", broken.Out, StringComparison.Ordinal);
         }
@@ -103,20 +102,5 @@ public sealed class EvidenceChainTests
             Directory.Delete(dir, recursive: true);
         }
         await agent.StopAsync(default);
-    }
-
-    private static async Task<(int Code, string Out, string Err)> CliAsync(string url, params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "chezlepro-collector.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        psi.Environment["CHEZLEPRO_API_KEY"] = CollectorHost.ReaderKey;
-        psi.Environment["CHEZLEPRO_URL"] = url;
-        using var process = Process.Start(psi)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(cts.Token);
-        return (process.ExitCode, (await output).ReplaceLineEndings("\n"), await errors);
     }
 }

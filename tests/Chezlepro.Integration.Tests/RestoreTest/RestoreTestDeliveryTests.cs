@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -35,17 +36,7 @@ public sealed class RestoreTestDeliveryTests
         {
             var client = FakeBackupClient.Create(bin.FullName, FakeBackupClient.WritesHostname("fw01"));
             var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("fw01")));
-            var source = new JsonObject
-            {
-                ["Type"] = "restore-test", ["Name"] = "restore", ["Interval"] = "00:00:01",
-                ["Repository"] = $"monitor@pbs!restore@127.0.0.1:{pbs.Port}:{ProxmoxFixtures.PbsDatastore}",
-                ["Password"] = "5c1e9a7d-integration-secret", ["Fingerprint"] = pbs.CertificateFingerprint,
-                ["ClientPath"] = client.Path, ["FirstRunDelay"] = "00:00:02", ["TestInterval"] = "1.00:00:00",
-                ["Samples"] = new JsonArray(new JsonObject
-                {
-                    ["Name"] = "fw01-etc", ["Guest"] = "host-fw01", ["Archive"] = "root.pxar.didx", ["Path"] = "etc/hostname", ["ExpectedSha256"] = sha,
-                }),
-            };
+            var source = Source(pbs, client.Path, sha);
             await using var agent = new AgentProcess("lanaudiere", "pve1", broker.Port, interval: "00:00:05", extraSources: [source]);
             subscriber = Subscribe(broker.Port, $"chezlepro/v1/lanaudiere/pve1/health/{Check}");
             agent.Start();
@@ -85,6 +76,88 @@ public sealed class RestoreTestDeliveryTests
             bin.Delete(recursive: true);
         }
     }
+
+    /// <summary>
+    /// Issue 20's whole chain with the real binaries: the agent's restore test against the fake PBS and client → its
+    /// health result → a <c>restore.test</c> journal record at the collector, for the guest's client → that client's
+    /// bundle exported by the CLI → verify OK → one byte of the record flipped → verify names the record.
+    /// </summary>
+    [Fact]
+    public async Task AgentRestoreTest_JournaledForTheClient_ExportVerifies_FlippedByteNamesTheRecord()
+    {
+        await using var broker = await MosquittoBroker.StartAsync();
+        await using var pbs = ProxmoxFixtures.ServePbs(await FixtureHttpServer.StartAsync(TestCertificates.SelfSigned("pbs1")));
+        await using var collector = new CollectorProcess(broker.Port, id: "restore-chain", amend: c =>
+        {
+            c["Catalog"] = JsonNode.Parse("""
+                { "Services": [ { "Id": "fw", "Name": "Pare-feu", "Category": "important", "StalenessLimit": "01:00:00",
+                                  "Checks": [ { "Site": "lanaudiere", "Node": "pve1", "Check": "host" } ] } ],
+                  "Contracts": [ { "Id": "obnl-b", "Client": "OBNL B", "Services": ["fw"], "MonthlyFee": 90.00, "Currency": "CAD",
+                                   "Objective": 99.5, "Start": "2026-01-01" } ],
+                  "Guests": [ { "Id": "host-fw01", "Service": "fw" } ] }
+                """);
+            c["RestoreTests"] = new JsonObject { ["ScanInterval"] = "00:00:01" };
+        });
+        await collector.StartAndWaitAsync();
+        var bin = Directory.CreateTempSubdirectory("restore-chain-");
+        try
+        {
+            var client = FakeBackupClient.Create(bin.FullName, FakeBackupClient.WritesHostname("fw01"));
+            var sha = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("fw01")));
+            await using var agent = new AgentProcess("lanaudiere", "pve1", broker.Port, interval: "00:00:05", extraSources: [Source(pbs, client.Path, sha)]);
+            agent.Start();
+
+            JsonElement record = default;
+            await Eventually.HoldsAsync(async () =>
+            {
+                var bundle = await collector.Http.GetFromJsonAsync<JsonElement>("/api/v1/evidence");
+                var found = bundle.GetProperty("records").EnumerateArray()
+                    .Where(r => r.GetProperty("type").GetString() == "record" && r.GetProperty("kind").GetString() == "restore.test").ToList();
+                if (found.Count == 0) return false;
+                record = found[0];
+                return true;
+            }, TimeSpan.FromSeconds(60), () => "restore.test in the journal\n" + agent.Log + "\n" + collector.Log);
+            Assert.Equal(("OBNL B", Check), (record.GetProperty("client").GetString(), record.GetProperty("subject").GetString()));
+            var data = record.GetProperty("data");
+            Assert.Equal(("schedule", "host-fw01", "host/fw01/2026-11-21T11:00:00Z", "root.pxar.didx", "ok", sha),
+                (data.GetProperty("origin").GetString(), data.GetProperty("guest").GetString(), data.GetProperty("snapshot").GetString(),
+                 data.GetProperty("archive").GetString(), data.GetProperty("outcome").GetString(), data.GetProperty("sha256").GetString()));
+
+            var file = Path.Combine(bin.FullName, "bundle.jsonl");
+            var export = await CollectorCli.RunAsync(collector.Url, "evidence", "export", "--client", "OBNL B", "--out", file);
+            Assert.True(export.Code == 0, export.Out + export.Err);
+            var verify = await CollectorCli.RunAsync(collector.Url, "evidence", "verify", file);
+            Assert.True(verify.Code == 0, verify.Out + verify.Err);
+
+            var lines = await File.ReadAllLinesAsync(file);
+            var at = Array.FindIndex(lines, l => l.Contains("\"kind\":\"restore.test\"", StringComparison.Ordinal));
+            var seq = JsonDocument.Parse(lines[at]).RootElement.GetProperty("seq").GetInt64();
+            var i = lines[at].IndexOf(sha, StringComparison.Ordinal);
+            Assert.True(i > 0, lines[at]);
+            lines[at] = lines[at][..i] + (sha[0] == 'a' ? 'b' : 'a') + lines[at][(i + 1)..]; // one hex digit of the restored file's SHA-256
+            await File.WriteAllLinesAsync(file, lines);
+            var broken = await CollectorCli.RunAsync(collector.Url, "evidence", "verify", file);
+            Assert.Equal(1, broken.Code);
+            Assert.Contains($"enregistrement {seq} ", broken.Out, StringComparison.Ordinal);
+        }
+        finally
+        {
+            bin.Delete(recursive: true);
+        }
+    }
+
+    // The restore-test entry of the agent's configuration: one sample, first run 2 s after start, then daily.
+    private static JsonObject Source(FixtureHttpServer pbs, string clientPath, string sha) => new()
+    {
+        ["Type"] = "restore-test", ["Name"] = "restore", ["Interval"] = "00:00:01",
+        ["Repository"] = $"monitor@pbs!restore@127.0.0.1:{pbs.Port}:{ProxmoxFixtures.PbsDatastore}",
+        ["Password"] = "5c1e9a7d-integration-secret", ["Fingerprint"] = pbs.CertificateFingerprint,
+        ["ClientPath"] = clientPath, ["FirstRunDelay"] = "00:00:02", ["TestInterval"] = "1.00:00:00",
+        ["Samples"] = new JsonArray(new JsonObject
+        {
+            ["Name"] = "fw01-etc", ["Guest"] = "host-fw01", ["Archive"] = "root.pxar.didx", ["Path"] = "etc/hostname", ["ExpectedSha256"] = sha,
+        }),
+    };
 
     private static void AssertDetails(JsonNode details, string sha)
     {
