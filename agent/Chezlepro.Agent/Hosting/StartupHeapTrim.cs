@@ -4,21 +4,26 @@ using Microsoft.Extensions.Logging;
 namespace Chezlepro.Agent.Hosting;
 
 /// <summary>
-/// One compacting, decommitting collection once start-up is over (host built, outbox open, first polls and drain
-/// done). Start-up allocates far more than a steady poll (configuration, DI, SQLite, JSON metadata); the GC keeps the
-/// regions it touched resident and never hands them back on its own at a poll's allocation rate, so without this
-/// they stay in the agent's RSS for its whole life (issue 19, packaging/README.md "Footprint").
+/// A compacting, decommitting collection once start-up is over (host built, outbox open, first polls and drain
+/// done), then once a minute. Start-up allocates far more than a steady poll (configuration, DI, SQLite, JSON
+/// metadata); the GC keeps the regions it touched resident and never hands them back on its own at a poll's
+/// allocation rate, so without this they stay in the agent's RSS for its whole life, and the poll alone regrows a
+/// decommitted region within minutes (issue 19, packaging/README.md "Footprint").
 /// </summary>
 public sealed class StartupHeapTrim : IHostedService, IDisposable
 {
     /// <summary>After start: the first poll of every source and the first outbox drain are done well within it.</summary>
     internal static readonly TimeSpan Delay = TimeSpan.FromSeconds(30);
 
+    /// <summary>Then again: the poll regrows a decommitted gen0 region to about 2 MB within two minutes (README "Footprint").</summary>
+    internal static readonly TimeSpan Period = TimeSpan.FromMinutes(1);
+
     private readonly IHostApplicationLifetime _lifetime;
     private readonly TimeProvider _time;
     private readonly ILogger<StartupHeapTrim> _logger;
     private readonly Action _collect;
     private ITimer? _timer;
+    private int _trims;
 
     /// <summary>Creates the service.</summary>
     /// <param name="lifetime">Host lifetime: the delay counts from the host's start.</param>
@@ -40,7 +45,7 @@ public sealed class StartupHeapTrim : IHostedService, IDisposable
     /// <inheritdoc />
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _lifetime.ApplicationStarted.Register(() => _timer = _time.CreateTimer(_ => Trim(), null, Delay, Timeout.InfiniteTimeSpan));
+        _lifetime.ApplicationStarted.Register(() => _timer = _time.CreateTimer(_ => Trim(), null, Delay, Period));
         return Task.CompletedTask;
     }
 
@@ -59,7 +64,8 @@ public sealed class StartupHeapTrim : IHostedService, IDisposable
         var before = GC.GetGCMemoryInfo().TotalCommittedBytes;
         _collect();
         var after = GC.GetGCMemoryInfo().TotalCommittedBytes;
-        HostingLog.HeapTrimmed(_logger, before / 1024, after / 1024);
+        // The first only: the start-up's figure is the one worth a line; the periodic ones would fill the journal.
+        if (Interlocked.Exchange(ref _trims, 1) == 0) HostingLog.HeapTrimmed(_logger, before / 1024, after / 1024);
     }
 
     // Aggressive: compacts every generation and decommits the free space it leaves, which no other mode does.

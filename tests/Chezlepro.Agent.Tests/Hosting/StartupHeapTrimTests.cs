@@ -6,11 +6,11 @@ using Xunit;
 
 namespace Chezlepro.Agent.Tests.Hosting;
 
-/// <summary>The one collection after start-up: counted from the host's start, once, never after a stop.</summary>
+/// <summary>The collection after start-up, then every period: counted from the host's start, never after a stop.</summary>
 public class StartupHeapTrimTests
 {
     [Fact]
-    public async Task Started_DelayElapses_CollectsOnceOnly()
+    public async Task Started_DelayThenEveryPeriod_Collects()
     {
         var clock = new FakeTimeProvider();
         var lifetime = new ApplicationLifetime(NullLogger<ApplicationLifetime>.Instance);
@@ -26,9 +26,13 @@ public class StartupHeapTrimTests
         Assert.Equal(0, collections);
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, collections);
-        clock.Advance(TimeSpan.FromHours(1));
+        clock.Advance(StartupHeapTrim.Period - TimeSpan.FromSeconds(1));
         Assert.Equal(1, collections);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, collections);
         await trim.StopAsync(default);
+        clock.Advance(StartupHeapTrim.Period * 3);
+        Assert.Equal(2, collections);
     }
 
     [Fact]
