@@ -58,6 +58,7 @@ public static class AgentHostExtensions
         services.AddHostedService(sp => sp.GetRequiredService<StatusHttpServer>());
         services.AddHostedService<SourceRunner>();
         services.AddHostedService<Forwarder>();
+        services.AddHostedService<StartupHeapTrim>();
         return services;
     }
 

@@ -11,4 +11,7 @@ internal static partial class HostingLog
 
     [LoggerMessage(EventId = 1112, Level = LogLevel.Error, Message = "{Service} failed and stopped the agent; exit code {ExitCode} so that the service manager restarts it")]
     public static partial void ServiceFailed(ILogger logger, string service, int exitCode);
+
+    [LoggerMessage(EventId = 1113, Level = LogLevel.Information, Message = "Start-up over: heap compacted, {CommittedBeforeKb} KiB committed before, {CommittedAfterKb} KiB after")]
+    public static partial void HeapTrimmed(ILogger logger, long committedBeforeKb, long committedAfterKb);
 }
