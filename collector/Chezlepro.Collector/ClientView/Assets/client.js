@@ -11,6 +11,8 @@
   const NOTICE_TYPES = { first: 'premier avis', update: 'mise à jour', resolution: 'avis de rétablissement', postmortem: 'rapport post-incident', breach: 'avis de manquement', 'breach-declared': 'manquement constaté' };
   const RPO_STATUS = { Met: ['Respecté', 'good'], Breached: ['Non respecté', 'bad'], NoData: ['Aucune sauvegarde connue', 'bad'] };
   const PATCH_STATUS = { ok: ['À jour', 'good'], warning: ['En retard', 'bad'], unknown: ['Inconnu', ''] };
+  // The agent's restore outcomes (agent/…/Sources/RestoreTest/README.md), as the client reads them.
+  const OUTCOMES = { failed: 'Échoué', mismatch: 'Empreinte différente', timeout: 'Délai dépassé' };
   const ORIGINS = { schedule: 'Planifié', request: 'Sur demande' };
   const $ = id => document.getElementById(id);
 
@@ -210,7 +212,7 @@
         const origin = (ORIGINS[t.origin] || t.origin) + (t.origin === 'request' && t.by ? ` (${t.by})` : '');
         return row([dateTime(t.startedAt), origin, t.guest, t.name, t.snapshot || t.archive || '—', [bytes(t.bytes), 'num'],
           [t.durationSeconds === null || t.durationSeconds === undefined ? '—' : duration(t.durationSeconds), 'num'],
-          [good ? 'Réussi' : t.outcome === 'failed' ? 'Échoué' : t.outcome, good ? 'good' : 'bad', 'outcome']]);
+          [good ? 'Réussi' : (OUTCOMES[t.outcome] || t.outcome), good ? 'good' : 'bad', 'outcome']]);
       }), 'restore-tests-table'));
     }
     fill('restore-tests', 'ok', ...nodes);
