@@ -31,17 +31,10 @@ public sealed class ClientViewBrowserTests(ClientViewBrowserTests.Site site, ITe
     private static readonly ReportFormat French = ReportFormat.For(ReportLanguage.French);
 
     [Fact]
-    public async Task ClientKey_SeesItsFiguresNotAnothers_FailedSectionSaysSo_ExportVerifies_LogoutForgetsTheKey()
+    public async Task ClientKey_SeesItsFiguresNotAnothers_ExportVerifies_LogoutForgetsTheKey()
     {
         var (context, page, problems) = await site.OpenAsync();
         await using var session = context;
-        // Not on main yet (other helpers build them): one answered here by the browser, one failing.
-        await page.RouteAsync(new Regex("/api/v1/restore-tests\\?"), r => r.FulfillAsync(new RouteFulfillOptions
-        {
-            Status = 200, ContentType = "application/json",
-            Body = """{"year":2026,"tests":[{"origin":"request","client":"OBNL Alpha","guest":"vm-101","service":"mail-a","name":"etc-archive","snapshot":"vm/101/2026-11-20T02:00:00Z","archive":"etc.pxar","bytes":1288490,"durationSeconds":95,"outcome":"ok","startedAt":"2026-11-20T15:00:00Z","requestedAt":"2026-11-20T14:30:00Z","by":"Portail OBNL Alpha"}],"allowance":[{"client":"OBNL Alpha","included":3,"used":1,"left":2}]}""",
-        }));
-        await page.RouteAsync(new Regex("/api/v1/patches$"), r => r.FulfillAsync(new RouteFulfillOptions { Status = 500, ContentType = "application/problem+json", Body = "{}" }));
         await page.GotoAsync(site.BaseUrl + "client/");
         await page.FillAsync("#key", TwoClientCollector.ClientAlpha);
         await page.ClickAsync("#login-button");
@@ -66,9 +59,15 @@ public sealed class ClientViewBrowserTests(ClientViewBrowserTests.Site site, ITe
         var dr = await page.TextContentAsync("#dr-tests-table tbody");
         Assert.Contains("mail-a\u00a0: RTO 3\u00a0h 00\u00a0min / 4\u00a0h 00\u00a0min", dr, StringComparison.Ordinal);
         Assert.Equal("Tests de restauration sur demande restants cette année\u00a0: 2 sur 3", await page.TextContentAsync("#restore-tests .allowance"));
-        Assert.Equal("unavailable", await page.GetAttributeAsync("#patches", "data-state"));
-        Assert.Contains("Non disponible", await page.TextContentAsync("#patches"), StringComparison.Ordinal);
-        foreach (var id in new[] { "availability", "incidents", "backups", "restore-tests", "dr-tests" })
+        var restoreRow = await page.TextContentAsync("#restore-tests-table tbody");
+        Assert.Contains("Sur demande", restoreRow, StringComparison.Ordinal);
+        Assert.Contains("Empreinte différente", restoreRow, StringComparison.Ordinal);
+        var patchRow = "#patches tr[data-node='ovh/proxy1'] ";
+        Assert.Equal("12", await page.TextContentAsync(patchRow + "td:nth-child(2)"));
+        Assert.Equal("3", await page.TextContentAsync(patchRow + "td:nth-child(3)"));
+        Assert.Equal("En retard", await page.TextContentAsync(patchRow + "td[data-status]"));
+        Assert.Equal(0, await page.Locator("#patches tr[data-node='ovh/proxy2']").CountAsync());
+        foreach (var id in new[] { "availability", "incidents", "backups", "restore-tests", "patches", "dr-tests" })
             Assert.Equal("ok", await page.GetAttributeAsync("#" + id, "data-state"));
         var text = await page.InnerTextAsync("body");
         foreach (var marker in TwoClientCollector.BetaMarkers) Assert.DoesNotContain(marker, text, StringComparison.Ordinal);
@@ -99,6 +98,23 @@ public sealed class ClientViewBrowserTests(ClientViewBrowserTests.Site site, ITe
         Assert.True(await page.IsHiddenAsync("#view"));
         var after = await page.ContentAsync();
         foreach (var figure in new[] { "contrat-a", "vm-101", MailIncident, "OBNL Alpha" }) Assert.DoesNotContain(figure, after, StringComparison.Ordinal);
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task OneSectionFails_ItSaysNonDisponible_TheOthersShow()
+    {
+        var (context, page, problems) = await site.OpenAsync();
+        await using var session = context;
+        await page.RouteAsync(new Regex("/api/v1/patches$"), r => r.FulfillAsync(new RouteFulfillOptions { Status = 500, ContentType = "application/problem+json", Body = "{}" }));
+        await page.GotoAsync(site.BaseUrl + "client/");
+        await page.FillAsync("#key", TwoClientCollector.ClientAlpha);
+        await page.ClickAsync("#login-button");
+        await page.WaitForSelectorAsync("body[data-state=ready]");
+        Assert.Equal("unavailable", await page.GetAttributeAsync("#patches", "data-state"));
+        Assert.Contains("Non disponible", await page.TextContentAsync("#patches"), StringComparison.Ordinal);
+        foreach (var id in new[] { "availability", "incidents", "backups", "restore-tests", "dr-tests" })
+            Assert.Equal("ok", await page.GetAttributeAsync("#" + id, "data-state"));
         Assert.Empty(problems);
     }
 
@@ -194,6 +210,28 @@ public sealed class ClientViewBrowserTests(ClientViewBrowserTests.Site site, ITe
                 services = new[] { new { service = "mail-a", rtoMinutes = 180, rpoMinutes = 30 }, new { service = "erp-b", rtoMinutes = 300, rpoMinutes = 200 } },
             });
             Assert.Equal(HttpStatusCode.Created, dr.StatusCode);
+            foreach (var (client, guest, outcome) in new[] { ("OBNL Alpha", "vm-101", "mismatch"), ("OBNL Beta", "vm-202", "ok") })
+            {
+                var restore = await op.PostAsJsonAsync("/api/v1/restore-tests", new
+                {
+                    client, guest, requestedAt = "2026-11-20T14:30:00Z", startedAt = "2026-11-20T15:00:00Z", durationSeconds = 95, outcome,
+                    snapshot = $"vm/{guest[3..]}/2026-11-20T02:00:00Z",
+                });
+                Assert.Equal(HttpStatusCode.Created, restore.StatusCode);
+            }
+            foreach (var (node, security) in new[] { ("proxy1", 3), ("proxy2", 7) })
+            {
+                var patch = new HealthResult
+                {
+                    Site = "ovh", Node = node, Seq = 100_000, Ts = now.AddMinutes(-5), Check = "patch", Status = HealthStatus.Warning, Summary = "correctifs en retard",
+                    Details = new JsonObject
+                    {
+                        ["pending"] = 12, ["security"] = security, ["lastPatchAt"] = now.AddDays(-20).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                        ["packages"] = new JsonArray("openssl", "libssl3"),
+                    },
+                };
+                Assert.Equal(StoreOutcome.Inserted, await store.StoreOneAsync(IngestItems.Of(patch), now));
+            }
             _playwright = await SystemChromium.StartPlaywrightAsync();
             _browser = await SystemChromium.LaunchAsync(_playwright);
         }
