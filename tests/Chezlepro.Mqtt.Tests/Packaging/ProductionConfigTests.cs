@@ -1,5 +1,6 @@
 using Chezlepro.Mqtt.Tests.Support;
 using Chezlepro.Testing;
+using Chezlepro.Testing.Processes;
 
 namespace Chezlepro.Mqtt.Tests.Packaging;
 
@@ -11,8 +12,8 @@ namespace Chezlepro.Mqtt.Tests.Packaging;
 public sealed class ProductionConfigTests : IAsyncLifetime
 {
     private readonly BrokerScript _script = new();
-    private readonly int _tlsPort = FreePort.Next();
-    private readonly int _plainPort = FreePort.Next();
+    private int _tlsPort;
+    private int _plainPort;
     private ConfiguredMosquitto _broker = null!;
     private Dictionary<string, string> _node = null!;
     private Dictionary<string, string> _collector = null!;
@@ -23,6 +24,24 @@ public sealed class ProductionConfigTests : IAsyncLifetime
         _script.Run("server-cert", "localhost");
         _node = _script.Run("add-node", "lanaudiere", "pve1", "--cert");
         _collector = _script.Run("add-collector", "ovh");
+        for (var attempt = 1; ; attempt++)
+        {
+            _tlsPort = FreePort.Next();
+            _plainPort = FreePort.Next();
+            try
+            {
+                _broker = await StartBrokerAsync();
+                return;
+            }
+            catch (PortTakenException) when (attempt < 5)
+            {
+                // Another test project's peer took one of the random ports between the pick and the bind.
+            }
+        }
+    }
+
+    private async Task<ConfiguredMosquitto> StartBrokerAsync()
+    {
         var conf = File.ReadAllText(Path.Combine(BrokerScript.PackagingDirectory, "mosquitto.conf"))
             .Replace("/etc/mosquitto/chezlepro", _script.Directory, StringComparison.Ordinal)
             .Replace("listener 8883\n", $"listener {_tlsPort} 127.0.0.1\n", StringComparison.Ordinal)
@@ -37,7 +56,7 @@ public sealed class ProductionConfigTests : IAsyncLifetime
         if (Environment.UserName == "root") conf += "\nuser root\n";
         var file = Path.Combine(_script.Directory, "mosquitto.conf");
         await File.WriteAllTextAsync(file, conf);
-        _broker = await ConfiguredMosquitto.StartAsync(file, _tlsPort);
+        return await ConfiguredMosquitto.StartAsync(file, _tlsPort, _plainPort);
     }
 
     public async Task DisposeAsync()
@@ -111,7 +130,7 @@ public sealed class ProductionConfigTests : IAsyncLifetime
         }
     }
 
-    [Fact(Skip = "Failed in both whole-solution runs of 2026-12-05 (client disconnected right after CONNACK) and passes alone and with its project; cause not found (suspected: a port picked by FreePort taken by another test project's peer). The plain listener with a password stays covered by Tls_NodeAccount_PublishesOwnSubtree_CollectorOnLoopbackSeesOnlyThat, whose collector logs in there.")]
+    [Fact]
     public async Task Plain_OnlyOnLoopbackListener_PasswordWorks()
     {
         await using var client = TestClients.Create(Options(_plainPort, tls: false));

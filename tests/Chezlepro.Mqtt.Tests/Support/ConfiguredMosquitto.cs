@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using Chezlepro.Testing.Mosquitto;
+using Chezlepro.Testing.Processes;
 
 namespace Chezlepro.Mqtt.Tests.Support;
 
@@ -16,7 +17,7 @@ internal sealed class ConfiguredMosquitto : IAsyncDisposable
         _log = log;
     }
 
-    public static async Task<ConfiguredMosquitto> StartAsync(string configurationFile, int waitForPort)
+    public static async Task<ConfiguredMosquitto> StartAsync(string configurationFile, params int[] ports)
     {
         var psi = new ProcessStartInfo(MosquittoBroker.FindBinary() ?? throw new InvalidOperationException("mosquitto missing"))
         {
@@ -37,12 +38,27 @@ internal sealed class ConfiguredMosquitto : IAsyncDisposable
             if (process.HasExited)
             {
                 await process.WaitForExitAsync();
-                lock (log) throw new InvalidOperationException($"mosquitto exited {process.ExitCode}: {log}");
+                lock (log)
+                {
+                    var text = log.ToString();
+                    if (text.Contains("Address already in use", StringComparison.Ordinal)) throw new PortTakenException(ports[0], text);
+                    throw new InvalidOperationException($"mosquitto exited {process.ExitCode}: {text}");
+                }
             }
             try
             {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync("127.0.0.1", waitForPort);
+                // Every listener, and each held by this mosquitto: a probe alone also succeeds against another
+                // project's broker on a port both picked (an anonymous client was once accepted that way).
+                foreach (var port in ports)
+                {
+                    using var probe = new TcpClient();
+                    await probe.ConnectAsync("127.0.0.1", port);
+                    if (PortOwner.IsListening(process.Id, port) == false)
+                    {
+                        process.Kill();
+                        throw new PortTakenException(port, "the probe reached a listener this mosquitto does not hold");
+                    }
+                }
                 return new ConfiguredMosquitto(process, configurationFile);
             }
             catch (SocketException)
@@ -51,7 +67,7 @@ internal sealed class ConfiguredMosquitto : IAsyncDisposable
             }
         }
         process.Kill();
-        throw new TimeoutException($"mosquitto did not listen on {waitForPort}");
+        throw new TimeoutException($"mosquitto did not listen on {string.Join(", ", ports)}");
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Text;
+using Chezlepro.Testing.Processes;
 
 namespace Chezlepro.Testing.Mosquitto;
 
@@ -44,11 +45,22 @@ public sealed class MosquittoBroker : IAsyncDisposable
     /// <summary>Writes the configuration and starts the broker; returns once the port accepts connections.</summary>
     public static async Task<MosquittoBroker> StartAsync(MosquittoOptions? options = null, int? port = null)
     {
-        var broker = new MosquittoBroker(options ?? new MosquittoOptions(), port ?? FreePort.Next(),
-            System.IO.Directory.CreateTempSubdirectory("mosquitto-").FullName);
-        broker.WriteConfiguration();
-        await broker.StartAgainAsync();
-        return broker;
+        for (var attempt = 1; ; attempt++)
+        {
+            var broker = new MosquittoBroker(options ?? new MosquittoOptions(), port ?? FreePort.Next(),
+                System.IO.Directory.CreateTempSubdirectory("mosquitto-").FullName);
+            broker.WriteConfiguration();
+            try
+            {
+                await broker.StartAgainAsync();
+                return broker;
+            }
+            catch (PortTakenException) when (port is null && attempt < 5)
+            {
+                // Another test project's peer took the random port between the pick and the bind: pick again.
+                await broker.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>Starts the broker again on the same port (after <see cref="StopAsync"/> or <see cref="Kill"/>).</summary>
@@ -88,11 +100,21 @@ public sealed class MosquittoBroker : IAsyncDisposable
         while (deadline.Elapsed < TimeSpan.FromSeconds(10))
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"mosquitto exited with {_process.ExitCode}: {ReadLog()}");
+            {
+                var exited = ReadLog();
+                if (exited.Contains("Address already in use", StringComparison.Ordinal)) throw new PortTakenException(Port, exited);
+                throw new InvalidOperationException($"mosquitto exited with {_process.ExitCode}: {exited}");
+            }
             try
             {
                 using var probe = new TcpClient();
                 await probe.ConnectAsync("127.0.0.1", Port);
+                // The probe also succeeds against another process's listener on this port: only ours counts.
+                if (PortOwner.IsListening(_process.Id, Port) == false)
+                {
+                    Kill();
+                    throw new PortTakenException(Port, "the probe reached a listener mosquitto does not hold");
+                }
                 return;
             }
             catch (SocketException)
