@@ -36,7 +36,7 @@ internal sealed class PgArrays
     /// Sends every statement in one round trip and hands each row-returning statement's rows to its reader, in order
     /// (PostgreSQL gives a result set only to statements that return rows).
     /// </summary>
-    public async Task ExecuteAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct)
+    public async Task ExecuteAsync(NpgsqlConnection c, NpgsqlTransaction? tx, CancellationToken ct)
     {
         if (_commands.Count == 0) return;
         await using var batch = new NpgsqlBatch(c, tx);

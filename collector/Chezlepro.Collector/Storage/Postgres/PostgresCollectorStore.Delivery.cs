@@ -63,7 +63,7 @@ public sealed partial class PostgresCollectorStore
 
     // The walk of WatermarkWalk from the stored watermark over the batch's seqs, the pending seqs (more chunks read only when
     // the first one is used up) and the evicted runs; the writes join the batch's second round trip.
-    private static async Task AdvanceDeliveryAsync(NpgsqlConnection c, NpgsqlTransaction tx, PgArrays writes, DeliveryBatch delivery, BatchRead read,
+    private static async Task AdvanceDeliveryAsync(NpgsqlConnection c, NpgsqlTransaction? tx, PgArrays writes, DeliveryBatch delivery, BatchRead read,
         long rx, CancellationToken ct)
     {
         var done = new List<(NodeBatch Part, long Watermark, long[] Above)>();

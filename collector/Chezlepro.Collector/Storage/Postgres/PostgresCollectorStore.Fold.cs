@@ -9,7 +9,7 @@ public sealed partial class PostgresCollectorStore
     // The rule is CheckFold's, as in the SQLite store, applied result by result to the intervals the first round trip read
     // (under each check's advisory lock, so collectors sharing the database fold one check at a time). Only a result that
     // lands inside an interval with another status reads stored results: one more round trip, for late results only.
-    private static async Task FoldAsync(NpgsqlConnection c, NpgsqlTransaction tx, PgArrays writes,
+    private static async Task FoldAsync(NpgsqlConnection c, NpgsqlTransaction? tx, PgArrays writes,
         List<(StoredMessage Message, HealthResult Result)> health, Dictionary<(string Site, string Node, string Check), List<FoldInterval>> stored,
         CancellationToken ct)
     {
