@@ -31,6 +31,7 @@ internal sealed partial class DemoSystem
             w.WriteLine($"    {contract,-8} HTML    {api}/api/v1/sla/{Month}/report?contract={contract}&format=html");
             w.WriteLine($"    {contract,-8} PDF     {api}/api/v1/sla/{Month}/report?contract={contract}&format=pdf");
         }
+        w.WriteLine($"  Client view (OBNL A) {api}/client/  (sign in with the client key {_clientKey})");
         foreach (var (site, node, url) in agents) w.WriteLine($"  Agent {site}/{node} status page  {url}/  (JSON {url}/api/status)");
         if (prometheusUrl is not null)
             w.WriteLine($"  Prometheus          {prometheusUrl}/classic/alerts  (API {prometheusUrl}/api/v1/rules {prometheusUrl}/api/v1/targets {prometheusUrl}/api/v1/alerts)");

@@ -14,6 +14,7 @@ internal sealed partial class DemoSystem : IAsyncDisposable
     private readonly List<IAsyncDisposable> _started = [];
     private readonly List<(string Site, string Node, long LastSeq)> _backfill = [];
     private string _readerKey = "";
+    private string _clientKey = "";
     private string _collectorUrl = "";
 
     public DemoSystem(string runDirectory, TextWriter output)
@@ -37,6 +38,7 @@ internal sealed partial class DemoSystem : IAsyncDisposable
 
         _readerKey = NewKey();
         var operatorKey = NewKey();
+        _clientKey = NewKey();
         _collectorUrl = $"http://127.0.0.1:{FreePort()}";
         var collector = new JsonObject { ["Id"] = "demo", ["DataDirectory"] = Path.Combine(_run, "collector"), ["Urls"] = _collectorUrl };
         var collectorConfig = Write("collector.json", new JsonObject
@@ -48,7 +50,9 @@ internal sealed partial class DemoSystem : IAsyncDisposable
             {
                 ["Keys"] = new JsonArray(
                     new JsonObject { ["Key"] = _readerKey, ["Role"] = "reader" },
-                    new JsonObject { ["Key"] = operatorKey, ["Role"] = "operator" }),
+                    new JsonObject { ["Key"] = operatorKey, ["Role"] = "operator" },
+                    // The client view (/client/) for obnl-a's client; plain HTTP is accepted because the demo stays on loopback.
+                    new JsonObject { ["Key"] = _clientKey, ["Role"] = "client", ["Client"] = "OBNL A", ["Name"] = "OBNL A (démo)" }),
             },
             ["Catalog"] = DemoCatalog.Build(),
             ["Noc"] = new JsonObject { ["Alertmanager"] = new JsonObject { ["Url"] = alertmanagerUrl ?? "" } },
