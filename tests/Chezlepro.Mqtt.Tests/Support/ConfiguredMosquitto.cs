@@ -41,7 +41,7 @@ internal sealed class ConfiguredMosquitto : IAsyncDisposable
                 lock (log)
                 {
                     var text = log.ToString();
-                    if (text.Contains("Address already in use", StringComparison.Ordinal)) throw new PortTakenException(ports[0], text);
+                    PortOwner.ThrowIfBindFailed(ports[0], text);
                     throw new InvalidOperationException($"mosquitto exited {process.ExitCode}: {text}");
                 }
             }
@@ -53,11 +53,7 @@ internal sealed class ConfiguredMosquitto : IAsyncDisposable
                 {
                     using var probe = new TcpClient();
                     await probe.ConnectAsync("127.0.0.1", port);
-                    if (PortOwner.IsListening(process.Id, port) == false)
-                    {
-                        process.Kill();
-                        throw new PortTakenException(port, "the probe reached a listener this mosquitto does not hold");
-                    }
+                    PortOwner.ThrowIfNotHeld(process.Id, port, () => process.Kill());
                 }
                 return new ConfiguredMosquitto(process, configurationFile);
             }

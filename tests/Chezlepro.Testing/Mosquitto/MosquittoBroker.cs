@@ -102,7 +102,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
             if (_process.HasExited)
             {
                 var exited = ReadLog();
-                if (exited.Contains("Address already in use", StringComparison.Ordinal)) throw new PortTakenException(Port, exited);
+                PortOwner.ThrowIfBindFailed(Port, exited);
                 throw new InvalidOperationException($"mosquitto exited with {_process.ExitCode}: {exited}");
             }
             try
@@ -110,11 +110,7 @@ public sealed class MosquittoBroker : IAsyncDisposable
                 using var probe = new TcpClient();
                 await probe.ConnectAsync("127.0.0.1", Port);
                 // The probe also succeeds against another process's listener on this port: only ours counts.
-                if (PortOwner.IsListening(_process.Id, Port) == false)
-                {
-                    Kill();
-                    throw new PortTakenException(Port, "the probe reached a listener mosquitto does not hold");
-                }
+                PortOwner.ThrowIfNotHeld(_process.Id, Port, Kill);
                 return;
             }
             catch (SocketException)

@@ -44,4 +44,23 @@ public static class PortOwner
             return null;
         }
     }
+
+    /// <summary>
+    /// For a peer whose start-up probe just reached <paramref name="port"/>: when that listener is not the peer's
+    /// (process <paramref name="pid"/>), stops the peer with <paramref name="kill"/> and throws <see cref="PortTakenException"/>.
+    /// </summary>
+    public static void ThrowIfNotHeld(int pid, int port, Action kill)
+    {
+        ArgumentNullException.ThrowIfNull(kill);
+        if (IsListening(pid, port) != false) return;
+        kill();
+        throw new PortTakenException(port, "the start-up probe reached a listener the peer does not hold");
+    }
+
+    /// <summary>For a peer that exited during start-up: <see cref="PortTakenException"/> when its log says the bind failed.</summary>
+    public static void ThrowIfBindFailed(int port, string exitLog)
+    {
+        ArgumentNullException.ThrowIfNull(exitLog);
+        if (exitLog.Contains("Address already in use", StringComparison.Ordinal)) throw new PortTakenException(port, exitLog);
+    }
 }
