@@ -59,17 +59,24 @@ public sealed class WatermarkPublisher : BackgroundService
     }
 
     /// <summary>
-    /// Called by ingest after a batch committed: reads the watermarks of the nodes the batch touched from the store (with
-    /// several collectors on one database, the shared value) and queues them. A node whose birth arrived gets its current
-    /// watermark again even when unchanged, so a reconnecting agent learns it. Never throws for a store fault: the next
-    /// batch publishes what this one could not read.
+    /// Called by ingest after a batch committed, with the watermarks the batch's transaction wrote (under the nodes' row
+    /// locks, so with several collectors on one database the shared values): queues them without reading the store again.
+    /// A node whose birth arrived gets its current watermark again even when unchanged, so a reconnecting agent learns it;
+    /// a birth whose node the batch named with no seq (a status alone, the usual reconnect) is read from the store — a
+    /// reconnect is rare, a batch is not. Never throws for a store fault: the leader's sweep publishes what this could not read.
     /// </summary>
-    public async Task OnBatchStoredAsync(IReadOnlyCollection<(string Site, string Node)> touched, IReadOnlyCollection<(string Site, string Node)> births,
+    public async Task OnBatchStoredAsync(IReadOnlyList<NodeWatermark> committed, IReadOnlyCollection<(string Site, string Node)> births,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(touched);
+        ArgumentNullException.ThrowIfNull(committed);
         ArgumentNullException.ThrowIfNull(births);
-        if (touched.Count == 0 && births.Count == 0) return;
+        var unread = births.Count == 0 ? null : new HashSet<(string Site, string Node)>(births);
+        foreach (var m in committed)
+        {
+            var birth = unread?.Remove((m.Site, m.Node)) ?? false;
+            Offer(m, birth);
+        }
+        if (unread is not { Count: > 0 }) return;
         IReadOnlyList<NodeWatermark> marks;
         try
         {
@@ -82,8 +89,7 @@ public sealed class WatermarkPublisher : BackgroundService
         }
         foreach (var m in marks)
         {
-            var birth = births.Contains((m.Site, m.Node));
-            if (birth || touched.Contains((m.Site, m.Node))) Offer(m, birth);
+            if (unread.Contains((m.Site, m.Node))) Offer(m, force: true);
         }
     }
 

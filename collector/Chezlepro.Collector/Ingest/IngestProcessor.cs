@@ -90,18 +90,10 @@ public sealed class IngestProcessor
                     break;
             }
         }
-        if (_watermarks is not null) await _watermarks.OnBatchStoredAsync(TouchedNodes(items), Births(items, results), cancellationToken);
+        if (_watermarks is not null) await _watermarks.OnBatchStoredAsync(results.Watermarks, Births(items, results), cancellationToken);
     }
 
-    private static HashSet<(string Site, string Node)> TouchedNodes(List<IngestItem> items) =>
-        items.Select(i => i.Payload switch
-        {
-            AgentMessage m => (m.Site, m.Node),
-            RejectedSeq r => (r.Site, r.Node),
-            _ => default,
-        }).Where(k => k.Site is not null).ToHashSet();
-
-    private static HashSet<(string Site, string Node)> Births(List<IngestItem> items, IReadOnlyList<StoreOutcome> results) =>
+    private static HashSet<(string Site, string Node)> Births(List<IngestItem> items, StoredBatch results) =>
         items.Select((item, i) => (item.Payload, Outcome: results[i]))
             .Where(x => x is { Outcome: StoreOutcome.StatusApplied, Payload: StatusMessage { Online: true } })
             .Select(x => (((StatusMessage)x.Payload).Site, ((StatusMessage)x.Payload).Node)).ToHashSet();

@@ -20,7 +20,8 @@ public interface ICollectorStore : IAsyncDisposable
     /// so <see cref="StoredMessage.Payload"/> must be the message's JSON); an alert updates the alert's current state;
     /// a birth, will or shutdown is applied with the session rule of contract.md.
     /// </summary>
-    Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken);
+    /// <returns>The outcomes, and the committed watermark of every node the batch named with a seq.</returns>
+    Task<StoredBatch> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken);
 
     /// <summary>Every known node.</summary>
     Task<IReadOnlyList<NodeView>> GetNodesAsync(CancellationToken cancellationToken);

@@ -104,15 +104,39 @@ public sealed class WatermarkPublisherTests
     }
 
     [Fact]
-    public async Task OnBatchStored_ReadsTheStore_TouchedAndBirthsOnly_StoreFaultSwallowed()
+    public async Task OnBatchStored_QueuesTheCommittedMarksWithoutReadingTheStore()
     {
-        _store.GetWatermarksAsync(Arg.Any<CancellationToken>()).Returns([Mark(4, "pve1"), Mark(8, "pve2"), Mark(1, "pve3")]);
         var p = Publisher();
-        await p.OnBatchStoredAsync([("lanaudiere", "pve1")], [("lanaudiere", "pve3")], default);
+        await p.OnBatchStoredAsync([Mark(4, "pve1"), Mark(8, "pve2")], [], default);
         await p.PublishDueAsync(default);
+        Assert.Equal([("pve1", 4L), ("pve2", 8L)], _sent.Select(a => (a.Node, a.Through)).Order());
+        await _store.DidNotReceive().GetWatermarksAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task OnBatchStored_BirthOfANodeTheBatchNamedWithASeq_RepublishedFromTheCommittedMark()
+    {
+        var p = Publisher();
+        p.Offer(Mark(4, "pve1"), force: false);
+        await p.PublishDueAsync(default);
+        _time.Advance(WatermarkPublisher.Window);
+        await p.OnBatchStoredAsync([Mark(4, "pve1")], [("lanaudiere", "pve1")], default);
+        await p.PublishDueAsync(default);
+        Assert.Equal([4L, 4L], _sent.Select(a => a.Through));
+        await _store.DidNotReceive().GetWatermarksAsync(Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task OnBatchStored_BirthWithoutASeq_ReadsTheStoreForThatNodeOnly_StoreFaultSwallowed()
+    {
+        _store.GetWatermarksAsync(Arg.Any<CancellationToken>()).Returns([Mark(99, "pve1"), Mark(8, "pve2"), Mark(1, "pve3")]);
+        var p = Publisher();
+        await p.OnBatchStoredAsync([Mark(4, "pve1")], [("lanaudiere", "pve3")], default);
+        await p.PublishDueAsync(default);
+        // pve1 is the batch's committed value (the store's 99 is not read for it); pve2 was in neither list.
         Assert.Equal([("pve1", 4L), ("pve3", 1L)], _sent.Select(a => (a.Node, a.Through)).Order());
         _store.GetWatermarksAsync(Arg.Any<CancellationToken>()).Returns<IReadOnlyList<NodeWatermark>>(_ => throw new TimeoutException("db away"));
-        await p.OnBatchStoredAsync([("lanaudiere", "pve1")], [], default);
+        await p.OnBatchStoredAsync([], [("lanaudiere", "pve2")], default);
     }
 
     [Fact]

@@ -28,10 +28,26 @@ public abstract partial class CollectorStoreContractTests
         },
     });
 
+    // Every delivery test also checks that what the batch returns as committed is what the store then reads.
     private async Task<long> Watermark(params IngestItem[] batch)
     {
-        if (batch.Length > 0) await _store.StoreBatchAsync(batch, D0.AddMinutes(1), default);
-        return (await Delivery.GetDeliveryAsync("lanaudiere", "pve1", 10, default))?.Watermark ?? -1;
+        var committed = batch.Length > 0 ? (await _store.StoreBatchAsync(batch, D0.AddMinutes(1), default)).Watermarks.SingleOrDefault(w => w.Node == "pve1") : null;
+        var stored = (await Delivery.GetDeliveryAsync("lanaudiere", "pve1", 10, default))?.Watermark ?? -1;
+        if (committed is not null) Assert.Equal(stored, committed.Through);
+        return stored;
+    }
+
+    [Fact]
+    public async Task Delivery_BatchReturnsTheCommittedWatermarkOfEveryNodeWithASeq_NotOfAStatusOnlyNode()
+    {
+        await _store.StoreBatchAsync([Msg(1, "pve2"), Msg(2, "pve2"), Msg(3, "pve2")], D0, default);
+        var status = IngestItems.Of(new StatusMessage { Site = "lanaudiere", Node = "pve9", Online = true, Session = 1, Ts = D0 });
+        var result = await _store.StoreBatchAsync([Msg(1), Msg(2), Msg(4), status, Msg(5, "pve2"), Msg(4, "pve2")], D0.AddMinutes(1), default);
+        Assert.Equal([("pve1", 2L), ("pve2", 5L)], result.Watermarks.Select(w => (w.Node, w.Through)).Order());
+        var stored = (await Delivery.GetWatermarksAsync(default)).Where(w => w.Node != "pve9").Select(w => (w.Node, w.Through)).Order();
+        Assert.Equal(result.Watermarks.Select(w => (w.Node, w.Through)).Order(), stored);
+        Assert.Equal(6, result.Count);
+        Assert.Equal(StoreOutcome.StatusApplied, result[3]);
     }
 
     private async Task<IReadOnlyList<MissingRange>> Holes() =>
@@ -152,5 +168,35 @@ public abstract partial class CollectorStoreContractTests
         await _store.StoreBatchAsync([IngestItems.Of(new StatusMessage { Site = "lanaudiere", Node = "pve9", Online = true, Session = 1, Ts = D0 })], D0, default);
         Assert.Equal(0, (await Delivery.GetDeliveryAsync("lanaudiere", "pve9", 10, default))!.Watermark);
         Assert.Contains(new NodeWatermark("lanaudiere", "pve9", 0), await Delivery.GetWatermarksAsync(default));
+    }
+    // PostgreSQL decides "new" from the delivery row (above the watermark and not pending) and looks in messages only for
+    // the other seqs: each kind of seq, on both engines.
+    [Fact]
+    public async Task Dedup_PendingSeqResent_Duplicate_SeqThePassedWatermarkDeclaredEvicted_StoredOnceWhenItArrivesAfterAll()
+    {
+        Assert.Equal([StoreOutcome.Inserted, StoreOutcome.Inserted], await _store.StoreBatchAsync([Msg(1), Msg(5)], D0, default));
+        // 5 is pending above the watermark (1), 6 is new above it.
+        Assert.Equal([StoreOutcome.Duplicate, StoreOutcome.Inserted], await _store.StoreBatchAsync([Msg(5), Msg(6)], D0, default));
+        Assert.Equal(7, await Watermark(Notice(7, 2, 4)));
+        // 3 was sent before the agent evicted it and arrives after the notice moved the watermark past it: kept, once.
+        Assert.Equal([StoreOutcome.Inserted], await _store.StoreBatchAsync([Msg(3)], D0, default));
+        Assert.Equal([StoreOutcome.Duplicate, StoreOutcome.Duplicate, StoreOutcome.Duplicate, StoreOutcome.Inserted],
+            await _store.StoreBatchAsync([Msg(3), Msg(1), Msg(6), Msg(8)], D0, default));
+        Assert.Equal(8, await Watermark());
+    }
+
+    // Pending seqs are read lazily (PostgreSQL reads one per node in the first round trip, both read more only once the
+    // batch moved the walk up to them): a hole wider than one 4,096-seq chunk still fills in one step.
+    [Fact]
+    public async Task Delivery_LongHole_HeldWhileItLasts_FillsPastSeveralChunksWhenItsSeqArrives()
+    {
+        Assert.Equal(0, await Watermark([.. Enumerable.Range(2, 5001).Select(s => Msg(s))]));
+        Assert.Equal(0, await Watermark(Msg(5004)));
+        Assert.Equal(0, await Watermark(Msg(5005), Msg(3)));
+        Assert.Equal(5002, await Watermark(Msg(1)));
+        var hole = Assert.Single(await Holes());
+        Assert.Equal((5003L, 5003L), (hole.From, hole.To));
+        Assert.Equal(5005, await Watermark(Msg(5003)));
+        Assert.Empty(await Holes());
     }
 }

@@ -43,7 +43,7 @@ internal sealed class FaultyPruneStore(ICollectorStore inner, int failures) : IC
 
     public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
 
-    public Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+    public Task<StoredBatch> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
         inner.StoreBatchAsync(items, receivedAt, cancellationToken);
 
     public Task<IReadOnlyList<NodeView>> GetNodesAsync(CancellationToken cancellationToken) => inner.GetNodesAsync(cancellationToken);

@@ -12,7 +12,7 @@ public sealed partial class PostgresCollectorStore
     /// batch's nodes, checks and delivery rows in sorted order, inserts the messages (duplicates fall out by their key) and
     /// reads what the fold and the walk start from; the rules then run in memory; the second writes what they changed.
     /// </remarks>
-    public async Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public async Task<StoredBatch> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         var rows = new BatchRows(items, receivedAt);
@@ -30,7 +30,7 @@ public sealed partial class PostgresCollectorStore
         }
     }
 
-    private async Task<IReadOnlyList<StoreOutcome>> StoreAsync(IReadOnlyList<IngestItem> items, BatchRows rows, DateTimeOffset receivedAt,
+    private async Task<StoredBatch> StoreAsync(IReadOnlyList<IngestItem> items, BatchRows rows, DateTimeOffset receivedAt,
         CancellationToken cancellationToken)
     {
         await using var c = await DataSource.OpenConnectionAsync(cancellationToken);
@@ -64,9 +64,9 @@ public sealed partial class PostgresCollectorStore
         }
         latest.Write(second);
         await FoldAsync(c, null, second, health, read.Intervals, cancellationToken);
-        await AdvanceDeliveryAsync(c, null, second, rows.Delivery, read, Ms(receivedAt), cancellationToken);
+        var watermarks = await AdvanceDeliveryAsync(c, null, second, rows.Delivery, read, Ms(receivedAt), cancellationToken);
         await second.Add("COMMIT;").ExecuteAsync(c, null, cancellationToken);
-        return outcomes;
+        return new StoredBatch(outcomes, watermarks);
     }
 
     // Lock order, the same in every transaction: nodes, then checks (advisory), then delivery rows, each sorted.
@@ -97,14 +97,21 @@ public sealed partial class PostgresCollectorStore
         if (rows.Messages.Count > 0)
         {
             // A seq named twice in the batch is sent once: its later copies are duplicates of the first.
+            // Which seqs are new is read from the node's delivery row, locked just above, instead of probing every monthly
+            // partition's key for each row (issue #16: that probe was a third of the database's time per message): every
+            // stored seq is at or below the watermark or in delivery_pending (Storage/Watermarks/README.md), so a seq above
+            // the watermark and not pending is new. Only the others — replays, and a seq the watermark passed as evicted or
+            // rejected that arrives after all — are looked up in messages.
             var m = rows.Messages.Select(p => p.Message).DistinctBy(x => (x.Site, x.Node, x.Seq)).ToList();
             b.Query("""
                 INSERT INTO messages(site, node, seq, kind, name, ts, received_at, payload)
-                SELECT site, node, seq, kind, name, ts, $8, payload
+                SELECT m.site, m.node, m.seq, m.kind, m.name, m.ts, $8, m.payload
                 FROM unnest($1::text[], $2::text[], $3::bigint[], $4::int[], $5::text[], $6::bigint[], $7::text[]) WITH ORDINALITY
                     AS m(site, node, seq, kind, name, ts, payload, ord)
-                WHERE NOT EXISTS (SELECT 1 FROM messages x WHERE x.site = m.site AND x.node = m.node AND x.seq = m.seq)
-                ORDER BY ord
+                LEFT JOIN delivery d ON d.site = m.site AND d.node = m.node
+                WHERE CASE WHEN m.seq > d.watermark AND NOT EXISTS (SELECT 1 FROM delivery_pending p WHERE p.site = m.site AND p.node = m.node AND p.seq = m.seq)
+                    THEN TRUE ELSE NOT EXISTS (SELECT 1 FROM messages x WHERE x.site = m.site AND x.node = m.node AND x.seq = m.seq) END
+                ORDER BY m.ord
                 ON CONFLICT(site, node, seq, ts) DO NOTHING RETURNING site, node, seq;
                 """, r => read.Inserted.Add((r.GetString(0), r.GetString(1), r.GetInt64(2))),
                 m.Select(x => x.Site).ToArray(), m.Select(x => x.Node).ToArray(), m.Select(x => x.Seq).ToArray(), m.Select(x => (int)x.Kind).ToArray(),

@@ -8,8 +8,9 @@ public sealed partial class SqliteCollectorStore
     // Pending seqs are read in chunks: a long hole that fills at once is walked chunk by chunk, never all in memory.
     private const int PendingChunk = 4096;
 
-    // Storage/Watermarks/README.md: runs inside the batch's transaction, after its messages were written.
-    private void AdvanceDelivery(SqliteConnection c, SqliteTransaction tx, NodeBatch part, DateTimeOffset receivedAt)
+    // Storage/Watermarks/README.md: runs inside the batch's transaction, after its messages were written; returns the
+    // watermark it wrote.
+    private NodeWatermark AdvanceDelivery(SqliteConnection c, SqliteTransaction tx, NodeBatch part, DateTimeOffset receivedAt)
     {
         var rx = Ms(receivedAt);
         Exec(c, tx, "INSERT INTO delivery(site, node, watermark, last_seq) VALUES ($s, $n, 0, 0) ON CONFLICT DO NOTHING;",
@@ -30,7 +31,9 @@ public sealed partial class SqliteCollectorStore
         var evicted = ReadEvicted(c, tx, part.Site, part.Node, before);
         var known = new SortedSet<long>(part.Seqs);
         var w = WatermarkWalk.Advance(before, known, evicted);
-        while (true)
+        // The walk after every commit is maximal, so before + 1 is never pending: pending seqs can only continue a walk
+        // the batch itself moved (a node with a lasting hole then reads nothing here, batch after batch).
+        while (w > before)
         {
             var chunk = Rows(c, tx, "SELECT seq FROM delivery_pending WHERE site = $s AND node = $n AND seq > $w ORDER BY seq LIMIT $l;",
                 r => r.GetInt64(0), ("$s", part.Site), ("$n", part.Node), ("$w", w), ("$l", PendingChunk));
@@ -47,6 +50,7 @@ public sealed partial class SqliteCollectorStore
         Exec(c, tx, """
             UPDATE delivery SET watermark = MAX(watermark, $w), last_seq = MAX(last_seq, $m), last_received_at = $rx WHERE site = $s AND node = $n;
             """, ("$s", part.Site), ("$n", part.Node), ("$w", w), ("$m", part.MaxSeq), ("$rx", rx));
+        return new NodeWatermark(part.Site, part.Node, Math.Max(before, w));
     }
 
     private List<EvictedRun> ReadEvicted(SqliteConnection c, SqliteTransaction? tx, string site, string node, long above) =>

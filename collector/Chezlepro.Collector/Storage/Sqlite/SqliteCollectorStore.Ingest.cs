@@ -8,7 +8,7 @@ namespace Chezlepro.Collector.Storage.Sqlite;
 public sealed partial class SqliteCollectorStore
 {
     /// <inheritdoc />
-    public Task<IReadOnlyList<StoreOutcome>> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    public Task<StoredBatch> StoreBatchAsync(IReadOnlyList<IngestItem> items, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -34,9 +34,9 @@ public sealed partial class SqliteCollectorStore
                 };
             }
             foreach (var ((site, node, _), (sample, source, ts)) in latest) UpsertMetric(c, tx, site, node, sample, source, ts);
-            foreach (var part in delivery.Nodes) AdvanceDelivery(c, tx, part, receivedAt);
+            var watermarks = delivery.Nodes.Select(part => AdvanceDelivery(c, tx, part, receivedAt)).ToList();
             tx.Commit();
-            return Task.FromResult<IReadOnlyList<StoreOutcome>>(outcomes);
+            return Task.FromResult(new StoredBatch(outcomes, watermarks));
         }
     }
 
