@@ -16,20 +16,36 @@ namespace Chezlepro.Collector.Bench;
 /// <summary>
 /// Ingest rate through a real Mosquitto into the collector (SQLite, then PostgreSQL), beside the rate at which
 /// <c>mosquitto_sub</c> alone drains the same stream from the same publisher (the ceiling), same run.
-/// Usage: chezlepro-collector-bench ingest [messages=20000] [agents=10].
+/// Usage: chezlepro-collector-bench ingest [messages=20000] [agents=10] [broker-inflight=20]. The last is Mosquitto's
+/// <c>max_inflight_messages</c>, the number of QoS 1 messages it sends a subscriber before the first PUBACK, for the three
+/// runs alike: it bounds the collector's batches (packaging/mosquitto/mosquitto.conf says what production uses).
 /// </summary>
 internal static class IngestBench
 {
+    private const int WarmUp = 10_000;
+
     public static async Task<int> RunAsync(string[] args)
     {
         var count = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 20000;
         var agents = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 10;
-        await using var broker = await MosquittoBroker.StartAsync(new MosquittoOptions { ExtraLines = ["max_queued_messages 10000000"] });
+        var inflight = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 20;
+        await using var broker = await MosquittoBroker.StartAsync(new MosquittoOptions
+        {
+            ExtraLines = ["max_queued_messages 10000000", FormattableString.Invariant($"max_inflight_messages {inflight}")],
+        });
+        Console.WriteLine(FormattableString.Invariant($"{count} messages from {agents} publishers; Mosquitto max_inflight_messages {inflight}"));
         var ceiling = await CeilingAsync(broker.Port, count, agents);
         Console.WriteLine(FormattableString.Invariant($"mosquitto_sub ceiling: {count} messages in {ceiling.TotalSeconds:F2} s = {count / ceiling.TotalSeconds:F0} msg/s"));
         var sqlite = await CollectorAsync(broker.Port, count, agents, seqBase: 0, "sqlite", null);
         Console.WriteLine(FormattableString.Invariant($"collector + SQLite:    {count} messages in {sqlite.TotalSeconds:F2} s = {count / sqlite.TotalSeconds:F0} msg/s = {ceiling / sqlite:F2}x the ceiling"));
-        await using var pg = await PostgresServer.StartAsync();
+        // pg_stat_statements (in Debian's postgresql package) says where the database's time per batch goes.
+        await using var pg = await PostgresServer.StartAsync("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all");
+        await using (var admin = new Npgsql.NpgsqlConnection(pg.ConnectionString))
+        {
+            await admin.OpenAsync();
+            await using var create = new Npgsql.NpgsqlCommand("CREATE EXTENSION pg_stat_statements;", admin);
+            await create.ExecuteNonQueryAsync();
+        }
         // The fixture's string turns pooling off for its own admin use; a collector runs with a pool.
         var pooled = new Npgsql.NpgsqlConnectionStringBuilder(pg.ConnectionString) { Pooling = true }.ToString();
         var commitsBefore = await CommitsAsync(pg.ConnectionString);
@@ -37,10 +53,32 @@ internal static class IngestBench
         Console.WriteLine(FormattableString.Invariant($"collector + PostgreSQL: {count} messages in {postgres.TotalSeconds:F2} s = {count / postgres.TotalSeconds:F0} msg/s = {ceiling / postgres:F2}x the ceiling"));
         // Ingest batches are one transaction each: the commit count says how large the batches the ingest loop handed over were.
         var commits = await CommitsAsync(pg.ConnectionString) - commitsBefore;
-        Console.WriteLine(FormattableString.Invariant($"PostgreSQL transactions during the run: {commits} (~{(double)count / Math.Max(1, commits):F1} messages each)"));
+        Console.WriteLine(FormattableString.Invariant($"PostgreSQL transactions during the run and its warm-up: {commits} (~{(double)(count + WarmUp) / Math.Max(1, commits):F1} messages each)"));
+        await PrintStatementsAsync(pg.ConnectionString, count + WarmUp);
         Console.WriteLine(FormattableString.Invariant($"PostgreSQL / SQLite: {sqlite / postgres:F2}x (target >= 0.8); SQLite / mosquitto_sub: {ceiling / sqlite:F2}x (target >= 0.8)"));
         Console.WriteLine(sqlite / postgres >= 0.8 && ceiling / sqlite >= 0.8 ? "TARGETS MET" : "TARGET MISSED");
         return 0;
+    }
+
+    /// <summary>The statements that took the database's time during the run (pg_stat_statements), per message.</summary>
+    private static async Task PrintStatementsAsync(string connectionString, int count)
+    {
+        await using var c = new Npgsql.NpgsqlConnection(connectionString);
+        await c.OpenAsync();
+        await using var cmd = new Npgsql.NpgsqlCommand("""
+            SELECT calls, total_exec_time, total_plan_time, rows, regexp_replace(left(query, 90), '\s+', ' ', 'g')
+            FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat%' ORDER BY total_exec_time + total_plan_time DESC LIMIT 12;
+            """, c);
+        await using var r = await cmd.ExecuteReaderAsync();
+        Console.WriteLine("  PostgreSQL time by statement (exec + plan), per message stored:");
+        var total = 0.0;
+        while (await r.ReadAsync())
+        {
+            var ms = r.GetDouble(1) + r.GetDouble(2);
+            total += ms;
+            Console.WriteLine(FormattableString.Invariant($"  {ms * 1000 / count,7:F2} µs/msg {r.GetInt64(0),7} calls {r.GetInt64(3),8} rows  {r.GetString(4)}"));
+        }
+        Console.WriteLine(FormattableString.Invariant($"  {total * 1000 / count,7:F2} µs/msg in these statements"));
     }
 
     private static async Task<long> CommitsAsync(string connectionString)
@@ -83,9 +121,16 @@ internal static class IngestBench
         while (!ingest.IsConnected) await Task.Delay(50);
         await Task.Delay(500);
         var counters = app.Services.GetRequiredService<IngestCounters>();
+        // Warm-up on seqs the measured stream does not use, the same for both engines: the JIT's tiers (a fifth of the
+        // machine during a cold PostgreSQL run, perf 2026-12-06), pools, prepared statements and the month's partition
+        // are then in the state a collector running for months is in.
+        // The measured stream continues each node's seqs where the warm-up ended, as a live agent's do (a warm-up on seqs far
+        // above them would leave a hole of millions the delivery walk is then measured against).
+        await PublishAsync(port, WarmUp, agents, seqBase);
+        while (counters.Get(IngestResult.Accepted) + counters.Get(IngestResult.Duplicate) < WarmUp) await Task.Delay(20);
         var sw = Stopwatch.StartNew();
-        await PublishAsync(port, count, agents, seqBase);
-        while (counters.Get(IngestResult.Accepted) + counters.Get(IngestResult.Duplicate) < count) await Task.Delay(20);
+        await PublishAsync(port, count, agents, seqBase + WarmUp / agents);
+        while (counters.Get(IngestResult.Accepted) + counters.Get(IngestResult.Duplicate) < WarmUp + count) await Task.Delay(20);
         var elapsed = sw.Elapsed;
         await app.StopAsync();
         Directory.Delete(data, recursive: true);

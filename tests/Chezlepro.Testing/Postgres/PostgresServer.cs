@@ -37,8 +37,11 @@ public sealed class PostgresServer : IAsyncDisposable
                 .Where(d => File.Exists(Path.Combine(d, "initdb"))).OrderDescending(StringComparer.Ordinal).FirstOrDefault()
             : null;
 
-    /// <summary>Creates and starts a cluster; returns once it accepts connections.</summary>
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>
+    /// Creates and starts a cluster; returns once it accepts connections. <paramref name="settings"/> are extra server
+    /// settings (<c>name=value</c>, passed as <c>-c</c>), e.g. <c>shared_preload_libraries=pg_stat_statements</c> for a bench.
+    /// </summary>
+    public static async Task<PostgresServer> StartAsync(params string[] settings)
     {
         var bin = FindBinaries() ?? throw new InvalidOperationException("PostgreSQL is not installed: apt-get install -y postgresql");
         var dir = System.IO.Directory.CreateTempSubdirectory("pg-").FullName;
@@ -46,7 +49,7 @@ public sealed class PostgresServer : IAsyncDisposable
         if (Environment.UserName == "root") await RunAsync("chown", ["-R", "postgres:postgres", dir], asPostgres: false);
         await RunAsync(Path.Combine(bin, "initdb"), ["-D", server._data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"]);
         await RunAsync(Path.Combine(bin, "pg_ctl"), ["-D", server._data, "-l", Path.Combine(dir, "server.log"), "-w", "-t", "30",
-            "-o", $"-p {server.Port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50", "start"]);
+            "-o", $"-p {server.Port} -k {dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50{string.Concat(settings.Select(x => $" -c {x}"))}", "start"]);
         for (var i = 0; i < 100; i++)
         {
             try
