@@ -7,6 +7,7 @@ using Chezlepro.Mqtt;
 using Chezlepro.Testing;
 using Chezlepro.Testing.Mosquitto;
 using Chezlepro.Testing.Postgres;
+using Chezlepro.Testing.Processes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -36,7 +37,7 @@ internal static class IngestBench
         Console.WriteLine(FormattableString.Invariant($"{count} messages from {agents} publishers; Mosquitto max_inflight_messages {inflight}"));
         var ceiling = await CeilingAsync(broker.Port, count, agents);
         Console.WriteLine(FormattableString.Invariant($"mosquitto_sub ceiling: {count} messages in {ceiling.TotalSeconds:F2} s = {count / ceiling.TotalSeconds:F0} msg/s"));
-        var sqlite = await CollectorAsync(broker.Port, count, agents, seqBase: 0, "sqlite", null);
+        var sqlite = await CollectorAsync(broker, count, agents, seqBase: 0, "sqlite", null, null);
         Console.WriteLine(FormattableString.Invariant($"collector + SQLite:    {count} messages in {sqlite.TotalSeconds:F2} s = {count / sqlite.TotalSeconds:F0} msg/s = {ceiling / sqlite:F2}x the ceiling"));
         // pg_stat_statements (in Debian's postgresql package) says where the database's time per batch goes.
         await using var pg = await PostgresServer.StartAsync("shared_preload_libraries=pg_stat_statements", "pg_stat_statements.track=all");
@@ -49,7 +50,7 @@ internal static class IngestBench
         // The fixture's string turns pooling off for its own admin use; a collector runs with a pool.
         var pooled = new Npgsql.NpgsqlConnectionStringBuilder(pg.ConnectionString) { Pooling = true }.ToString();
         var commitsBefore = await CommitsAsync(pg.ConnectionString);
-        var postgres = await CollectorAsync(broker.Port, count, agents, seqBase: 0, "postgres", pooled);
+        var postgres = await CollectorAsync(broker, count, agents, seqBase: 0, "postgres", pooled, pg);
         Console.WriteLine(FormattableString.Invariant($"collector + PostgreSQL: {count} messages in {postgres.TotalSeconds:F2} s = {count / postgres.TotalSeconds:F0} msg/s = {ceiling / postgres:F2}x the ceiling"));
         // Ingest batches are one transaction each: the commit count says how large the batches the ingest loop handed over were.
         var commits = await CommitsAsync(pg.ConnectionString) - commitsBefore;
@@ -106,8 +107,10 @@ internal static class IngestBench
         return sw.Elapsed;
     }
 
-    private static async Task<TimeSpan> CollectorAsync(int port, int count, int agents, long seqBase, string store, string? connectionString)
+    private static async Task<TimeSpan> CollectorAsync(MosquittoBroker broker, int count, int agents, long seqBase, string store, string? connectionString,
+        PostgresServer? pg)
     {
+        var port = broker.Port;
         var data = Directory.CreateTempSubdirectory("bench-collector-").FullName;
         var settings = new List<string>
         {
@@ -128,13 +131,35 @@ internal static class IngestBench
         // above them would leave a hole of millions the delivery walk is then measured against).
         await PublishAsync(port, WarmUp, agents, seqBase);
         while (counters.Get(IngestResult.Accepted) + counters.Get(IngestResult.Duplicate) < WarmUp) await Task.Delay(20);
+        var before = Cpu(broker, pg);
         var sw = Stopwatch.StartNew();
         await PublishAsync(port, count, agents, seqBase + WarmUp / agents);
         while (counters.Get(IngestResult.Accepted) + counters.Get(IngestResult.Duplicate) < WarmUp + count) await Task.Delay(20);
         var elapsed = sw.Elapsed;
+        var after = Cpu(broker, pg);
+        // The machine's cores are shared by all of these: the ratio between engines is the ratio of their CPU per message.
+        Console.WriteLine("  CPU per message: " + string.Join(", ", after.Select(p =>
+            FormattableString.Invariant($"{p.Key} {(p.Value - before[p.Key]) * 1e6 / count:F0} µs"))) +
+            FormattableString.Invariant($", all {after.Sum(p => p.Value - before[p.Key]) * 1e6 / count:F0} µs"));
         await app.StopAsync();
         Directory.Delete(data, recursive: true);
         return elapsed;
+    }
+
+    /// <summary>CPU seconds so far of this process (the collector and the publishers), Mosquitto and PostgreSQL (postmaster and backends).</summary>
+    private static Dictionary<string, double> Cpu(MosquittoBroker broker, PostgresServer? pg)
+    {
+        var cpu = new Dictionary<string, double>
+        {
+            ["bench process (collector + publishers)"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds,
+            ["mosquitto"] = ProcessCpu.Seconds(broker.Pid!.Value) ?? 0,
+        };
+        if (pg is not null)
+        {
+            var postmaster = int.Parse(File.ReadLines(Path.Combine(pg.Directory, "data", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
+            cpu["postgresql"] = ProcessCpu.TreeSeconds(postmaster) ?? 0;
+        }
+        return cpu;
     }
 
     /// <summary>Publishes <paramref name="count"/> telemetry messages from <paramref name="agents"/> clients (sites site0…), seqs from <paramref name="seqBase"/> + 1.</summary>

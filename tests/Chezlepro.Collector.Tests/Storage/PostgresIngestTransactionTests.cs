@@ -2,6 +2,7 @@ using Chezlepro.Collector.Storage;
 using Chezlepro.Collector.Storage.Postgres;
 using Chezlepro.Collector.Tests.Support;
 using Chezlepro.Contracts.Messages;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 using Xunit;
 
@@ -47,6 +48,30 @@ public sealed class PostgresIngestTransactionTests(PostgresServerFixture postgre
         Assert.Equal([1L, 2L], (await store.GetSeqsAsync("lanaudiere", "pve1", default)).Order());
         var delivery = await store.GetDeliveryAsync("lanaudiere", "pve1", 0, default);
         Assert.Equal(2, delivery!.Watermark);
+    }
+
+    [Fact]
+    public async Task StoredKeyTheDeliveryStateDoesNotKnow_BatchStoredWithTheGuard_TheRowCountsAsDuplicate_Warned()
+    {
+        var admin = await DatabaseAsync();
+        var pooled = new NpgsqlConnectionStringBuilder(admin) { Pooling = true }.ToString();
+        var logs = new CapturedLogs();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        await using var store = new PostgresCollectorStore(pooled, factory.CreateLogger<PostgresCollectorStore>());
+        await store.InitializeAsync(default);
+        Assert.Equal(StoreOutcome.Inserted, await store.StoreOneAsync(Result(1, Nov), Nov));
+        // A row written behind the store's back (a restore, a hand-made fix): above the watermark and not pending.
+        await Exec(admin, $"""
+            INSERT INTO messages(site, node, seq, kind, name, ts, received_at, payload)
+            VALUES ('lanaudiere', 'pve1', 3, 2, 'ceph', {Nov.AddMinutes(2).ToUnixTimeMilliseconds()}, 0, '{"seq":3}');
+            """);
+
+        var outcomes = await store.StoreBatchAsync([Result(2, Nov.AddMinutes(1)), Result(3, Nov.AddMinutes(2)), Result(4, Nov.AddMinutes(3))], Nov, default);
+
+        Assert.Equal([StoreOutcome.Inserted, StoreOutcome.Duplicate, StoreOutcome.Inserted], outcomes);
+        Assert.Equal([1L, 2L, 3L, 4L], (await store.GetSeqsAsync("lanaudiere", "pve1", default)).Order());
+        Assert.Equal(4, (await store.GetDeliveryAsync("lanaudiere", "pve1", 0, default))!.Watermark);
+        Assert.Contains(logs.All, e => e is { EventId: 8420, Level: LogLevel.Warning });
     }
 
     private async Task<string> DatabaseAsync()

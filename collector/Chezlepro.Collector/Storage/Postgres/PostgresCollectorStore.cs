@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Chezlepro.Collector.Storage.Postgres;
@@ -14,10 +16,15 @@ public sealed partial class PostgresCollectorStore : ICollectorStore
     // Statements kept prepared per connection: the ingest path's ~15 plus the API's frequent reads, with room to spare.
     private const int AutoPrepared = 64;
     private readonly string _connectionString;
+    private readonly ILogger _logger;
     private NpgsqlDataSource? _dataSource;
 
     /// <summary>Creates the store on a connection string; nothing opened yet.</summary>
-    public PostgresCollectorStore(string connectionString) => _connectionString = connectionString;
+    public PostgresCollectorStore(string connectionString, ILogger<PostgresCollectorStore>? logger = null)
+    {
+        _connectionString = connectionString;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+    }
 
     /// <inheritdoc />
     public async Task InitializeAsync(CancellationToken cancellationToken)

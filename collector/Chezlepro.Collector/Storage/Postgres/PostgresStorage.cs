@@ -15,6 +15,6 @@ public static class PostgresStorage
         ArgumentNullException.ThrowIfNull(options);
         var connectionString = options.ConnectionString ?? throw new InvalidOperationException("Collector:ConnectionString is required for postgres.");
         var leadership = new PostgresLeadership(connectionString, loggers.CreateLogger<PostgresLeadership>());
-        return new StorageBackend(new PostgresCollectorStore(connectionString), new PostgresFailoverAuditLog(connectionString, leadership), leadership);
+        return new StorageBackend(new PostgresCollectorStore(connectionString, loggers.CreateLogger<PostgresCollectorStore>()), new PostgresFailoverAuditLog(connectionString, leadership), leadership);
     }
 }
