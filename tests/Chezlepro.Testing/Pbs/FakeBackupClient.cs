@@ -22,7 +22,7 @@ public sealed class FakeBackupClient
     /// <summary>The last call's arguments, one per line.</summary>
     public IReadOnlyList<string> LastArguments => File.ReadAllLines(System.IO.Path.Combine(Folder, "args"));
 
-    /// <summary>The last call's PBS_PASSWORD and PBS_FINGERPRINT, as it saw them.</summary>
+    /// <summary>The last call's PBS_PASSWORD and PBS_FINGERPRINT, and PBS_ENCRYPTION_PASSWORD when it was set, as it saw them.</summary>
     public string LastEnvironment => File.ReadAllText(System.IO.Path.Combine(Folder, "env")).Trim();
 
     /// <summary>Writes the script in <paramref name="folder"/> (created) with <paramref name="body"/> as its end.</summary>
@@ -32,11 +32,13 @@ public sealed class FakeBackupClient
     {
         Directory.CreateDirectory(folder);
         var client = new FakeBackupClient(folder);
+        // Recorded only when set, so the line of a call without it reads as before.
+        const string encryption = "${PBS_ENCRYPTION_PASSWORD+ PBS_ENCRYPTION_PASSWORD=$PBS_ENCRYPTION_PASSWORD}";
         var script = $"""
             #!/bin/sh
             here="$(dirname "$0")"
             printf '%s\n' "$@" > "$here/args"
-            printf 'PBS_PASSWORD=%s PBS_FINGERPRINT=%s\n' "$PBS_PASSWORD" "$PBS_FINGERPRINT" > "$here/env"
+            printf 'PBS_PASSWORD=%s PBS_FINGERPRINT=%s%s\n' "$PBS_PASSWORD" "$PBS_FINGERPRINT" "{encryption}" > "$here/env"
             touch "$here/started"
             {body}
             """;

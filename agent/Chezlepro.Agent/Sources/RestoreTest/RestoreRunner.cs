@@ -101,6 +101,12 @@ internal sealed partial class RestoreRunner(RestoreTestSettings settings, TimePr
         var environment = new Dictionary<string, string>(StringComparer.Ordinal) { ["PBS_PASSWORD"] = settings.Password };
         if (settings.Fingerprint is { } fingerprint)
             environment["PBS_FINGERPRINT"] = fingerprint;
+        // Client-side encrypted backups (PBS docs, backup-client "Encryption"): the key by path, its password (when the
+        // key has one) through the environment like the token's, never on the command line.
+        if (settings.KeyFile is { } keyFile)
+            arguments.AddRange(["--keyfile", keyFile]);
+        if (settings.KeyPassword is { } keyPassword)
+            environment["PBS_ENCRYPTION_PASSWORD"] = keyPassword;
         using var client = ClientProcess.Start(settings.ClientPath, arguments, environment);
         var exit = client.WaitAsync(ct);
         // The listed size may be absent or wrong: watch the scratch folder and stop a restore that outgrows the cap.

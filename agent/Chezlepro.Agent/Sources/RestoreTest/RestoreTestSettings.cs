@@ -14,6 +14,12 @@ public sealed class RestoreTestSettings
     /// <summary>Pinned server certificate fingerprint (<c>PBS_FINGERPRINT</c>), or null for the system's trust.</summary>
     public string? Fingerprint { get; init; }
 
+    /// <summary>Encryption key of client-side encrypted backups (<c>--keyfile</c>), or null for unencrypted ones.</summary>
+    public string? KeyFile { get; init; }
+
+    /// <summary>Password of a password-protected key file (<c>PBS_ENCRYPTION_PASSWORD</c>), or null.</summary>
+    public string? KeyPassword { get; init; }
+
     /// <summary>The folder restores go to; the source owns it (0700, emptied before and after each restore).</summary>
     public required string ScratchDirectory { get; init; }
 

@@ -44,12 +44,21 @@ public sealed partial class RestoreTestSourceFactory : SourceFactory<RestoreTest
         var clientPath = keys.String("ClientPath") ?? "/usr/bin/proxmox-backup-client";
         if (!Path.IsPathFullyQualified(clientPath))
             keys.Errors.Add(ValidationText.Of($"{d.Key("ClientPath")}: '{clientPath}' must be an absolute path", "doit être un chemin absolu"));
+        var keyFile = keys.String("KeyFile");
+        if (keyFile is not null && !Path.IsPathFullyQualified(keyFile))
+            keys.Errors.Add(ValidationText.Of($"{d.Key("KeyFile")}: '{keyFile}' must be an absolute path", "doit être un chemin absolu"));
+        // A key password without a key file would be silently unused: a configuration mistake worth stopping on.
+        var keyPassword = keys.String("KeyPassword");
+        if (keyPassword is not null && keyFile is null)
+            keys.Errors.Add(ValidationText.Of($"{d.Key("KeyPassword")} is set but {d.Key("KeyFile")} is not", $"est donné sans {d.Key("KeyFile")}"));
         var maxBytes = MaxBytes(keys);
         var settings = new RestoreTestSettings
         {
             ClientPath = clientPath,
             Password = password,
             Fingerprint = fingerprint,
+            KeyFile = keyFile,
+            KeyPassword = keyPassword,
             ScratchDirectory = scratch,
             StateFile = Path.Combine(dataDirectory, $"restore-test-{d.Name}.json"),
             MaxBytes = maxBytes,

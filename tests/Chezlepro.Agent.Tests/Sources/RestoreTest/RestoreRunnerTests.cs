@@ -50,6 +50,21 @@ public sealed class RestoreRunnerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RunAsync_EncryptedBackup_KeyFileOnTheCommandLine_ItsPasswordOnlyInTheEnvironment()
+    {
+        var client = _f.Client(FakeBackupClient.WritesHostname("fw01"));
+
+        var result = await RunAsync(client, ("KeyFile", "/etc/chezlepro-agent/pbs.enc"), ("KeyPassword", "key-secret-1"));
+
+        Assert.Equal(RestoreResult.Ok, result.Outcome);
+        Assert.Equal(["restore", "host/fw01/2026-11-21T11:00:00Z", "root.pxar.didx", Path.Combine(_f.Folder, "scratch", "root.pxar"),
+            "--repository", _f.Repository, "--keyfile", "/etc/chezlepro-agent/pbs.enc"], client.LastArguments);
+        Assert.Equal($"PBS_PASSWORD={RestoreFixture.Secret} PBS_FINGERPRINT={_f.Pbs.CertificateFingerprint} PBS_ENCRYPTION_PASSWORD=key-secret-1",
+            client.LastEnvironment);
+        Assert.DoesNotContain(client.LastArguments, a => a.Contains("key-secret-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task RunAsync_NamespaceAndImage_NsPassedRunningSnapshotSkipped()
     {
         var client = _f.Client(FakeBackupClient.WritesImage(2048));

@@ -43,6 +43,8 @@ public class RestoreTestSourceFactoryTests
     [InlineData("ScratchDirectory", "scratch", "Sources:0:ScratchDirectory: 'scratch' must be an absolute path below the root")]
     [InlineData("ScratchDirectory", "/", "Sources:0:ScratchDirectory: '/' must be an absolute path below the root")]
     [InlineData("ClientPath", "proxmox-backup-client", "Sources:0:ClientPath: 'proxmox-backup-client' must be an absolute path / doit être un chemin absolu")]
+    [InlineData("KeyFile", "pbs.enc", "Sources:0:KeyFile: 'pbs.enc' must be an absolute path / doit être un chemin absolu")]
+    [InlineData("KeyPassword", "key-secret-1", "Sources:0:KeyPassword is set but Sources:0:KeyFile is not / est donné sans Sources:0:KeyFile")]
     [InlineData("MaxBytes", "1GB", "Sources:0:MaxBytes: '1GB' must be a whole number of bytes between 1 and 2^50 / doit être un nombre entier d’octets entre 1 et 2^50")]
     [InlineData("TestInterval", "forever", "Sources:0:TestInterval: 'forever' must be a duration (hh:mm:ss)")]
     [InlineData("FirstRunDelay", "00:00:00", "Sources:0:FirstRunDelay: '00:00:00' must be a duration (hh:mm:ss) between 00:00:01 and 7.00:00:00")]
@@ -77,9 +79,23 @@ public class RestoreTestSourceFactoryTests
     [Fact]
     public void Validate_SecretNeverEchoed()
     {
-        var problems = Validate(("Repository", "bad"), ("Fingerprint", "bad"));
+        var problems = Validate(("Repository", "bad"), ("Fingerprint", "bad"), ("KeyPassword", "key-secret-1"));
 
         Assert.DoesNotContain(problems, p => p.Contains(SourceConfig.Secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(problems, p => p.Contains("key-secret-1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Parse_KeyFileAndPassword_Kept_AbsentByDefault()
+    {
+        var problems = new List<string>();
+        var keyed = new RestoreTestSourceFactory().Parse(new Chezlepro.Agent.Sources.SourceKeys(
+            SourceConfig.Entry([.. Good, ("KeyFile", "/etc/chezlepro-agent/pbs.enc"), ("KeyPassword", "key-secret-1")]), problems));
+        var plain = new RestoreTestSourceFactory().Parse(new Chezlepro.Agent.Sources.SourceKeys(SourceConfig.Entry(Good), problems));
+
+        Assert.Empty(problems);
+        Assert.Equal(("/etc/chezlepro-agent/pbs.enc", "key-secret-1"), (keyed.KeyFile, keyed.KeyPassword));
+        Assert.Equal((null, null), (plain.KeyFile, plain.KeyPassword));
     }
 
     [Theory]
