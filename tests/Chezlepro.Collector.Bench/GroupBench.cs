@@ -122,11 +122,10 @@ internal static class GroupBench
     /// <summary>CPU seconds so far of each collector, the broker, PostgreSQL (postmaster and backends) and this generator.</summary>
     private static Dictionary<string, double> Cpu(List<CollectorInstance> collectors, MosquittoBroker broker, PostgresServer pg)
     {
-        var postmaster = int.Parse(File.ReadLines(Path.Combine(pg.Directory, "data", "postmaster.pid")).First(), CultureInfo.InvariantCulture);
         var cpu = new Dictionary<string, double>();
         for (var i = 0; i < collectors.Count; i++) cpu[$"collector {i}"] = ProcessCpu.Seconds(collectors[i].Pid!.Value) ?? 0;
         cpu["mosquitto"] = ProcessCpu.Seconds(broker.Pid!.Value) ?? 0;
-        cpu["postgresql"] = ProcessCpu.TreeSeconds(postmaster) ?? 0;
+        cpu["postgresql"] = ProcessCpu.TreeSeconds(pg.PostmasterPid) ?? 0;
         cpu["generator"] = Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
         return cpu;
     }

@@ -27,6 +27,9 @@ public sealed class PostgresServer : IAsyncDisposable
     /// <summary>Loopback port.</summary>
     public int Port { get; }
 
+    /// <summary>Process id of the postmaster (its backends are its children), read from the cluster's <c>postmaster.pid</c>.</summary>
+    public int PostmasterPid => int.Parse(File.ReadLines(Path.Combine(_data, "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary>Connection string of the <c>postgres</c> database as superuser <c>postgres</c>.</summary>
     public string ConnectionString => $"Host=127.0.0.1;Port={Port};Username=postgres;Database=postgres;Pooling=false;Timeout=10";
 
