@@ -13,8 +13,6 @@ public sealed partial class PostgresCollectorStore : ICollectorStore
     // Migrations from several collectors starting together are serialised on this lock key.
     private const long MigrationLock = 0x43484c5052; // "CHLPR"
 
-    // Statements kept prepared per connection: the ingest path's ~15 plus the API's frequent reads, with room to spare.
-    private const int AutoPrepared = 64;
     private readonly string _connectionString;
     private readonly ILogger _logger;
     private NpgsqlDataSource? _dataSource;
@@ -55,21 +53,10 @@ public sealed partial class PostgresCollectorStore : ICollectorStore
         _dataSource = null;
     }
 
-    // Ingest sends the same dozen statements for every batch: prepared once per connection, PostgreSQL parses and plans
-    // them once instead of per batch (issue #16). An explicit "Max Auto Prepare" in the connection string is kept.
     private static NpgsqlDataSource CreateDataSource(string connectionString)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
-        var settings = builder.ConnectionStringBuilder;
-        if (settings.MaxAutoPrepare == 0)
-        {
-            settings.MaxAutoPrepare = AutoPrepared;
-            settings.AutoPrepareMinUsages = 2;
-        }
-        // Every batch opens the pool twice (the store, then the watermark read): the reset statements Npgsql sends on each
-        // reuse are skipped, since this store leaves no session state behind (SET LOCAL and transaction advisory locks
-        // only; an open transaction is still rolled back when a connection returns to the pool).
-        if (!settings.ContainsKey("No Reset On Close")) settings.NoResetOnClose = true;
+        IngestConnectionSettings.Apply(builder.ConnectionStringBuilder);
         return builder.Build();
     }
 
