@@ -70,6 +70,33 @@ public sealed class PostgresPartitionTests(PostgresServerFixture postgres) : ICl
         Assert.Equal([3L, 10L], (await b.GetSeqsAsync("lanaudiere", "pve1", default)).Order());
     }
 
+    [Fact]
+    public async Task Prune_InsideAMonth_RemovesTheRowsCapturedBefore_AndEveryMonthKeepsABrinIndexOnCaptureTime()
+    {
+        var cs = await DatabaseAsync();
+        await using var store = new PostgresCollectorStore(cs);
+        await store.InitializeAsync(default);
+        var start = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 30; i++) await store.StoreOneAsync(Result(i + 1, start.AddDays(i)), Nov);
+
+        Assert.Equal(14, await store.PruneTelemetryAsync(start.AddDays(14), default));
+
+        Assert.Equal(Enumerable.Range(15, 16).Select(i => (long)i), (await store.GetSeqsAsync("lanaudiere", "pve1", default)).Order());
+        await using var c = new NpgsqlConnection(cs);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("""
+            SELECT t.relname, am.amname FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid
+            JOIN pg_am am ON am.oid = i.relam JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = x.indkey[0]
+            WHERE t.relname LIKE 'messages%' AND x.indnatts = 1 AND a.attname = 'ts' ORDER BY 1;
+            """, c);
+        var indexes = new List<(string Table, string Method)>();
+        await using (var r = await cmd.ExecuteReaderAsync())
+        {
+            while (await r.ReadAsync()) indexes.Add((r.GetString(0), r.GetString(1)));
+        }
+        Assert.Equal([("messages", "brin"), ("messages_p202611", "brin"), ("messages_p202612", "brin")], indexes);
+    }
+
     private async Task<string> DatabaseAsync()
     {
         var database = "partition_" + Guid.NewGuid().ToString("N")[..12];
