@@ -24,7 +24,7 @@ namespace Chezlepro.Collector.Bench;
 /// </summary>
 internal static class IngestBench
 {
-    private const int WarmUp = 10_000;
+    internal const int WarmUp = 10_000;
     private const int MaxWarmUpRounds = 30;
 
     public static async Task<int> RunAsync(string[] args)
@@ -119,19 +119,8 @@ internal static class IngestBench
         PostgresServer? pg)
     {
         var port = broker.Port;
-        var data = Directory.CreateTempSubdirectory("bench-collector-").FullName;
-        var settings = new List<string>
-        {
-            $"--Collector:Id=bench{store}", $"--Collector:DataDirectory={data}", $"--Collector:Urls=http://127.0.0.1:{FreePort.Next()}",
-            $"--Collector:Store={store}", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={port}", "--Logging:File:Enabled=false",
-        };
-        if (connectionString is not null) settings.Add($"--Collector:ConnectionString={connectionString}");
-        await using var app = CollectorApp.Build([.. settings]);
-        await app.StartAsync();
-        var ingest = app.Services.GetRequiredService<IngestService>();
-        while (!ingest.IsConnected) await Task.Delay(50);
-        await Task.Delay(500);
-        var counters = app.Services.GetRequiredService<IngestCounters>();
+        var (app, counters, data) = await StartCollectorAsync(port, store, connectionString);
+        await using var disposeApp = app;
         // Warm-up, the same for both engines: the JIT's tiers (11 % of the machine's samples during a cold PostgreSQL run,
         // perf 2026-12-06), pools, prepared statements and the month's partition are then in the state a collector running
         // for months is in. The measured stream continues each node's seqs where the warm-up ended, as a live agent's do (a warm-up on seqs far
@@ -149,7 +138,7 @@ internal static class IngestBench
         var jitBefore = JitInfo.GetCompilationTime();
         var sw = Stopwatch.StartNew();
         await PublishAsync(port, count, agents, seqBase + warmed / agents);
-        while (counters.Get(IngestResult.Accepted) + counters.Get(IngestResult.Duplicate) < warmed + count) await Task.Delay(20);
+        while (Done(counters) < warmed + count) await Task.Delay(20);
         var elapsed = sw.Elapsed;
         var after = Cpu(broker, pg);
         Console.WriteLine(FormattableString.Invariant(
@@ -169,6 +158,27 @@ internal static class IngestBench
         return elapsed;
     }
 
+    /// <summary>Starts a collector on <paramref name="store"/> subscribed to the broker on <paramref name="port"/>; its data directory is returned for removal.</summary>
+    internal static async Task<(WebApplication App, IngestCounters Counters, string Data)> StartCollectorAsync(int port, string store, string? connectionString)
+    {
+        var data = Directory.CreateTempSubdirectory("bench-collector-").FullName;
+        var settings = new List<string>
+        {
+            $"--Collector:Id=bench{store}", $"--Collector:DataDirectory={data}", $"--Collector:Urls=http://127.0.0.1:{FreePort.Next()}",
+            $"--Collector:Store={store}", "--Mqtt:Host=127.0.0.1", $"--Mqtt:Port={port}", "--Logging:File:Enabled=false",
+        };
+        if (connectionString is not null) settings.Add($"--Collector:ConnectionString={connectionString}");
+        var app = CollectorApp.Build([.. settings]);
+        await app.StartAsync();
+        var ingest = app.Services.GetRequiredService<IngestService>();
+        while (!ingest.IsConnected) await Task.Delay(50);
+        await Task.Delay(500);
+        return (app, app.Services.GetRequiredService<IngestCounters>(), data);
+    }
+
+    /// <summary>Messages the collector has finished with (stored or recognised as duplicates).</summary>
+    internal static long Done(IngestCounters counters) => counters.Get(IngestResult.Accepted) + counters.Get(IngestResult.Duplicate);
+
     /// <summary>
     /// Publishes rounds of <see cref="WarmUp"/> messages until two in a row cost the JIT under 1 % of their time (at most
     /// <see cref="MaxWarmUpRounds"/>); returns how many were published. One fixed round was not enough: tiered compilation
@@ -176,7 +186,7 @@ internal static class IngestBench
     /// measured SQLite run and 20 % during the PostgreSQL one (perf, 2026-12-06), a cost a collector running for months
     /// does not pay.
     /// </summary>
-    private static async Task<int> SteadyStateAsync(int port, int agents, long seqBase, IngestCounters counters)
+    internal static async Task<int> SteadyStateAsync(int port, int agents, long seqBase, IngestCounters counters)
     {
         var (rounds, quiet) = (0, 0);
         while (rounds < MaxWarmUpRounds && quiet < 2)
@@ -185,14 +195,14 @@ internal static class IngestBench
             var sw = Stopwatch.StartNew();
             await PublishAsync(port, WarmUp, agents, seqBase + (long)rounds * WarmUp / agents);
             rounds++;
-            while (counters.Get(IngestResult.Accepted) + counters.Get(IngestResult.Duplicate) < rounds * WarmUp) await Task.Delay(20);
+            while (Done(counters) < rounds * WarmUp) await Task.Delay(20);
             quiet = JitInfo.GetCompilationTime() - jit < sw.Elapsed / 100 ? quiet + 1 : 0;
         }
         return rounds;
     }
 
     /// <summary>CPU seconds so far of this process (the collector and the publishers), Mosquitto and PostgreSQL (postmaster and backends).</summary>
-    private static Dictionary<string, double> Cpu(MosquittoBroker broker, PostgresServer? pg)
+    internal static Dictionary<string, double> Cpu(MosquittoBroker broker, PostgresServer? pg)
     {
         var cpu = new Dictionary<string, double>
         {
@@ -205,6 +215,11 @@ internal static class IngestBench
         }
         return cpu;
     }
+
+    /// <summary>One Victron telemetry message of node pve1 at site<paramref name="agent"/>.</summary>
+    internal static MqttApplicationMessage Telemetry(int agent, long seq) => new($"chezlepro/v1/site{agent}/pve1/telemetry/victron",
+        Encoding.UTF8.GetBytes(FormattableString.Invariant(
+            $$"""{"schema":1,"site":"site{{agent}}","node":"pve1","seq":{{seq}},"ts":"2026-11-21T14:03:10.123Z","source":"victron","samples":[{"metric":"battery.soc","value":87.5,"unit":"%"},{"metric":"grid.available","value":1},{"metric":"battery.power","value":-1500,"unit":"W"},{"metric":"ac.out.power","value":1500,"unit":"W"},{"metric":"pv.power","value":0,"unit":"W"}]}""")));
 
     /// <summary>Publishes <paramref name="count"/> telemetry messages from <paramref name="agents"/> clients (sites site0…), seqs from <paramref name="seqBase"/> + 1.</summary>
     internal static async Task PublishAsync(int port, int count, int agents, long seqBase)
@@ -223,9 +238,7 @@ internal static class IngestBench
             var pending = new List<Task>(perAgent);
             for (var i = 1; i <= perAgent; i++)
             {
-                var payload = Encoding.UTF8.GetBytes(FormattableString.Invariant(
-                    $$"""{"schema":1,"site":"site{{a}}","node":"pve1","seq":{{seqBase + i}},"ts":"2026-11-21T14:03:10.123Z","source":"victron","samples":[{"metric":"battery.soc","value":87.5,"unit":"%"},{"metric":"grid.available","value":1},{"metric":"battery.power","value":-1500,"unit":"W"},{"metric":"ac.out.power","value":1500,"unit":"W"},{"metric":"pv.power","value":0,"unit":"W"}]}"""));
-                pending.Add(c.PublishAsync(new MqttApplicationMessage($"chezlepro/v1/site{a}/pve1/telemetry/victron", payload), default));
+                pending.Add(c.PublishAsync(Telemetry(a, seqBase + i), default));
             }
             await Task.WhenAll(pending);
         })));

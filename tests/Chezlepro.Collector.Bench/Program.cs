@@ -10,6 +10,7 @@ namespace Chezlepro.Collector.Bench;
 /// The monthly SLA report for 1,000 services with a month of 30-s checks (target: under 1 s). The peer, timed in the
 /// same run, is one plain pass summing every interval's duration: the least any report over these rows must do.
 /// Usage: chezlepro-collector-bench [services=1000] [runs=7]; <c>ingest</c> for the ingest benchmark (IngestBench.cs),
+/// <c>ingest-rate</c> for the highest offered rate each store keeps up with (IngestRateBench.cs),
 /// <c>pgquery</c> for the PostgreSQL read targets (PostgresQueryBench.cs), <c>evidence</c> for the size of a year of evidence journal (EvidenceBench.cs),
 /// <c>group</c> for two collectors against one on one PostgreSQL (GroupBench.cs), <c>footprint</c> for the collector's
 /// resident memory and CPU idle and under the ingest stream beside Mosquitto's (FootprintBench.cs).
@@ -19,6 +20,7 @@ public static class Program
     public static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "ingest") return IngestBench.RunAsync(args).GetAwaiter().GetResult();
+        if (args.Length > 0 && args[0] == "ingest-rate") return IngestRateBench.RunAsync(args).GetAwaiter().GetResult();
         if (args.Length > 0 && args[0] == "evidence") return EvidenceBench.RunAsync(args).GetAwaiter().GetResult();
         if (args.Length > 0 && args[0] == "group") return GroupBench.RunAsync(args).GetAwaiter().GetResult();
         if (args.Length > 0 && args[0] == "footprint") return FootprintBench.RunAsync(args).GetAwaiter().GetResult();
