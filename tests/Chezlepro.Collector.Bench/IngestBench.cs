@@ -121,9 +121,8 @@ internal static class IngestBench
         var port = broker.Port;
         var (app, counters, data) = await StartCollectorAsync(port, store, connectionString);
         await using var disposeApp = app;
-        // Warm-up, the same for both engines: the JIT's tiers (11 % of the machine's samples during a cold PostgreSQL run,
-        // perf 2026-12-06), pools, prepared statements and the month's partition are then in the state a collector running
-        // for months is in. The measured stream continues each node's seqs where the warm-up ended, as a live agent's do (a warm-up on seqs far
+        // Warm-up, the same for both engines (SteadyStateAsync): the JIT, pools, prepared statements and the month's partition
+        // are then in the state a collector running for months is in. The measured stream continues each node's seqs where the warm-up ended, as a live agent's do (a warm-up on seqs far
         // above them would leave a hole of millions the delivery walk is then measured against).
         var rounds = await SteadyStateAsync(port, agents, seqBase, counters);
         var warmed = rounds * WarmUp;
@@ -221,17 +220,24 @@ internal static class IngestBench
         Encoding.UTF8.GetBytes(FormattableString.Invariant(
             $$"""{"schema":1,"site":"site{{agent}}","node":"pve1","seq":{{seq}},"ts":"2026-11-21T14:03:10.123Z","source":"victron","samples":[{"metric":"battery.soc","value":87.5,"unit":"%"},{"metric":"grid.available","value":1},{"metric":"battery.power","value":-1500,"unit":"W"},{"metric":"ac.out.power","value":1500,"unit":"W"},{"metric":"pv.power","value":0,"unit":"W"}]}""")));
 
-    /// <summary>Publishes <paramref name="count"/> telemetry messages from <paramref name="agents"/> clients (sites site0…), seqs from <paramref name="seqBase"/> + 1.</summary>
-    internal static async Task PublishAsync(int port, int count, int agents, long seqBase)
+    /// <summary>Connects <paramref name="agents"/> publishing clients, client ids <paramref name="prefix"/>-0…; the caller disposes them.</summary>
+    internal static async Task<List<MqttClient>> ConnectAgentsAsync(int port, int agents, string prefix)
     {
         var clients = new List<MqttClient>();
         for (var a = 0; a < agents; a++)
         {
-            var c = new MqttClient(new MqttClientOptions { Port = port, ClientId = $"bench-agent-{a}-{seqBase}", MaxInflight = 64 },
+            var c = new MqttClient(new MqttClientOptions { Port = port, ClientId = $"{prefix}-{a}", MaxInflight = 64 },
                 NullLogger<MqttClient>.Instance, TimeProvider.System);
             await c.StartAsync(default);
             clients.Add(c);
         }
+        return clients;
+    }
+
+    /// <summary>Publishes <paramref name="count"/> telemetry messages from <paramref name="agents"/> clients (sites site0…), seqs from <paramref name="seqBase"/> + 1.</summary>
+    internal static async Task PublishAsync(int port, int count, int agents, long seqBase)
+    {
+        var clients = await ConnectAgentsAsync(port, agents, $"bench-agent-{seqBase}");
         var perAgent = count / agents;
         await Task.WhenAll(clients.Select((c, a) => Task.Run(async () =>
         {

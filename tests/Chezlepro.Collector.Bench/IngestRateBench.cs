@@ -4,7 +4,6 @@ using Chezlepro.Collector.Ingest;
 using Chezlepro.Mqtt;
 using Chezlepro.Testing.Mosquitto;
 using Chezlepro.Testing.Postgres;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Chezlepro.Collector.Bench;
 
@@ -44,13 +43,7 @@ internal static class IngestRateBench
         {
             var rounds = await IngestBench.SteadyStateAsync(broker.Port, agents, 0, counters);
             var seqs = Enumerable.Repeat((long)rounds * IngestBench.WarmUp / agents, agents).ToArray();
-            for (var a = 0; a < agents; a++)
-            {
-                var c = new MqttClient(new MqttClientOptions { Port = broker.Port, ClientId = $"rate-agent-{store}-{a}", MaxInflight = 64 },
-                    NullLogger<MqttClient>.Instance, TimeProvider.System);
-                await c.StartAsync(default);
-                clients.Add(c);
-            }
+            clients.AddRange(await IngestBench.ConnectAgentsAsync(broker.Port, agents, $"rate-agent-{store}"));
             Console.WriteLine(FormattableString.Invariant($"collector + {store} (warm-up {rounds} x {IngestBench.WarmUp} messages):"));
             var best = 0.0;
             var expected = 0L;
