@@ -135,6 +135,7 @@ internal static class IngestBench
         }
         var before = Cpu(broker, pg);
         var jitBefore = JitInfo.GetCompilationTime();
+        var gcBefore = GcFigures.Now();
         var sw = Stopwatch.StartNew();
         await PublishAsync(port, count, agents, seqBase + warmed / agents);
         while (Done(counters) < warmed + count) await Task.Delay(20);
@@ -142,6 +143,7 @@ internal static class IngestBench
         var after = Cpu(broker, pg);
         Console.WriteLine(FormattableString.Invariant(
             $"  warm-up {rounds} x {WarmUp} messages; JIT during the measured run {(JitInfo.GetCompilationTime() - jitBefore).TotalMilliseconds:F0} ms"));
+        Console.WriteLine("  " + GcFigures.Now().Since(gcBefore));
         if (pg is not null)
         {
             // Ingest batches are one transaction each: the commit count says how large the batches the ingest loop handed over were.
