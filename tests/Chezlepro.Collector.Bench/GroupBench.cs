@@ -102,7 +102,7 @@ internal static class GroupBench
     }
 
     /// <summary>Waits until the collectors together counted <paramref name="total"/> messages (stored or duplicate).</summary>
-    private static async Task WaitStoredAsync(List<CollectorInstance> collectors, int total)
+    internal static async Task WaitStoredAsync(List<CollectorInstance> collectors, int total)
     {
         var sw = Stopwatch.StartNew();
         while (true)
@@ -120,7 +120,7 @@ internal static class GroupBench
     }
 
     /// <summary>CPU seconds so far of each collector, the broker, PostgreSQL (postmaster and backends) and this generator.</summary>
-    private static Dictionary<string, double> Cpu(List<CollectorInstance> collectors, MosquittoBroker broker, PostgresServer pg)
+    internal static Dictionary<string, double> Cpu(List<CollectorInstance> collectors, MosquittoBroker broker, PostgresServer pg)
     {
         var cpu = new Dictionary<string, double>();
         for (var i = 0; i < collectors.Count; i++) cpu[$"collector {i}"] = ProcessCpu.Seconds(collectors[i].Pid!.Value) ?? 0;

@@ -12,7 +12,8 @@ namespace Chezlepro.Collector.Bench;
 /// Usage: chezlepro-collector-bench [services=1000] [runs=7]; <c>ingest</c> for the ingest benchmark (IngestBench.cs),
 /// <c>ingest-rate</c> for the highest offered rate each store keeps up with (IngestRateBench.cs),
 /// <c>pgquery</c> for the PostgreSQL read targets (PostgresQueryBench.cs), <c>evidence</c> for the size of a year of evidence journal (EvidenceBench.cs),
-/// <c>group</c> for two collectors against one on one PostgreSQL (GroupBench.cs), <c>footprint</c> for the collector's
+/// <c>group</c> for two collectors against one on one PostgreSQL (GroupBench.cs), <c>engines</c> for one collector held to a CPU
+/// quota on SQLite and then on PostgreSQL (EnginesBench.cs), <c>footprint</c> for the collector's
 /// resident memory and CPU idle and under the ingest stream beside Mosquitto's (FootprintBench.cs).
 /// </summary>
 public static class Program
@@ -23,6 +24,7 @@ public static class Program
         if (args.Length > 0 && args[0] == "ingest-rate") return IngestRateBench.RunAsync(args).GetAwaiter().GetResult();
         if (args.Length > 0 && args[0] == "evidence") return EvidenceBench.RunAsync(args).GetAwaiter().GetResult();
         if (args.Length > 0 && args[0] == "group") return GroupBench.RunAsync(args).GetAwaiter().GetResult();
+        if (args.Length > 0 && args[0] == "engines") return EnginesBench.RunAsync(args).GetAwaiter().GetResult();
         if (args.Length > 0 && args[0] == "footprint") return FootprintBench.RunAsync(args).GetAwaiter().GetResult();
         if (args.Length > 0 && args[0] == "pgquery") return PostgresQueryBench.RunAsync(args).GetAwaiter().GetResult();
         var services = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1000;
