@@ -19,8 +19,8 @@ internal static class EnginesBench
 {
     private const string Key = "bench-reader-key-000000001";
 
-    // The collector is a process of its own here, so its JIT cannot be watched as IngestBench does: a fixed warm-up,
-    // the same for both engines, five times the group bench's.
+    // The collector is a process of its own here, so its JIT cannot be watched as IngestBench does: a fixed warm-up, the
+    // same for both engines, of five of IngestBench's rounds (it needed 7–26 to quiet an uncapped collector's JIT).
     private const int WarmUp = 5 * IngestBench.WarmUp;
 
     public static async Task<int> RunAsync(string[] args)
